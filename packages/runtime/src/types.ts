@@ -1,0 +1,212 @@
+/**
+ * Public types of @gen/runtime: the contract between generated vendor packages and the runtime.
+ * A vendor package supplies a `VendorDefinition` (pure data) and `OperationDefinition`s; the
+ * runtime does everything else. Nothing here names a vendor.
+ */
+
+/** The Standard Schema v1 interface (implemented by zod 4), inlined so the runtime needs no dependency. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => StandardResult<Output> | Promise<StandardResult<Output>>;
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+export type StandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: ReadonlyArray<StandardIssue> };
+export interface StandardIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+export type Credential = { option: string; env: readonly string[] };
+
+export type AuthDefinition =
+  | { type: "none" }
+  | { type: "apiKey"; header: string; credential: Credential }
+  | { type: "basic"; key: Credential; secret: Credential; keyHeader?: string }
+  | { type: "bearer"; credential: Credential; headers?: Readonly<Record<string, string>> };
+
+export interface EnvelopeDefinition {
+  codeField: string;
+  messageField: string;
+  dataField: string;
+  traceIdField?: string;
+  successCodes: ReadonlyArray<string | number>;
+}
+
+export type ErrorKind =
+  | "authentication"
+  | "insufficient_credits"
+  | "rate_limited"
+  | "content_rejected"
+  | "invalid_request"
+  | "not_found"
+  | "server_error";
+
+export interface ErrorCodeDefinition {
+  kind: ErrorKind;
+  message: string;
+  messages?: Readonly<Record<string, string>>;
+  retryable?: boolean;
+  /** Extra attempts allowed for a paid create: the vendor did not accept the request. */
+  retryCreate?: number;
+}
+
+export type TaskState = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
+
+export interface TaskProtocolDefinition {
+  pollOperation: string;
+  pollInput: Readonly<Record<string, string>>;
+  taskIdPath: string;
+  statusPath: string;
+  statusMap: Readonly<Record<string, TaskState>>;
+  progressPath?: string;
+  reasonPath?: string;
+  resultPath: string;
+  resultEncoding?: "json" | "json-string";
+  resultUrlPaths?: readonly string[];
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  timeoutMs?: number;
+}
+
+export interface HostsDefinition {
+  api: readonly string[];
+  results?: readonly string[];
+  uploads?: readonly string[];
+  credentialed?: readonly string[];
+}
+
+/** Everything the runtime needs to know about a vendor. Pure data, emitted by the generator. */
+export interface VendorDefinition {
+  id: string;
+  displayName: string;
+  baseUrl: string;
+  hosts: HostsDefinition;
+  auth: AuthDefinition;
+  envelope?: EnvelopeDefinition;
+  errors?: Readonly<Record<string, ErrorCodeDefinition>>;
+  request?: { bodyWrapper?: string };
+  task?: TaskProtocolDefinition;
+  /** Operations by id; the task protocol's `pollOperation` resolves here. */
+  operations?: Readonly<Record<string, OperationDefinition>>;
+}
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface OperationDefinition<Input = unknown, Output = unknown> {
+  /** Generated method name / operationId. */
+  id: string;
+  /** The vendor's own name, for `call(name)`. */
+  name: string;
+  aliases?: readonly string[];
+  method: HttpMethod;
+  /** Path relative to the base URL, with `{param}` placeholders. */
+  path: string;
+  pathParams?: readonly string[];
+  queryParams?: readonly string[];
+  /** input field -> header name. */
+  headerParams?: Readonly<Record<string, string>>;
+  kind: "create" | "read";
+  task?: { estimatedMs?: readonly [number, number] };
+  constBody?: Readonly<Record<string, unknown>>;
+  /** Input schema (lazy: a function is called once, on first use). */
+  input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
+  /** Lenient decode of the unwrapped response data into the typed output. */
+  output?: (data: unknown) => Output;
+  /** Hook for rules a schema cannot express; runs after validation, before any request. */
+  prepare?: (input: Input) => Input;
+}
+
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface RetryOptions {
+  /** Attempts including the first. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface ClientOptions {
+  baseUrl?: string;
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  userAgent?: string;
+  /** Opt-in: allow plain http to loopback hosts (simulators and tests). Off by default. */
+  allowInsecureLoopback?: boolean;
+  retry?: Partial<RetryOptions>;
+  /** Environment used to look up credentials; defaults to `process.env` where it exists. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Language for user-facing error messages (`en`, `zh`). */
+  language?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  baseUrl?: string;
+  /** Escape hatch: extra body fields the catalog does not know, sent as-is. */
+  extraBody?: Record<string, unknown>;
+}
+
+export interface TaskHandle {
+  vendor: string;
+  operation: string;
+  taskId: string;
+  createdAt: string;
+}
+
+export interface ProgressEvent {
+  status: TaskState;
+  /** 0-100: the vendor's value, else an estimate capped at 95 until done. */
+  progress: number;
+  elapsedMs: number;
+  polls: number;
+}
+
+export interface WaitOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Expected duration range, ms: no dense polling before the task can be done. */
+  estimatedMs?: readonly [number, number];
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface TaskSnapshot<Result = unknown> {
+  state: TaskState;
+  progress?: number;
+  reason?: string;
+  result?: Result;
+  raw: unknown;
+}
+
+export interface Task<Result = unknown> {
+  readonly handle: TaskHandle;
+  readonly taskId: string;
+  status(options?: CallOptions): Promise<TaskSnapshot<Result>>;
+  wait(options?: WaitOptions): Promise<Result>;
+}
+
+export interface DownloadOptions {
+  signal?: AbortSignal;
+  /** Refuse bodies larger than this (bytes). */
+  maxBytes?: number;
+  /** Accept only these content types (prefix match, e.g. `image/`). */
+  accept?: readonly string[];
+  /** File name to use (made unique if taken); defaults to the URL's last path segment. */
+  fileName?: string;
+}
+
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+  contentType: string;
+  url: string;
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// Runs every test once and closes with the line CI reads: "N passed, N failed".
+// The counts come from vitest's JSON report, not from its console summary.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const vitest = require.resolve("vitest/vitest.mjs");
+const report = ".vitest-report.json";
+rmSync(report, { force: true });
+const r = spawnSync(
+  process.execPath,
+  [
+    "--conditions=@gen/source",
+    vitest,
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } },
+);
+let passed = 0;
+let failed = 0;
+if (existsSync(report)) {
+  const json = JSON.parse(readFileSync(report, "utf8"));
+  passed = json.numPassedTests ?? 0;
+  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+} else {
+  failed = 1;
+}
+if (r.status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && r.status === 0 ? 0 : 1);
