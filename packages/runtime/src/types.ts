@@ -210,3 +210,30 @@ export interface DownloadResult {
   contentType: string;
   url: string;
 }
+
+/** One HTTP exchange as the runtime's transports see it (no redirects followed). */
+export interface TransportRequest {
+  url: string;
+  method: HttpMethod;
+  headers: Record<string, string>;
+  body?: string | Uint8Array;
+  signal: AbortSignal;
+}
+
+export interface TransportResponse {
+  status: number;
+  /** Lower-case header names. */
+  headers: Readonly<Record<string, string>>;
+  /** The body as a stream of chunks; consume it once (text() or body). */
+  body: AsyncIterable<Uint8Array>;
+  text(): Promise<string>;
+  /** Discard the body without reading it (frees the connection). */
+  dump(): Promise<void>;
+}
+
+/**
+ * A transport performs one exchange and never follows redirects. It throws `NetworkError` with
+ * `sent: false` only when the request provably never reached the server (connection refused,
+ * DNS failure, TLS failure before any byte was written), otherwise `sent: true`.
+ */
+export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
