@@ -237,3 +237,49 @@ export interface TransportResponse {
  * DNS failure, TLS failure before any byte was written), otherwise `sent: true`.
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
+
+/** A low-level request through the full pipeline (host policy, auth, redirects, retries, envelope). */
+export interface RawRequest {
+  method: HttpMethod;
+  /** Path relative to the base URL, or an absolute URL (checked by the host policy). */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** JSON-serialised when an object. */
+  body?: unknown;
+  /** `create` requests are never retried once they may have reached the vendor. */
+  kind: "create" | "read";
+  /** Skip envelope decoding and return the parsed JSON body as is. */
+  raw?: boolean;
+  /** Send credentials (default true for API hosts). */
+  auth?: boolean;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  baseUrl?: string;
+}
+
+export interface RawResponse<Data = unknown> {
+  status: number;
+  headers: Readonly<Record<string, string>>;
+  /** Unwrapped envelope data (or the whole body when `raw` or no envelope). */
+  data: Data;
+  /** The vendor's request/trace id, where there is one. */
+  requestId?: string;
+}
+
+/** A configured client for one vendor: what generated packages and hand-written vendor modules call. */
+export interface VendorClient {
+  readonly vendor: VendorDefinition;
+  readonly options: Readonly<ClientOptions>;
+  /** Validate (before any request), apply `prepare`, send, decode. Task operations resolve to a `Task`. */
+  invoke<Input, Output>(
+    operation: OperationDefinition<Input, Output>,
+    input: Input,
+    options?: CallOptions,
+  ): Promise<Output | Task>;
+  request<Data = unknown>(request: RawRequest): Promise<RawResponse<Data>>;
+  /** Resume a task from a stored handle or a bare task id. */
+  task<Result = unknown>(handle: TaskHandle | string, operation?: string): Task<Result>;
+  /** Stream a URL to a file in `dir` through the host policy (results hosts). */
+  download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;
+}
