@@ -117,9 +117,19 @@ export interface OperationDefinition<Input = unknown, Output = unknown> {
   input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
   /** Lenient decode of the unwrapped response data into the typed output. */
   output?: (data: unknown) => Output;
+  /** Cross-field rules (data, vendor-neutral); applied by the runtime after validation. */
+  rules?: readonly InputRule[];
   /** Hook for rules a schema cannot express; runs after validation, before any request. */
   prepare?: (input: Input) => Input;
 }
+
+/** Cross-field input rule; `when` matches when every listed field equals the value (as strings). */
+export type InputRule =
+  | { rule: "defaultFrom"; field: string; from: string; when?: Readonly<Record<string, unknown>> }
+  | { rule: "requiredWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
+  | { rule: "forbiddenWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
+  | { rule: "count"; field: string; min?: number; max?: number; when?: Readonly<Record<string, unknown>> }
+  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string };
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 

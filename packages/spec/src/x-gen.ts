@@ -148,9 +148,34 @@ export interface XGenOperation {
   constBody?: Record<string, unknown>;
   /** Input fields sent as headers instead of body: input field -> header name. */
   headerParams?: Record<string, string>;
+  /** Cross-field rules a JSON Schema cannot express; applied after validation, before any request. */
+  rules?: XGenRule[];
   /** Free-text rules the catalog could not express as schema (documentation only). */
   notes?: string[];
 }
+
+/**
+ * Cross-field input rules, vendor-neutral. `when` matches when every listed input field equals
+ * the given value (compared as strings).
+ */
+export type XGenRule =
+  /** Set `field` to the value of `from` when `field` is absent (and `when` matches). */
+  | { rule: "defaultFrom"; field: string; from: string; when?: Record<string, unknown> }
+  /** `field` must be present when `when` matches. */
+  | { rule: "requiredWhen"; field: string; when: Record<string, unknown>; message?: string }
+  /** `field` must be absent when `when` matches. */
+  | { rule: "forbiddenWhen"; field: string; when: Record<string, unknown>; message?: string }
+  /** Array `field` length within [min, max] when `when` matches. */
+  | { rule: "count"; field: string; min?: number; max?: number; when?: Record<string, unknown> }
+  /** At least one of `fields` must be present. */
+  | { rule: "oneOfRequired"; fields: string[]; message?: string };
+
+/**
+ * Root `x-gen-constants`: named data tables emitted as typed constants (`constants.gen.ts`),
+ * e.g. a vendor's model list. `value` is inline JSON, or `file` names a JSON/YAML file next to
+ * the catalog whose content becomes the value.
+ */
+export type XGenConstants = Record<string, { description?: string; value?: unknown; file?: string }>;
 
 /** Minimal JSON Schema shape the generator reads (draft 2020-12 subset). */
 export interface JsonSchema {
