@@ -4,9 +4,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
-const vitest = require.resolve("vitest/vitest.mjs");
+// vitest does not export "./vitest.mjs"; find its bin next to its package.json.
+const vitest = join(dirname(require.resolve("vitest/package.json")), "vitest.mjs");
 const report = ".vitest-report.json";
 rmSync(report, { force: true });
 const r = spawnSync(
@@ -27,7 +29,12 @@ let failed = 0;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, "utf8"));
   passed = json.numPassedTests ?? 0;
-  failed = (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0);
+  failed = json.numFailedTests ?? 0;
+  // A file that failed to load or whose hooks threw has no failed test of its own: count it once.
+  for (const file of json.testResults ?? []) {
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === "failed").length;
+    if (file.status === "failed" && failedTests === 0) failed += 1;
+  }
 } else {
   failed = 1;
 }

@@ -1,7 +1,18 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // The two default-transport variants are separate entries, picked at resolve time by the
+  // `#default-transport` import map (node -> undici, everything else -> fetch); never inlined.
+  entry: [
+    "src/index.ts",
+    "src/default-transport.ts",
+    "src/default-transport.node.ts",
+    "src/undici-transport.ts",
+    // `#write-file` import map: node/bun/deno -> the fs writer, everything else -> a stub.
+    "src/download/write-file-node.ts",
+    "src/download/write-file-browser.ts",
+  ],
+  external: ["#default-transport", "#write-file", "undici"],
   format: ["esm"],
   dts: true,
   clean: true,

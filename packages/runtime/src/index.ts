@@ -1,1 +1,28 @@
+export { defaultTransport, defaultTransportKind } from "#default-transport";
+export { applyOutputAliases } from "./apply-output-aliases.js";
+export { applyRules } from "./apply-rules.js";
+export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
+export { buildOperationRequest } from "./build-operation-request.js";
+export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
+export { RUNTIME_VERSION } from "./client-context.js";
+export { createVendorClient } from "./create-vendor-client.js";
+export { decodeResponse } from "./decode-response.js";
+export * from "./errors/index.js";
+export { fetchTransport } from "./fetch-transport.js";
+export { getPath } from "./get-path.js";
+export {
+  checkUrl,
+  type HostPolicy,
+  hostMatches,
+  isIpLiteral,
+  isLoopbackHost,
+  normalizeHost,
+} from "./host-policy.js";
+export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
+export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
+export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
+export { defaultEnv, resolveCredential } from "./resolve-credential.js";
+export { backoffDelay, DEFAULT_RETRY, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
 export * from "./types.js";
+export { validateInput } from "./validate-input.js";
+export { DEFAULT_WAIT, type WaitForTaskOptions, waitForTask } from "./wait-for-task.js";

@@ -53,6 +53,10 @@ export interface ErrorCodeDefinition {
   retryable?: boolean;
   /** Extra attempts allowed for a paid create: the vendor did not accept the request. */
   retryCreate?: number;
+  /** The vendor's advised wait before a retry of this code (ms): a floor under the backoff, capped by `retry.maxDelayMs`. */
+  retryDelayMs?: number;
+  /** HTTP status the vendor answers with alongside this code (model data for simulators; the runtime decides on the body code). */
+  httpStatus?: number;
 }
 
 export type TaskState = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
@@ -89,7 +93,8 @@ export interface VendorDefinition {
   auth: AuthDefinition;
   envelope?: EnvelopeDefinition;
   errors?: Readonly<Record<string, ErrorCodeDefinition>>;
-  request?: { bodyWrapper?: string };
+  /** `sendDefaults`: schema defaults are applied by the input schemas (informational for the runtime). */
+  request?: { bodyWrapper?: string; sendDefaults?: boolean };
   task?: TaskProtocolDefinition;
   /** Operations by id; the task protocol's `pollOperation` resolves here. */
   operations?: Readonly<Record<string, OperationDefinition>>;
@@ -117,6 +122,11 @@ export interface OperationDefinition<Input = unknown, Output = unknown> {
   input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
   /** Lenient decode of the unwrapped response data into the typed output. */
   output?: (data: unknown) => Output;
+  /**
+   * Output field -> dot path(s) into the unwrapped response data (first present wins); the runtime
+   * adds each alias to the decoded output next to the raw fields (`x-gen-operation.outputAliases`).
+   */
+  outputAliases?: Readonly<Record<string, string | readonly string[]>>;
   /** Cross-field rules (data, vendor-neutral); applied by the runtime after validation. */
   rules?: readonly InputRule[];
   /** Hook for rules a schema cannot express; runs after validation, before any request. */
@@ -138,6 +148,20 @@ export interface RetryOptions {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Honour a Retry-After up to this long (default 60 s); beyond it the error surfaces with `retryAfterMs`. */
+  maxRetryAfterMs?: number;
+  /** Observe each retry (logging, metrics): called, and awaited, before the wait. */
+  onRetry?: (info: RetryInfo) => void | Promise<void>;
+}
+
+/** What `RetryOptions.onRetry` sees before each retry. */
+export interface RetryInfo {
+  /** The attempt that failed, from 1. */
+  attempt: number;
+  delayMs: number;
+  error: Error;
+  method: HttpMethod;
+  url: string;
 }
 
 export interface ClientOptions {
@@ -153,6 +177,8 @@ export interface ClientOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Language for user-facing error messages (`en`, `zh`). */
   language?: string;
+  /** A custom transport (takes precedence over `fetch`); defaults to the runtime's own. */
+  transport?: Transport;
 }
 
 export interface CallOptions {
@@ -212,6 +238,8 @@ export interface DownloadOptions {
   accept?: readonly string[];
   /** File name to use (made unique if taken); defaults to the URL's last path segment. */
   fileName?: string;
+  /** Give up on the whole transfer after this long (default 10 min). */
+  timeoutMs?: number;
 }
 
 export interface DownloadResult {

@@ -1,0 +1,61 @@
+import { resolveCredential } from "./resolve-credential.js";
+import type { AuthDefinition } from "./types.js";
+
+/** Headers an auth strategy adds, plus what must never leak (for stripping and redaction). */
+export interface ResolvedAuth {
+  headers: Record<string, string>;
+  /** Lower-case names of the headers to drop when a request leaves the credentialed hosts. */
+  headerNames: string[];
+  /** Raw secret values, redacted from anything the runtime surfaces. */
+  secrets: string[];
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+}
+
+/**
+ * Resolve an auth strategy into request headers: api key in a named header; `Basic
+ * base64(key:secret)` plus an optional header carrying the key; bearer token plus fixed headers;
+ * or nothing. Throws `MissingCredentialError` before any request when a credential is missing.
+ */
+export function authHeaders(
+  auth: AuthDefinition,
+  options: Readonly<Record<string, unknown>>,
+  env: Readonly<Record<string, string | undefined>>,
+  vendor?: string,
+): ResolvedAuth {
+  const out: ResolvedAuth = { headers: {}, headerNames: [], secrets: [] };
+  const set = (name: string, value: string) => {
+    out.headers[name] = value;
+    out.headerNames.push(name.toLowerCase());
+  };
+  if (auth.type === "apiKey") {
+    const key = resolveCredential(auth.credential, options, env, vendor);
+    set(auth.header, key);
+    out.secrets.push(key);
+  } else if (auth.type === "basic") {
+    const key = resolveCredential(auth.key, options, env, vendor);
+    const secret = resolveCredential(auth.secret, options, env, vendor);
+    const token = base64(`${key}:${secret}`);
+    set("Authorization", `Basic ${token}`);
+    if (auth.keyHeader) set(auth.keyHeader, key);
+    out.secrets.push(key, secret, token);
+  } else if (auth.type === "bearer") {
+    const token = resolveCredential(auth.credential, options, env, vendor);
+    set("Authorization", `Bearer ${token}`);
+    for (const [name, value] of Object.entries(auth.headers ?? {})) set(name, value);
+    out.secrets.push(token);
+  }
+  return out;
+}
+
+/** Replace every secret in `text` with `[redacted]`. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const s of secrets) if (s.length >= 4) result = result.split(s).join("[redacted]");
+  return result;
+}

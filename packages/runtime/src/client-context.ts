@@ -1,0 +1,138 @@
+import { defaultTransport } from "#default-transport";
+import { type AbortControllerLike, abortControllerFactoryOf } from "./abort-controller-factory.js";
+import { authHeaders, type ResolvedAuth } from "./auth-headers.js";
+import { fetchTransport } from "./fetch-transport.js";
+import { checkUrl, type HostPolicy, hostMatches, isLoopbackHost } from "./host-policy.js";
+import { defaultEnv } from "./resolve-credential.js";
+import { DEFAULT_RETRY } from "./retry-policy.js";
+import type { ClientOptions, RetryOptions, Transport, VendorDefinition } from "./types.js";
+
+/** Version sent in the default user agent. */
+export const RUNTIME_VERSION = "0.1.0";
+
+/** Per-client state shared by requests, tasks and downloads. */
+export interface ClientContext {
+  vendor: VendorDefinition;
+  options: Readonly<ClientOptions>;
+  transport: Transport;
+  /** A cheaper controller factory the transport accepts, if it registered one. */
+  newController: (() => AbortControllerLike) | undefined;
+  userAgent: string;
+  /** Default headers of every API request (lower-case names): accept, user agent, client headers. */
+  baseHeaders: Readonly<Record<string, string>>;
+  /** The effective default base URL (`options.baseUrl` or the vendor's). */
+  baseUrl: string;
+  /** `baseHeaders` plus the credential headers (lower-case names), built once on first use. */
+  authedHeaders(): Readonly<Record<string, string>>;
+  /** `checkUrl` against the API policy, remembered per URL (API URLs repeat). */
+  checkApiUrl(url: string): URL;
+  /** Retry settings: the defaults overlaid with the client's. */
+  retry: Required<Omit<RetryOptions, "onRetry">> & Pick<RetryOptions, "onRetry">;
+  /** Credential headers, resolved once on first use (throws `MissingCredentialError`). */
+  auth(): ResolvedAuth;
+  /** Host policy for API calls (every vendor host list) given the effective base URL. */
+  policy(baseUrl: string, extra?: readonly string[]): HostPolicy;
+  /** May `url` receive credentials, given the effective base URL? */
+  credentialed(url: URL, baseUrl: string): boolean;
+  /** `credentialed` bound to one base URL (the same function for the default base). */
+  credentialedFor(baseUrl: string): (url: URL) => boolean;
+}
+
+function loopbackOrigin(baseUrl: string, allow: boolean): string | undefined {
+  if (!allow) return undefined;
+  try {
+    const url = new URL(baseUrl);
+    return isLoopbackHost(url.hostname) ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Build the shared client state; nothing is resolved or sent until first use. */
+export function createClientContext(
+  vendor: VendorDefinition,
+  options: Readonly<ClientOptions>,
+): ClientContext {
+  let resolved: ResolvedAuth | undefined;
+  let authed: Record<string, string> | undefined;
+  const checked = new Map<string, URL>();
+  const credentialedDefault = new WeakMap<URL, boolean>();
+  const allHosts = [
+    ...vendor.hosts.api,
+    ...(vendor.hosts.credentialed ?? []),
+    ...(vendor.hosts.results ?? []),
+    ...(vendor.hosts.uploads ?? []),
+  ];
+  const credentialedHosts = [...vendor.hosts.api, ...(vendor.hosts.credentialed ?? [])];
+  const allow = options.allowInsecureLoopback === true;
+  const defaultBase = options.baseUrl ?? vendor.baseUrl;
+  const defaultOrigin = loopbackOrigin(defaultBase, allow);
+  const userAgent = options.userAgent ?? `@gen/${vendor.id} (runtime ${RUNTIME_VERSION})`;
+  const baseHeaders: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
+  for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
+  const transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
+  const apiPolicy: HostPolicy = { hosts: allHosts, allowInsecureLoopback: allow };
+  const ctx: ClientContext = {
+    vendor,
+    options,
+    baseHeaders,
+    retry: { ...DEFAULT_RETRY, ...options.retry },
+    transport,
+    newController: abortControllerFactoryOf(transport),
+    userAgent,
+    auth() {
+      resolved ??= authHeaders(
+        vendor.auth,
+        options as Record<string, unknown>,
+        options.env ?? defaultEnv(),
+        vendor.id,
+      );
+      return resolved;
+    },
+    policy(_baseUrl, extra) {
+      return extra ? { hosts: [...allHosts, ...extra], allowInsecureLoopback: allow } : apiPolicy;
+    },
+    baseUrl: defaultBase,
+    authedHeaders() {
+      if (!authed) {
+        const headers: Record<string, string> = { ...baseHeaders };
+        const { headers: extra } = ctx.auth();
+        for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+        authed = headers;
+      }
+      return authed;
+    },
+    checkApiUrl(url) {
+      let parsed = checked.get(url);
+      if (!parsed) {
+        parsed = checkUrl(url, apiPolicy);
+        if (checked.size >= 256) checked.clear();
+        checked.set(url, parsed);
+      }
+      return parsed;
+    },
+    credentialedFor(baseUrl) {
+      return baseUrl === defaultBase ? credentialedAtDefault : (url) => ctx.credentialed(url, baseUrl);
+    },
+    credentialed(url, baseUrl) {
+      if (baseUrl === defaultBase) {
+        let known = credentialedDefault.get(url);
+        if (known === undefined) {
+          known = credentialedAt(url, baseUrl);
+          credentialedDefault.set(url, known);
+        }
+        return known;
+      }
+      return credentialedAt(url, baseUrl);
+    },
+  };
+  const credentialedAtDefault = (url: URL) => ctx.credentialed(url, defaultBase);
+  return ctx;
+
+  function credentialedAt(url: URL, baseUrl: string): boolean {
+    if (isLoopbackHost(url.hostname)) {
+      return url.origin === (baseUrl === defaultBase ? defaultOrigin : loopbackOrigin(baseUrl, allow));
+    }
+    return hostMatches(url.port ? `${url.hostname}:${url.port}` : url.hostname, credentialedHosts);
+  }
+}

@@ -1,0 +1,74 @@
+import { writeBodyToFile } from "#write-file";
+import type { ClientContext } from "./client-context.js";
+import { fileNameFor } from "./download/file-name-for.js";
+import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { followRedirects } from "./follow-redirects.js";
+import { checkUrl } from "./host-policy.js";
+import { mapVendorError } from "./map-vendor-error.js";
+import type { DownloadOptions, DownloadResult } from "./types.js";
+import { withDeadline } from "./with-deadline.js";
+
+/** Default per-download timeout (whole transfer). */
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Stream `url` to a new file in `dir`: every hop is checked against the API and results hosts,
+ * credentials go only to credentialed hosts, `accept` and `maxBytes` are enforced before and
+ * while writing, and an existing file is never overwritten. Node only (file system).
+ */
+export async function downloadFile(
+  ctx: ClientContext,
+  url: string,
+  dir: string,
+  options: DownloadOptions = {},
+): Promise<DownloadResult> {
+  const { vendor } = ctx;
+  const baseUrl = ctx.options.baseUrl ?? vendor.baseUrl;
+  const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
+  const policy = { hosts, allowInsecureLoopback: ctx.options.allowInsecureLoopback === true };
+  const timeoutMs = ctx.options.timeoutMs
+    ? Math.max(ctx.options.timeoutMs, DEFAULT_DOWNLOAD_TIMEOUT_MS)
+    : DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  return withDeadline(options.signal, timeoutMs, `download ${url.replace(/[?#].*$/, "")}`, async (signal) => {
+    const first = checkUrl(url, policy);
+    const needsAuth = ctx.credentialed(first, baseUrl);
+    const auth = needsAuth ? ctx.auth() : undefined;
+    const headers: Record<string, string> = { "user-agent": ctx.userAgent, ...auth?.headers };
+    const { response, url: finalUrl } = await followRedirects(ctx.transport, {
+      url,
+      method: "GET",
+      headers,
+      signal,
+      policy,
+      credentialed: (u) => ctx.credentialed(u, baseUrl),
+      credentialHeaders: auth?.headerNames ?? [],
+    });
+    if (response.status < 200 || response.status >= 300) {
+      await response.dump();
+      throw mapVendorError(vendor, { status: response.status, language: ctx.options.language });
+    }
+    const contentType = response.headers["content-type"] ?? "application/octet-stream";
+    const type = contentType.split(";")[0]!.trim().toLowerCase();
+    if (options.accept?.length && !options.accept.some((a) => type.startsWith(a.toLowerCase()))) {
+      await response.dump();
+      throw new InvalidResponseError(
+        `Download has content type ${type}; accepted: ${options.accept.join(", ")}`,
+        {
+          vendor: vendor.id,
+          status: response.status,
+        },
+      );
+    }
+    const declared = Number(response.headers["content-length"]);
+    if (options.maxBytes !== undefined && Number.isFinite(declared) && declared > options.maxBytes) {
+      await response.dump();
+      throw new InvalidResponseError(`Download is ${declared} bytes, over maxBytes (${options.maxBytes})`, {
+        vendor: vendor.id,
+        status: response.status,
+      });
+    }
+    const fileName = fileNameFor(url, contentType, options.fileName);
+    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes: options.maxBytes });
+    return { path: written.path, bytes: written.bytes, contentType, url: finalUrl };
+  });
+}

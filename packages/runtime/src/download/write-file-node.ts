@@ -1,0 +1,53 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, unlink } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { InvalidResponseError } from "../errors/invalid-response-error.js";
+
+/** What to write where. */
+export interface WriteFileRequest {
+  dir: string;
+  fileName: string;
+  body: AsyncIterable<Uint8Array>;
+  maxBytes?: number | undefined;
+}
+
+/**
+ * Stream `body` to a temp file in `dir`, enforcing `maxBytes` (the partial file is deleted), then
+ * claim a free name (`name.png`, `name-1.png`, …) with an exclusive create (`wx`, so a concurrent
+ * writer cannot be clobbered) and atomically rename the temp file onto it.
+ */
+export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
+  const { dir, fileName, body, maxBytes } = request;
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `.${fileName}.${randomBytes(6).toString("hex")}.part`);
+  const handle = await open(temp, "wx");
+  let bytes = 0;
+  try {
+    for await (const chunk of body) {
+      bytes += chunk.byteLength;
+      if (maxBytes !== undefined && bytes > maxBytes) {
+        throw new InvalidResponseError(`Download exceeds maxBytes (${maxBytes})`, { retryable: false });
+      }
+      await handle.write(chunk);
+    }
+    await handle.close();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await unlink(temp).catch(() => {});
+    throw error;
+  }
+  const ext = extname(fileName);
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  for (let i = 0; ; i++) {
+    const path = join(dir, i === 0 ? fileName : `${stem}-${i}${ext}`);
+    try {
+      await (await open(path, "wx")).close();
+    } catch (error) {
+      if ((error as { code?: string }).code === "EEXIST" && i < 10_000) continue;
+      await unlink(temp).catch(() => {});
+      throw error;
+    }
+    await rename(temp, path);
+    return { path, bytes };
+  }
+}

@@ -1,0 +1,154 @@
+import { redact } from "./auth-headers.js";
+import { buildUrl } from "./build-url.js";
+import type { ClientContext } from "./client-context.js";
+import { decodeResponse, type ReceivedResponse } from "./decode-response.js";
+import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
+import { GenError } from "./errors/gen-error.js";
+import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
+import { RateLimitedError } from "./errors/vendor-errors.js";
+import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
+import { sleep } from "./sleep.js";
+import type { RawRequest, RawResponse } from "./types.js";
+import { Deadline } from "./with-deadline.js";
+
+/** Per-attempt timeout when neither the client nor the call sets one. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+function encodeBody(body: unknown): string | Uint8Array | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  return JSON.stringify(body);
+}
+
+function scrub(error: GenError, secrets: readonly string[]): GenError {
+  const e = error as { -readonly [K in "message" | "vendorMessage" | "userMessage"]?: string };
+  if (e.message) e.message = redact(e.message, secrets);
+  if (e.vendorMessage) e.vendorMessage = redact(e.vendorMessage, secrets);
+  if (e.userMessage) e.userMessage = redact(e.userMessage, secrets);
+  if ("raw" in error && typeof error.raw === "string")
+    (error as { raw: string }).raw = redact(error.raw, secrets);
+  return error;
+}
+
+/**
+ * One request through the whole pipeline: URL building and host policy, credentials, user agent,
+ * timeout and abort, manual redirects, envelope decoding and error mapping, and retries. Reads
+ * retry on network errors, timeouts, 408/429/5xx and retryable vendor codes; a create retries only
+ * when it provably never reached the vendor or the vendor code allows `retryCreate`, and otherwise
+ * throws `AmbiguousSubmissionError` once it may have been received.
+ */
+export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Promise<RawResponse<Data>> {
+  const { vendor, options } = ctx;
+  const retry = ctx.retry;
+  const baseUrl = req.baseUrl ?? ctx.baseUrl;
+  const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const url = buildUrl(baseUrl, req.path, req.query);
+  const auth = req.auth === false ? undefined : ctx.auth();
+  const body = encodeBody(req.body);
+  const headers: Record<string, string> = { ...(auth ? ctx.authedHeaders() : ctx.baseHeaders) };
+  // Credential headers win over anything the request sets.
+  const own = auth?.headerNames;
+  if (body !== undefined && typeof req.body !== "string" && !(req.body instanceof Uint8Array)) {
+    if (!own?.includes("content-type")) headers["content-type"] = "application/json";
+  }
+  if (req.headers) {
+    for (const name in req.headers) {
+      const lower = name.toLowerCase();
+      if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
+    }
+  }
+  const secrets = auth?.secrets ?? [];
+  const cut = url.search(/[?#]/);
+  const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
+  const redirecting: RedirectingRequest = {
+    url,
+    method: req.method,
+    headers,
+    body,
+    signal: undefined as unknown as AbortSignal,
+    policy: ctx.policy(baseUrl),
+    credentialed: ctx.credentialedFor(baseUrl),
+    credentialHeaders: own ?? [],
+  };
+  let createRetries = 0;
+  for (let attempt = 1; ; attempt++) {
+    let error: GenError;
+    let retryAfterMs: number | undefined;
+    try {
+      let received: ReceivedResponse;
+      const deadline = new Deadline(req.signal, timeoutMs, what, ctx.newController);
+      try {
+        redirecting.signal = deadline.signal;
+        redirecting.checked ??= ctx.checkApiUrl(url);
+        const { response } = await followRedirects(ctx.transport, redirecting);
+        received = { status: response.status, headers: response.headers, text: await response.text() };
+      } catch (caught) {
+        throw deadline.failure(caught);
+      } finally {
+        deadline.finish();
+      }
+      const decoded = decodeResponse(vendor, received, { raw: req.raw, language: options.language });
+      if (decoded.ok) {
+        const out: RawResponse<Data> = {
+          status: received.status,
+          headers: received.headers,
+          data: decoded.data as Data,
+        };
+        if (decoded.requestId) out.requestId = decoded.requestId;
+        return out;
+      }
+      error = decoded.error;
+      retryAfterMs = parseRetryAfter(received.headers["retry-after"]);
+    } catch (caught) {
+      error =
+        caught instanceof GenError
+          ? caught
+          : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
+    }
+    scrub(error, secrets);
+    if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
+      throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+    }
+    let retryable: boolean;
+    if (req.kind === "create") {
+      const allowance = error.code !== undefined ? (vendor.errors?.[error.code]?.retryCreate ?? 0) : 0;
+      retryable = (error instanceof NetworkError && !error.sent) || createRetries < allowance;
+      if (retryable && !(error instanceof NetworkError)) createRetries++;
+    } else {
+      retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
+    }
+    if (!retryable) throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+    if (retryAfterMs === undefined && error instanceof RateLimitedError) retryAfterMs = error.retryAfterMs;
+    if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
+      throw error;
+    const floor = Math.min(
+      error.code !== undefined ? (vendor.errors?.[error.code]?.retryDelayMs ?? 0) : 0,
+      retry.maxDelayMs,
+    );
+    const delayMs =
+      retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
+    await retry.onRetry?.({ attempt, delayMs, error, method: req.method, url });
+    await sleep(delayMs, req.signal);
+  }
+}
+
+function ambiguousOrSelf(
+  error: GenError,
+  req: RawRequest,
+  url: string,
+  headers: Record<string, string>,
+  secretHeaders: readonly string[],
+): GenError {
+  const mayHaveArrived = (error instanceof NetworkError && error.sent) || error instanceof TimeoutError;
+  if (req.kind !== "create" || !mayHaveArrived) return error;
+  const safeHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!secretHeaders.includes(name.toLowerCase())) safeHeaders[name] = value;
+  }
+  const cut = url.search(/[?#]/);
+  return new AmbiguousSubmissionError(
+    { method: req.method, url: cut === -1 ? url : url.slice(0, cut), headers: safeHeaders, body: req.body },
+    { vendor: error.vendor, cause: error, retryable: false },
+  );
+}

@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createVendorClient } from "../src/create-vendor-client.js";
+import { AbortedError, TaskCancelledError, TaskTimedOutError } from "../src/errors/index.js";
+import { estimateProgress, nextPollDelay } from "../src/poll-schedule.js";
+import type { ClientOptions, TaskSnapshot } from "../src/types.js";
+import { waitForTask } from "../src/wait-for-task.js";
+import { acmeVendor, KEY } from "./helpers/acme-vendor.js";
+import { json, type LoopbackServer, startServer } from "./helpers/loopback-server.js";
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+async function pollServer(reply: (n: number) => { status: number; body?: unknown }) {
+  let n = 0;
+  const s = await startServer((_q, res) => {
+    const r = reply(++n);
+    json(res, r.status, r.body ?? {});
+  });
+  servers.push(s);
+  return s;
+}
+const ok = (data: unknown) => ({ code: 0, msg: "ok", data });
+const client = (s: LoopbackServer) =>
+  createVendorClient(acmeVendor(), {
+    baseUrl: `${s.url}/v1`,
+    allowInsecureLoopback: true,
+    apiKey: KEY,
+    env: {},
+    retry: { maxAttempts: 1 },
+  } as ClientOptions);
+const handle = { vendor: "acme", operation: "textToVideo", taskId: "T-1", createdAt: "2026-01-01T00:00:00Z" };
+
+describe("nextPollDelay", () => {
+  const est = { minDelayMs: 1000, maxDelayMs: 15_000, estimatedMs: [60_000, 120_000] as const };
+  it.each([
+    ["no estimate, first", 0, 0, { minDelayMs: 1000, maxDelayMs: 15_000 }, 1000],
+    ["no estimate, grows", 3, 10_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 8000],
+    ["no estimate, capped", 10, 60_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 15_000],
+    ["estimate, first waits half the lower bound (capped at max)", 0, 0, est, 15_000],
+    ["estimate, approaching", 2, 40_000, est, 10_000],
+    ["estimate, nearly there", 3, 59_000, est, 1000],
+    ["estimate, dense inside the window", 5, 70_000, est, 6000],
+    ["estimate, backing off after the window", 20, 200_000, est, 15_000],
+  ] as const)("%s", (_n, polls, elapsed, options, want) => {
+    expect(nextPollDelay(polls, elapsed, options)).toBe(want);
+  });
+
+  it("never polls densely before the lower bound", () => {
+    const options = { minDelayMs: 500, maxDelayMs: 30_000, estimatedMs: [60_000, 90_000] as const };
+    let elapsed = 0;
+    let polls = 0;
+    while (elapsed < 60_000) {
+      elapsed += nextPollDelay(polls++, elapsed, options);
+    }
+    expect(polls).toBeLessThanOrEqual(8);
+  });
+
+  it("estimates progress capped at 95", () => {
+    expect(estimateProgress(0, [10, 20])).toBe(0);
+    expect(estimateProgress(7_500, [5_000, 10_000])).toBe(95);
+    expect(estimateProgress(10_000_000, undefined)).toBe(95);
+    expect(estimateProgress(3_750, [5_000, 10_000])).toBe(50);
+  });
+});
+
+describe("waitForTask", () => {
+  it("tolerates transient poll errors and keeps polling", async () => {
+    const s = await pollServer((n) =>
+      n <= 2 ? { status: 503 } : { status: 200, body: ok({ status: 3, result: "[1]" }) },
+    );
+    expect(await client(s).task(handle).wait({ minDelayMs: 1, maxDelayMs: 2 })).toEqual([1]);
+    expect(s.received).toHaveLength(3);
+  });
+
+  it("fails after too many consecutive poll errors", async () => {
+    const s = await pollServer(() => ({ status: 503 }));
+    const c = client(s);
+    const error = await waitForTask({
+      handle,
+      poll: (signal) => c.task(handle).status(signal ? { signal } : {}),
+      minDelayMs: 1,
+      maxDelayMs: 1,
+      maxPollErrors: 3,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: "server_error" });
+    expect(s.received).toHaveLength(3);
+  });
+
+  it("stops on a non-transient poll error at once", async () => {
+    const s = await pollServer(() => ({ status: 200, body: { code: 1001, msg: "bad key" } }));
+    await expect(client(s).task(handle).wait({ minDelayMs: 1 })).rejects.toMatchObject({
+      kind: "authentication",
+    });
+    expect(s.received).toHaveLength(1);
+  });
+
+  it("stops on cancel and on the vendor's timeout", async () => {
+    const cancelled = await pollServer(() => ({ status: 200, body: ok({ status: 5 }) }));
+    await expect(client(cancelled).task(handle).wait()).rejects.toBeInstanceOf(TaskCancelledError);
+    const timedOut = await pollServer(() => ({ status: 200, body: ok({ status: 6 }) }));
+    const error = (await client(timedOut)
+      .task(handle)
+      .wait()
+      .catch((e: unknown) => e)) as TaskTimedOutError;
+    expect(error).toBeInstanceOf(TaskTimedOutError);
+    expect(error.by).toBe("vendor");
+  });
+
+  it("treats unknown states as running and times out locally", async () => {
+    const s = await pollServer(() => ({ status: 200, body: ok({ status: "mystery" }) }));
+    const states: string[] = [];
+    const error = (await client(s)
+      .task(handle)
+      .wait({ timeoutMs: 30, minDelayMs: 2, maxDelayMs: 5, onProgress: (e) => states.push(e.status) })
+      .catch((e: unknown) => e)) as TaskTimedOutError;
+    expect(error).toBeInstanceOf(TaskTimedOutError);
+    expect(error.by).toBe("local");
+    expect(error.handle).toEqual(handle);
+    expect(states.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(states)).toEqual(new Set(["running"]));
+  });
+
+  it("aborts on the signal", async () => {
+    const s = await pollServer(() => ({ status: 200, body: ok({ status: 2 }) }));
+    const controller = new AbortController();
+    const waiting = client(s).task(handle).wait({ signal: controller.signal, minDelayMs: 5, maxDelayMs: 5 });
+    setTimeout(() => controller.abort(), 20);
+    await expect(waiting).rejects.toBeInstanceOf(AbortedError);
+  });
+
+  it("uses the standalone poll function's snapshots", async () => {
+    const s = await pollServer((n) => ({ status: 200, body: { state: n < 2 ? "run" : "done", value: n } }));
+    const result = await waitForTask<number>({
+      handle,
+      minDelayMs: 1,
+      poll: async (signal): Promise<TaskSnapshot<number>> => {
+        const r = await fetch(s.url, signal ? { signal } : {});
+        const body = (await r.json()) as { state: string; value: number };
+        return body.state === "done"
+          ? { state: "succeeded", result: body.value, raw: body }
+          : { state: "running", raw: body };
+      },
+    });
+    expect(result).toBe(2);
+  });
+});
