@@ -1,1 +1,13 @@
-export {};
+export { defineSimulatorPlugin } from "./define-simulator-plugin.js";
+export type { Fault, FaultInput, FaultMatch, FaultSpec } from "./fault-types.js";
+export { FAULT_KINDS } from "./fault-types.js";
+export { fileBytes } from "./file-bytes.js";
+export type { Ledger, LedgerEntry, LedgerFilter } from "./ledger.js";
+export { findWorkspaceRoot, loadModel } from "./load-model.js";
+export type { SimModel, SimOperation, SimParameter } from "./model-index.js";
+export { indexModel } from "./model-index.js";
+export { sampleValue } from "./sample-value.js";
+export { startSimulator } from "./start-simulator.js";
+export { type SimulatorGroup, startSimulators } from "./start-simulators.js";
+export type { TaskStore } from "./task-store.js";
+export type * from "./types.js";
