@@ -1,1 +1,10 @@
-export {};
+export { mediaioAdapter } from "./adapters/mediaio/mediaio-adapter.js";
+export { extractProseConstraints, type ProseExtraction } from "./adapters/mediaio/prose-constraints.js";
+export { openapiAdapter } from "./adapters/openapi/openapi-adapter.js";
+export { type EmitPackageOptions, type EmittedPackage, emitPackage } from "./emit/emit-package.js";
+export { type GenConfig, type GenVendorConfig, parseGenConfig } from "./gen-config.js";
+export { type GenerateOptions, type GenerateResult, generate } from "./generate.js";
+export { builtinAdapters, loadAdapter } from "./load-adapter.js";
+export { type LoadedVendorModel, loadVendorModel } from "./load-vendor-model.js";
+export type { FileChange } from "./plan-writes.js";
+export { validateModel } from "./validate-model.js";

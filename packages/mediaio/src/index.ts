@@ -1,1 +1,1 @@
-export {};
+export * from "./index.gen.js";

@@ -1,1 +1,5 @@
+export * from "./catalog-adapter.js";
+export * from "./diagnostic.js";
+export * from "./model.js";
+export * from "./model-reader.js";
 export * from "./x-gen.js";

@@ -90,12 +90,28 @@ export interface XGenErrorCode {
    * Number of extra attempts (e.g. 1 = "retry once as the vendor advises").
    */
   retryCreate?: number;
+  /**
+   * The vendor's advised wait before retrying this code (ms), e.g. "wait briefly, then retry once".
+   * A floor under the backoff delay, itself capped by the client's `retry.maxDelayMs`; a
+   * Retry-After header takes precedence.
+   */
+  retryDelayMs?: number;
+  /**
+   * HTTP status the vendor answers with alongside this code (e.g. 401). Absent: 200 when the vendor
+   * uses an envelope. Read by the simulator; clients decide on the body code.
+   */
+  httpStatus?: number;
 }
 
 /** Root `x-gen-request`: how request bodies are shaped on the wire. */
 export interface XGenRequest {
   /** Wrap the body params as `{ [bodyWrapper]: {...} }`; an empty body is sent as `{}`. */
   bodyWrapper?: string;
+  /**
+   * Fill absent optional inputs with their schema `default` before sending (the vendor's reference
+   * clients send defaults on the wire). Off by default: the vendor applies its own defaults.
+   */
+  sendDefaults?: boolean;
 }
 
 /** Canonical task states. */
@@ -143,7 +159,19 @@ export interface XGenOperation {
    */
   kind: "create" | "read";
   /** A create that returns a task handle (uses the root task protocol). */
-  task?: boolean | { estimatedMs?: [number, number] };
+  task?:
+    | boolean
+    | {
+        estimatedMs?: [number, number];
+        /**
+         * JSON Schema of this operation's decoded result, when it is narrower than the root
+         * `x-gen-task-protocol.resultSchema` (e.g. a video capability only fills `video_path`).
+         * Emitters type the operation's `Task<Result>` with it; absent = the root schema.
+         */
+        resultSchema?: JsonSchema;
+        /** Downloadable URL paths of this operation's result; absent = the root `resultUrlPaths`. */
+        resultUrlPaths?: string[];
+      };
   /** Body fields the operation injects regardless of input (e.g. fixed values). */
   constBody?: Record<string, unknown>;
   /** Input fields sent as headers instead of body: input field -> header name. */
@@ -152,6 +180,13 @@ export interface XGenOperation {
   rules?: XGenRule[];
   /** Free-text rules the catalog could not express as schema (documentation only). */
   notes?: string[];
+  /**
+   * Friendly names for fields of the unwrapped response data: output field -> dot path (or a
+   * list of dot paths, the first present wins). Each alias is added next to the raw fields, which
+   * are kept. Applied by the runtime's output decoder; the generator adds the alias fields to the
+   * typed output (same type as the source field).
+   */
+  outputAliases?: Record<string, string | string[]>;
 }
 
 /**
@@ -205,5 +240,19 @@ export interface JsonSchema {
   $ref?: string;
   nullable?: boolean;
   "x-gen-enum-names"?: string[];
+  /** File-size range of the file behind a URL parameter, MB (documentation; not checkable client-side). */
+  "x-gen-file-size-mb"?: { min?: number; max?: number };
+  /** Image resolution range `[width, height]` of the file behind a URL parameter. */
+  "x-gen-image-resolution"?: { min?: [number, number]; max?: [number, number] };
+  /** Video resolution range `[width, height]` of the file behind a URL parameter. */
+  "x-gen-video-resolution"?: { min?: [number, number]; max?: [number, number] };
+  /** Aspect-ratio range (`"0.4:1"`..`"2.5:1"`) of the file behind a URL parameter. */
+  "x-gen-aspect-ratio"?: { min?: string; max?: string };
+  /** Frame-rate range (FPS) of a video behind a URL parameter. */
+  "x-gen-frame-rate"?: { min?: number; max?: number };
+  /** Duration range (seconds) of a media file behind a URL parameter. */
+  "x-gen-duration-seconds"?: { min?: number; max?: number };
+  /** Accepted file formats (`PNG`, `JPEG`...). */
+  "x-gen-formats"?: string[];
   [key: `x-${string}`]: unknown;
 }

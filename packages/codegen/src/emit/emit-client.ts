@@ -1,0 +1,101 @@
+import type { EmitContext } from "./emit-context.js";
+import { genHeader } from "./header.js";
+import { camelCase, literal, propKey } from "./names.js";
+import type { OperationPlan } from "./operation-plan.js";
+
+/** `client.gen.ts`: `create<Vendor>()` with one method per operation, `call`, `resume`, the default instance. */
+export function emitClient(ctx: EmitContext): string {
+  const V = ctx.typeBase;
+  const runtimeFactory = camelCase(`${ctx.factory} Runtime`);
+  const result = (p: OperationPlan) =>
+    p.task && ctx.taskResultType ? `Task<${p.typeName}Result>` : `${p.typeName}Output`;
+  const typeImports = ctx.plans.flatMap((p) => [
+    `${p.typeName}Input`,
+    ...(p.task && ctx.taskResultType ? [`${p.typeName}Result`] : [`${p.typeName}Output`]),
+  ]);
+  if (ctx.taskResultType) typeImports.push(ctx.taskResultType);
+  const names = new Map<string, string>();
+  for (const p of ctx.plans) {
+    for (const n of [p.id, p.source.operationId, p.name, ...p.aliases]) if (!names.has(n)) names.set(n, p.id);
+  }
+  const resultDefault = ctx.taskResultType ?? "unknown";
+  const out: string[] = [
+    genHeader(ctx.catalog),
+    `import type { CallOptions, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
+  ];
+  if (ctx.plans.length) {
+    out.push(`import * as ops from "./operations.gen.js";`);
+    out.push(`import type { ${[...new Set(typeImports)].join(", ")} } from "./types.gen.js";`);
+  }
+  out.push(`import { type ${V}Options, ${runtimeFactory} } from "./vendor.gen.js";`, "");
+  out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
+  out.push(
+    `export type ${V}OperationName = ${[...names.keys()].map((n) => literal(n)).join(" | ") || "never"};`,
+    "",
+  );
+  out.push(`/** A ${ctx.vendor.displayName} client: one typed method per operation. */`);
+  out.push(`export interface ${V}Client {`);
+  out.push(
+    `  /** The underlying runtime client (raw requests, downloads). */`,
+    `  readonly runtime: VendorClient;`,
+  );
+  for (const p of ctx.plans) {
+    const doc = (p.summary ?? p.name).replace(/\*\//g, "*\\/").replace(/\s+/g, " ").trim();
+    out.push(`  /** ${doc} (\`${p.name}\`)${p.deprecated ? " @deprecated" : ""} */`);
+    out.push(`  ${propKey(p.id)}(input: ${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`);
+  }
+  out.push(
+    `  /** Calls an operation by id, catalog name or alias (like the vendor's \`Skill.invoke\`). */`,
+    `  call(name: ${V}OperationName | (string & {}), input: unknown, options?: CallOptions): Promise<unknown>;`,
+    `  /** Resumes a task from a stored handle or a bare task id. */`,
+    `  resume<Result = ${resultDefault}>(handle: TaskHandle | string): Task<Result>;`,
+    "}",
+    "",
+  );
+  out.push(`const operationIds: Readonly<Record<string, string>> = {`);
+  for (const [n, id] of names) out.push(`  ${propKey(n)}: ${literal(id)},`);
+  out.push("};", "");
+  out.push(
+    `/** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */`,
+    `export function find${V}Operation(name: string): OperationDefinition | undefined {`,
+  );
+  if (ctx.plans.length) {
+    out.push(
+      `  const table = ops as unknown as Record<string, OperationDefinition | undefined>;`,
+      `  const id = operationIds[name] ?? Object.entries(operationIds).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];`,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: emitted source text
+      "  return id === undefined ? undefined : table[`${id}Operation`];",
+    );
+  } else out.push("  return undefined;");
+  out.push("}", "");
+  out.push(
+    `/** Creates a ${ctx.vendor.displayName} client. Credentials come from options or env, read at first call. */`,
+    `export function ${ctx.factory}(options: ${V}Options = {}): ${V}Client {`,
+    `  let runtime: VendorClient | undefined;`,
+    `  const rt = (): VendorClient => {`,
+    `    runtime ??= ${runtimeFactory}(options);`,
+    `    return runtime;`,
+    `  };`,
+    `  return {`,
+    `    get runtime() {`,
+    `      return rt();`,
+    `    },`,
+  );
+  for (const p of ctx.plans)
+    out.push(`    ${propKey(p.id)}: (input, callOptions) => ops.${p.id}(rt(), input, callOptions),`);
+  out.push(
+    `    call: async (name, input, callOptions) => {`,
+    `      const operation = find${V}Operation(name);`,
+    `      if (!operation) throw new TypeError(${literal(`unknown ${ctx.vendor.displayName} operation: `)} + name);`,
+    `      return rt().invoke(operation, input, callOptions);`,
+    `    },`,
+    `    resume: (handle) => rt().task(handle),`,
+    `  };`,
+    "}",
+    "",
+    `/** Default client; reads credentials from the environment at first call. */`,
+    `export const ${ctx.instance}: ${V}Client = /* @__PURE__ */ ${ctx.factory}();`,
+    "",
+  );
+  return out.join("\n");
+}

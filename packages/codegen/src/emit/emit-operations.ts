@@ -1,0 +1,70 @@
+import type { EmitContext } from "./emit-context.js";
+import { genHeader } from "./header.js";
+import { jsonBlock, literal } from "./names.js";
+import type { OperationPlan } from "./operation-plan.js";
+
+/** `operations.gen.ts`: the `OperationDefinition` data and one standalone function per operation. */
+export function emitOperations(ctx: EmitContext): string {
+  const typeImports = ctx.plans.flatMap((p) => [
+    `${p.typeName}Input`,
+    `${p.typeName}Output`,
+    ...(p.task && ctx.taskResultType ? [`${p.typeName}Result`] : []),
+  ]);
+  const out: string[] = [
+    genHeader(ctx.catalog),
+    `import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";`,
+  ];
+  if (ctx.plans.length) {
+    out.push(`import { ${ctx.plans.map((p) => `${p.id}InputSchema`).join(", ")} } from "./schemas.gen.js";`);
+    out.push(`import type { ${typeImports.join(", ")} } from "./types.gen.js";`);
+  }
+  out.push("");
+  for (const plan of ctx.plans) out.push(emitOperation(ctx, plan));
+  return out.join("\n");
+}
+
+function emitOperation(ctx: EmitContext, plan: OperationPlan): string {
+  const x = plan.source.xGen;
+  const T = plan.typeName;
+  const fields: string[] = [`id: ${literal(plan.id)}`, `name: ${literal(plan.name)}`];
+  if (plan.aliases.length) fields.push(`aliases: ${literal(plan.aliases)}`);
+  fields.push(`method: ${literal(plan.method)}`, `path: ${literal(plan.path)}`);
+  const byIn = (where: string) => plan.fields.filter((f) => f.in === where);
+  if (byIn("path").length) fields.push(`pathParams: ${literal(byIn("path").map((f) => f.name))}`);
+  if (byIn("query").length) fields.push(`queryParams: ${literal(byIn("query").map((f) => f.name))}`);
+  if (byIn("header").length) {
+    fields.push(
+      `headerParams: ${literal(Object.fromEntries(byIn("header").map((f) => [f.name, f.wireName])))}`,
+    );
+  }
+  fields.push(`kind: ${literal(plan.kind)}`);
+  if (plan.task) fields.push(`task: ${literal(plan.estimatedMs ? { estimatedMs: plan.estimatedMs } : {})}`);
+  if (x.constBody) fields.push(`constBody: ${jsonBlock(x.constBody, 2)}`);
+  if (x.rules?.length) fields.push(`rules: ${jsonBlock(x.rules, 2)}`);
+  if (x.outputAliases) fields.push(`outputAliases: ${jsonBlock(x.outputAliases, 2)}`);
+  fields.push(`input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, ${T}Input>`);
+  const result = plan.task && ctx.taskResultType ? `Task<${T}Result>` : `${T}Output`;
+  const summary = (plan.summary ?? plan.description ?? plan.name)
+    .replace(/\*\//g, "*\\/")
+    .replace(/\s+/g, " ")
+    .trim();
+  const deprecated = plan.deprecated ? " @deprecated" : "";
+  return [
+    `/** \`${plan.name}\`: ${plan.method} ${plan.path} (operation data, no code). */`,
+    `export const ${plan.id}Operation: OperationDefinition<${T}Input, ${T}Output> = {`,
+    ...fields.map((f) => `  ${f},`),
+    "};",
+    "",
+    `/**`,
+    ` * ${summary}${deprecated}`,
+    plan.task ? ` * Starts a task: resolves to a \`Task\` whose \`wait()\` gives the result.` : undefined,
+    ` * Standalone form for tree-shaking: \`${plan.id}(${ctx.factory}Runtime(), input)\`.`,
+    ` */`,
+    `export function ${plan.id}(client: VendorClient, input: ${T}Input, options?: CallOptions): Promise<${result}> {`,
+    `  return client.invoke(${plan.id}Operation, input, options) as Promise<${result}>;`,
+    "}",
+    "",
+  ]
+    .filter((l): l is string => l !== undefined)
+    .join("\n");
+}

@@ -1,0 +1,72 @@
+import type { GenModel } from "@gen/spec";
+import { syntaxErrors } from "./check-syntax.js";
+import { emitClient } from "./emit-client.js";
+import { emitConstants } from "./emit-constants.js";
+import { createEmitContext } from "./emit-context.js";
+import { emitEnums } from "./emit-enums.js";
+import { emitIndex } from "./emit-index.js";
+import { emitModelJson } from "./emit-model-json.js";
+import { emitOperations } from "./emit-operations.js";
+import { emitPackageJson, emitTsconfig, emitTsupConfig } from "./emit-package-files.js";
+import { emitReadme } from "./emit-readme.js";
+import { emitSchemas } from "./emit-schemas.js";
+import { emitTypes } from "./emit-types.js";
+import { emitVendor } from "./emit-vendor.js";
+import { emitWire } from "./emit-wire.js";
+
+/** Inputs of one vendor package emission. */
+export interface EmitPackageOptions {
+  model: GenModel;
+  /** Catalog path for headers (relative to the repository root, posix). */
+  catalog: string;
+  /** Package directory relative to the repository root (posix). */
+  outDir: string;
+  /** Package version when the model has none (e.g. the committed package.json's). */
+  version?: string;
+  /** Extra package.json fields (top-level keys replaced). */
+  packageJson?: Record<string, unknown>;
+  /** Skip openapi-typescript (benchmarks of the source emitter alone). */
+  skipWire?: boolean;
+}
+
+/** Emitted files keyed by path relative to the package directory; `src/index.ts` only as a seed. */
+export interface EmittedPackage {
+  files: Map<string, string>;
+  /** Written only when missing (hand-written afterwards). */
+  seeds: Map<string, string>;
+}
+
+/** Emits every file of a vendor package in memory (nothing is written). Throws on a syntax error. */
+export async function emitPackage(options: EmitPackageOptions): Promise<EmittedPackage> {
+  const { model, catalog, outDir } = options;
+  const ctx = createEmitContext(model, catalog, outDir);
+  const src = new Map<string, string>();
+  src.set("types.gen.ts", emitTypes(ctx));
+  src.set("schemas.gen.ts", emitSchemas(ctx));
+  src.set("operations.gen.ts", emitOperations(ctx));
+  src.set("vendor.gen.ts", emitVendor(ctx));
+  src.set("client.gen.ts", emitClient(ctx));
+  const enums = emitEnums(ctx);
+  if (enums) src.set("enums.gen.ts", enums);
+  const constants = emitConstants(ctx);
+  if (constants) src.set("constants.gen.ts", constants);
+  if (!options.skipWire) src.set("wire.gen.ts", emitWire(model, catalog));
+  const modules = [...src.keys()].filter((m) => m !== "wire.gen.ts").sort();
+  src.set("index.gen.ts", emitIndex(ctx, modules));
+  const files = new Map<string, string>();
+  const errors: string[] = [];
+  for (const name of [...src.keys()].sort()) {
+    const text = src.get(name) as string;
+    if (name !== "wire.gen.ts") errors.push(...syntaxErrors(`${outDir}/src/${name}`, text));
+    files.set(`src/${name}`, text);
+  }
+  if (errors.length) throw new Error(`emitted code does not parse (generator bug):\n${errors.join("\n")}`);
+  const version = model["x-gen-vendor"].packageVersion ?? options.version ?? "0.1.0";
+  files.set("README.md", emitReadme(ctx));
+  files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
+  files.set("tsconfig.json", emitTsconfig(ctx));
+  files.set("tsup.config.ts", emitTsupConfig());
+  files.set("openapi.gen.json", emitModelJson(model, catalog));
+  const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);
+  return { files, seeds };
+}

@@ -1,0 +1,130 @@
+import { type JsonSchema, resolveSchema } from "@gen/spec";
+import { CodeBlockWriter } from "ts-morph";
+import type { EmitContext } from "./emit-context.js";
+import { genHeader } from "./header.js";
+import { propKey } from "./names.js";
+import type { OperationPlan } from "./operation-plan.js";
+import { docComment, schemaToTs } from "./schema-to-ts.js";
+
+/** `types.gen.ts`: `<Op>Input` / `<Op>Output` (and `<Op>Result` for tasks), the task-result type. */
+export function emitTypes(ctx: EmitContext): string {
+  const w = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
+  const body: string[] = [];
+  const protocol = ctx.model["x-gen-task-protocol"];
+  if (ctx.taskResultType && protocol) {
+    const t = protocol.resultSchema
+      ? schemaToTs(protocol.resultSchema, {
+          model: ctx.model,
+          enums: ctx.enums,
+          lenient: true,
+          nameHint: ctx.taskResultType,
+        })
+      : "unknown";
+    body.push(
+      `/** Decoded result of a finished ${ctx.vendor.displayName} task. */\nexport type ${ctx.taskResultType} = ${t};\n`,
+    );
+  }
+  for (const plan of ctx.plans) body.push(emitOperationTypes(ctx, plan));
+  w.write(genHeader(ctx.catalog));
+  const enumNames = [...ctx.enums.enums.keys()].sort();
+  if (enumNames.length) w.writeLine(`import type { ${enumNames.join(", ")} } from "./enums.gen.js";`);
+  w.blankLineIfLastNot();
+  w.write(body.join("\n"));
+  return w.toString();
+}
+
+function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
+  const lines: string[] = [];
+  lines.push(`/** Input of \`${plan.name}\` (${plan.method} ${plan.path}). */`);
+  lines.push(`export interface ${plan.typeName}Input {`);
+  for (const f of plan.fields) {
+    const doc = docComment(resolveSchema(ctx.model, f.schema).schema);
+    if (doc) lines.push(`  ${doc.trim()}`);
+    const t = schemaToTs(f.schema, {
+      model: ctx.model,
+      enums: ctx.enums,
+      lenient: false,
+      nameHint: enumHint(plan, f.name),
+    });
+    lines.push(`  ${propKey(f.name)}${f.required ? "" : "?"}: ${t};`);
+  }
+  lines.push("}", "");
+  const out = plan.output
+    ? schemaToTs(plan.output, {
+        model: ctx.model,
+        enums: ctx.enums,
+        lenient: true,
+        nameHint: `${plan.typeName}Output`,
+      })
+    : "unknown";
+  const aliases = outputAliasMembers(ctx, plan);
+  lines.push(`/** Response data of \`${plan.name}\` (lenient: unknown fields are kept). */`);
+  lines.push(`export type ${plan.typeName}Output = ${aliases ? `${wrapObj(out)} & { ${aliases} }` : out};`);
+  if (plan.task && ctx.taskResultType) {
+    const task = plan.source.xGen.task;
+    const own = typeof task === "object" ? task.resultSchema : undefined;
+    const result = own
+      ? schemaToTs(own, {
+          model: ctx.model,
+          enums: ctx.enums,
+          lenient: true,
+          nameHint: `${plan.typeName}Result`,
+        })
+      : ctx.taskResultType;
+    lines.push("", `/** What \`${plan.id}(...).wait()\` resolves to. */`);
+    lines.push(`export type ${plan.typeName}Result = ${result};`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+function enumHint(plan: OperationPlan, field: string): string {
+  return `${plan.typeName}_${field}`;
+}
+
+function wrapObj(t: string): string {
+  return t.includes("|") ? `(${t})` : t;
+}
+
+function outputAliasMembers(ctx: EmitContext, plan: OperationPlan): string | undefined {
+  const aliases = plan.source.xGen.outputAliases;
+  if (!aliases || Object.keys(aliases).length === 0) return undefined;
+  return Object.entries(aliases)
+    .map(([alias, paths]) => {
+      const list = Array.isArray(paths) ? paths : [paths];
+      const found = list.map((p) => lookupPath(ctx, plan.output, p));
+      const types = [
+        ...new Set(
+          found.map((f) =>
+            f
+              ? schemaToTs(f.schema, { model: ctx.model, enums: ctx.enums, lenient: true, nameHint: alias })
+              : "unknown",
+          ),
+        ),
+      ];
+      const required = found.every((f) => f?.required);
+      return `${propKey(alias)}${required ? "" : "?"}: ${types.join(" | ")};`;
+    })
+    .join(" ");
+}
+
+function lookupPath(
+  ctx: EmitContext,
+  schema: JsonSchema | undefined,
+  path: string,
+): { schema: JsonSchema; required: boolean } | undefined {
+  let node = schema;
+  let required = true;
+  for (const part of path.split(".")) {
+    if (!node) return undefined;
+    node = resolveSchema(ctx.model, node).schema;
+    if (/^(\d+|\*)$/.test(part)) {
+      node = node.items;
+      required = false;
+      continue;
+    }
+    if (!node.properties?.[part]) return undefined;
+    if (!(node.required ?? []).includes(part)) required = false;
+    node = node.properties[part];
+  }
+  return node ? { schema: node, required } : undefined;
+}

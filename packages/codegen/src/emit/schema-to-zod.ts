@@ -1,0 +1,116 @@
+import { type GenModel, type JsonSchema, resolveSchema } from "@gen/spec";
+import { literal, propKey } from "./names.js";
+
+/** Converts a JSON Schema into a `zod/mini` expression (strict: request side). */
+export function schemaToZod(schema: JsonSchema, model: GenModel, depth = 0): string {
+  if (depth > 12) return "z.unknown()";
+  const s = resolveSchema(model, schema).schema;
+  let z = baseZod(s, model, depth);
+  if (s.nullable === true || (Array.isArray(s.type) && s.type.includes("null"))) z = `z.nullable(${z})`;
+  return z;
+}
+
+function baseZod(s: JsonSchema, model: GenModel, depth: number): string {
+  if (s.const !== undefined)
+    return `z.literal(${literal(s.const)}, e(${literal(`must be ${literal(s.const)}`)}))`;
+  if (s.enum) {
+    const values = s.enum.filter((v) => v !== null);
+    const msg = e(`must be one of: ${values.map((v) => String(v)).join(", ")}`);
+    return values.every((v) => typeof v === "string")
+      ? `z.enum(${literal(values)}, ${msg})`
+      : `z.literal(${literal(values)}, ${msg})`;
+  }
+  const variants = s.oneOf ?? s.anyOf;
+  if (variants) return `z.union([${variants.map((v) => schemaToZod(v, model, depth + 1)).join(", ")}])`;
+  if (s.allOf?.length === 1 && s.allOf[0]) return schemaToZod(s.allOf[0], model, depth + 1);
+  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
+  if (types.length === 0) return s.properties ? objectZod(s, model, depth) : "z.unknown()";
+  const parts = types.map((t) => typeZod(t, s, model, depth));
+  return parts.length === 1 ? (parts[0] as string) : `z.union([${parts.join(", ")}])`;
+}
+
+function typeZod(type: string, s: JsonSchema, model: GenModel, depth: number): string {
+  switch (type) {
+    case "string":
+      return withChecks("z.string(" + e("must be a string") + ")", stringChecks(s));
+    case "integer":
+      return withChecks("z.int(" + e("must be an integer") + ")", numberChecks(s));
+    case "number":
+      return withChecks("z.number(" + e("must be a number") + ")", numberChecks(s));
+    case "boolean":
+      return "z.boolean(" + e("must be a boolean") + ")";
+    case "array": {
+      const item = s.items ? schemaToZod(s.items, model, depth + 1) : "z.unknown()";
+      return withChecks(`z.array(${item}, ${e("must be an array")})`, arrayChecks(s));
+    }
+    case "object":
+      return objectZod(s, model, depth);
+    case "null":
+      return "z.null()";
+    default:
+      return "z.unknown()";
+  }
+}
+
+/** A strict object schema; used for operation inputs and nested objects. */
+export function objectZod(s: JsonSchema, model: GenModel, depth: number): string {
+  const { ctor, members } = objectMembers(s, model, depth);
+  if (members.length === 0) return `z.record(z.string(), z.unknown())`;
+  return `${ctor}({ ${members.join(", ")} }, o)`;
+}
+
+/** The constructor (`z.strictObject` / `z.looseObject`) and the `key: schema` members of an object. */
+export function objectMembers(
+  s: JsonSchema,
+  model: GenModel,
+  depth: number,
+): { ctor: string; members: string[] } {
+  const required = new Set(s.required ?? []);
+  const sendDefaults = model["x-gen-request"]?.sendDefaults === true;
+  const members = Object.entries(s.properties ?? {}).map(([name, p]) => {
+    const inner = schemaToZod(p, model, depth + 1);
+    if (required.has(name)) return `${propKey(name)}: ${inner}`;
+    const fallback = sendDefaults ? resolveSchema(model, p).schema.default : undefined;
+    return `${propKey(name)}: ${fallback === undefined ? `z.optional(${inner})` : `z._default(${inner}, ${literal(fallback)})`}`;
+  });
+  return { ctor: s.additionalProperties === true ? "z.looseObject" : "z.strictObject", members };
+}
+
+function stringChecks(s: JsonSchema): string[] {
+  const c: string[] = [];
+  if (s.minLength !== undefined)
+    c.push(`z.minLength(${s.minLength}, ${literal(`must be at least ${s.minLength} characters`)})`);
+  if (s.maxLength !== undefined)
+    c.push(`z.maxLength(${s.maxLength}, ${literal(`must be at most ${s.maxLength} characters`)})`);
+  if (s.pattern !== undefined)
+    c.push(`z.regex(new RegExp(${literal(s.pattern)}), ${literal(`must match ${s.pattern}`)})`);
+  return c;
+}
+
+function numberChecks(s: JsonSchema): string[] {
+  const c: string[] = [];
+  if (s.minimum !== undefined) c.push(`z.gte(${s.minimum}, ${literal(`must be >= ${s.minimum}`)})`);
+  if (s.exclusiveMinimum !== undefined)
+    c.push(`z.gt(${s.exclusiveMinimum}, ${literal(`must be > ${s.exclusiveMinimum}`)})`);
+  if (s.maximum !== undefined) c.push(`z.lte(${s.maximum}, ${literal(`must be <= ${s.maximum}`)})`);
+  if (s.exclusiveMaximum !== undefined)
+    c.push(`z.lt(${s.exclusiveMaximum}, ${literal(`must be < ${s.exclusiveMaximum}`)})`);
+  return c;
+}
+
+function arrayChecks(s: JsonSchema): string[] {
+  const c: string[] = [];
+  if (s.minItems !== undefined)
+    c.push(`z.minLength(${s.minItems}, ${literal(`must have at least ${s.minItems} item(s)`)})`);
+  if (s.maxItems !== undefined)
+    c.push(`z.maxLength(${s.maxItems}, ${literal(`must have at most ${s.maxItems} item(s)`)})`);
+  return c;
+}
+
+function withChecks(base: string, checks: string[]): string {
+  return checks.length ? `${base}.check(${checks.join(", ")})` : base;
+}
+
+function e(message: string): string {
+  return `e(${literal(message)})`;
+}
