@@ -1,1 +1,2 @@
-export {};
+export * from "./index.gen.js";
+export * from "./parse-callback.js";

@@ -1,0 +1,81 @@
+import {
+  type CallOptions,
+  type OperationDefinition,
+  type Task,
+  TaskFailedError,
+  type TaskHandle,
+  type TaskSnapshot,
+  TaskTimedOutError,
+  type VendorClient,
+  type WaitOptions,
+  waitForTask,
+} from "@gen/runtime";
+import type { Degradation } from "./degrade-params.js";
+import { IMA_TASK_MESSAGES, imaWording } from "./ima-messages.js";
+import { type ImaVideoResult, mediaTaskSnapshot } from "./media-task-snapshot.js";
+
+/** What a create actually sent: the model version, the credit rule, and what was changed to get there. */
+export interface ImaCreateReport {
+  model: { id: string; name: string; version: string };
+  credit: { attributeId: number | string; points: number; match: string };
+  /** Parameters lowered after 500 answers (only with `degradeOnServerError`). */
+  degraded: Degradation[];
+  /** Vendor code recovered from by re-fetching the product list (6009/6010), if any. */
+  recoveredFrom?: string;
+}
+
+/** A video task: the runtime `Task` plus what the create sent. */
+export interface ImaVideoTask extends Task<ImaVideoResult> {
+  readonly report?: ImaCreateReport;
+  /** The model's estimated generation time, ms: the default `WaitOptions.estimatedMs` of `wait()`. */
+  readonly estimatedMs?: readonly [number, number];
+}
+
+/**
+ * A task whose state aggregates every media (done only when all are 1 and none failed), polled
+ * through the generated detail operation on top of the runtime's standalone waiter.
+ */
+export function imaVideoTask(
+  runtime: VendorClient,
+  detail: OperationDefinition<{ task_id: string }, unknown>,
+  handle: TaskHandle,
+  estimatedMs?: readonly [number, number],
+  report?: ImaCreateReport,
+): ImaVideoTask {
+  const protocol = runtime.vendor.task;
+  const status = async (options?: CallOptions): Promise<TaskSnapshot<ImaVideoResult>> => {
+    const data = await runtime.invoke(detail, { task_id: handle.taskId }, options);
+    return mediaTaskSnapshot(handle.taskId, data);
+  };
+  const language = runtime.options.language;
+  return {
+    handle,
+    taskId: handle.taskId,
+    ...(report ? { report } : {}),
+    ...(estimatedMs ? { estimatedMs } : {}),
+    status,
+    async wait(options: WaitOptions = {}) {
+      try {
+        return await waitForTask<ImaVideoResult>({
+          handle,
+          poll: (signal) => status(signal ? { signal } : undefined),
+          ...(protocol?.minDelayMs !== undefined ? { minDelayMs: protocol.minDelayMs } : {}),
+          ...(protocol?.maxDelayMs !== undefined ? { maxDelayMs: protocol.maxDelayMs } : {}),
+          ...(protocol?.timeoutMs !== undefined ? { timeoutMs: protocol.timeoutMs } : {}),
+          ...(estimatedMs ? { estimatedMs } : {}),
+          ...options,
+        });
+      } catch (error) {
+        if (error instanceof TaskFailedError) {
+          const userMessage = imaWording(IMA_TASK_MESSAGES.failed, language);
+          throw new TaskFailedError(handle, error.reason, { vendor: "ima", userMessage, cause: error });
+        }
+        if (error instanceof TaskTimedOutError) {
+          const userMessage = imaWording(IMA_TASK_MESSAGES.timedOut, language);
+          throw new TaskTimedOutError(handle, error.by, { vendor: "ima", userMessage, cause: error });
+        }
+        throw error;
+      }
+    },
+  };
+}
