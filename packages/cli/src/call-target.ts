@@ -1,0 +1,43 @@
+import type { CallOptions, OperationDefinition } from "@gen/runtime";
+import type { JsonSchema } from "@gen/spec";
+import { findOperation } from "./find-operation.js";
+import { inputJsonSchema } from "./operation-parameters.js";
+import type { EntryPoint } from "./vendors/entry-point.js";
+import type { GeneratedClient, LoadedVendor } from "./vendors.js";
+
+/** What `gen call VENDOR NAME` runs: a generated operation or a hand-written entry point. */
+export interface CallTarget {
+  id: string;
+  operation?: OperationDefinition;
+  schema: JsonSchema | undefined;
+  invoke(client: GeneratedClient, input: unknown, options?: CallOptions): Promise<unknown>;
+}
+
+/** Resolves a name: the vendor's entry points first (by name or method), then its operations. */
+export function findCallTarget(vendor: LoadedVendor, name: string): CallTarget {
+  const entry = findEntryPoint(vendor.entry.entryPoints ?? [], name);
+  if (entry) {
+    return {
+      id: entry.method,
+      schema: entry.schema(vendor.module),
+      invoke: (client, input, options) => {
+        const method = (client as unknown as Record<string, unknown>)[entry.method];
+        if (typeof method !== "function")
+          throw new Error(`${vendor.entry.packageName} has no ${entry.method}()`);
+        return (method as (i: unknown, o?: CallOptions) => Promise<unknown>).call(client, input, options);
+      },
+    };
+  }
+  const operation = findOperation(vendor, name);
+  return {
+    id: operation.id,
+    operation,
+    schema: inputJsonSchema(operation),
+    invoke: (client, input, options) => client.call(operation.id, input, options),
+  };
+}
+
+function findEntryPoint(entries: readonly EntryPoint[], name: string): EntryPoint | undefined {
+  const key = name.toLowerCase().replace(/[\s_-]/g, "");
+  return entries.find((e) => [e.name, e.method].some((n) => n.toLowerCase().replace(/[\s_-]/g, "") === key));
+}

@@ -1,0 +1,44 @@
+/** A writable text stream; `isTTY` selects the live progress bar. */
+export interface TextSink {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** What a command may touch: streams, environment, working directory, and signal hooks. */
+export interface CliIo {
+  stdout: TextSink;
+  stderr: TextSink;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Register a Ctrl-C handler; returns the function that removes it. */
+  onInterrupt(handler: () => void): () => void;
+}
+
+/** The process's own streams and environment. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    onInterrupt(handler) {
+      process.on("SIGINT", handler);
+      process.on("SIGTERM", handler);
+      return () => {
+        process.off("SIGINT", handler);
+        process.off("SIGTERM", handler);
+      };
+    },
+  };
+}
+
+/** Writes one line to a sink. */
+export function println(sink: TextSink, line = ""): void {
+  sink.write(`${line}\n`);
+}
+
+/** Writes one JSON line to a sink. */
+export function printJson(sink: TextSink, value: unknown): void {
+  sink.write(`${JSON.stringify(value)}\n`);
+}

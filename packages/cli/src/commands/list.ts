@@ -1,0 +1,165 @@
+import type { AuthDefinition, OperationDefinition } from "@gen/runtime";
+import { findCallTarget } from "../call-target.js";
+import { usageError } from "../cli-error.js";
+import { type CliIo, printJson, println } from "../cli-io.js";
+import { operationsOf } from "../find-operation.js";
+import { describeParameters, inputJsonSchema, type ParameterInfo } from "../operation-parameters.js";
+import { boolFlag, parseCommandArgs } from "../parse-command-args.js";
+import type { EntryPoint } from "../vendors/entry-point.js";
+import { findVendor, loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+
+/** One operation as `gen list --json` prints it. */
+export interface OperationListing {
+  id: string;
+  name: string;
+  aliases: string[];
+  kind: "create" | "read";
+  task: boolean;
+  parameters: ParameterInfo[];
+}
+
+/** One vendor as `gen list --json` prints it. */
+export interface VendorListing {
+  id: string;
+  package: string;
+  installed: boolean;
+  displayName?: string;
+  /** Environment variables holding the credentials (first of each credential's list). */
+  credentials: string[];
+  operations: OperationListing[];
+}
+
+/** `gen list [VENDOR [OPERATION]] [--json]` */
+export async function listCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs("list", args, { json: { type: "boolean" } });
+  const [vendorId, operationName, ...extra] = parsed.positionals;
+  if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}"`);
+  let entries: readonly VendorEntry[] = VENDORS;
+  if (vendorId !== undefined) {
+    const entry = findVendor(vendorId);
+    if (!entry)
+      throw usageError(
+        `Unknown vendor "${vendorId}"`,
+        `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`,
+      );
+    entries = [entry];
+  }
+  const listings = await Promise.all(entries.map((entry) => listVendor(entry, operationName)));
+  if (vendorId !== undefined && !listings[0]?.installed) {
+    throw usageError(`The vendor package ${entries[0]?.packageName} is not installed (or not generated yet)`);
+  }
+  if (boolFlag(parsed, "json")) printJson(io.stdout, { vendors: listings });
+  else for (const listing of listings) printVendor(io, listing);
+  return 0;
+}
+
+async function listVendor(entry: VendorEntry, operationName?: string): Promise<VendorListing> {
+  const loaded = await loadVendor(entry);
+  if (!loaded)
+    return { id: entry.id, package: entry.packageName, installed: false, credentials: [], operations: [] };
+  const client = loaded.create({});
+  const entries = (entry.entryPoints ?? []).map((e) => listEntryPoint(e, loaded.module));
+  const operations = operationName ? [] : operationsOf(loaded).map(listOperation);
+  if (operationName) {
+    const target = findCallTarget(loaded, operationName);
+    const own = entries.find((e) => e.id === target.id);
+    if (own) entries.splice(0, entries.length, own);
+    else {
+      entries.length = 0;
+      operations.push(listOperation(target.operation as OperationDefinition));
+    }
+  }
+  return {
+    id: entry.id,
+    package: entry.packageName,
+    installed: true,
+    displayName: client.runtime.vendor.displayName,
+    credentials: credentialEnv(client.runtime.vendor.auth),
+    operations: [...entries, ...operations],
+  };
+}
+
+function listOperation(op: OperationDefinition): OperationListing {
+  return {
+    id: op.id,
+    name: op.name,
+    aliases: [...(op.aliases ?? [])],
+    kind: op.kind,
+    task: op.task !== undefined,
+    parameters: describeParameters(inputJsonSchema(op)),
+  };
+}
+
+function listEntryPoint(entry: EntryPoint, module: Record<string, unknown>): OperationListing {
+  return {
+    id: entry.method,
+    name: entry.name,
+    aliases: [],
+    kind: "create",
+    task: true,
+    parameters: describeParameters(entry.schema(module)),
+  };
+}
+
+function printVendor(io: CliIo, vendor: VendorListing): void {
+  if (!vendor.installed) {
+    println(io.stdout, `${vendor.id}  (${vendor.package} not installed)`);
+    println(io.stdout);
+    return;
+  }
+  println(
+    io.stdout,
+    `${vendor.id}  ${vendor.displayName ?? ""}  ${vendor.package}  ${vendor.operations.length} operation(s)`,
+  );
+  println(io.stdout, `  credentials: ${vendor.credentials.length ? vendor.credentials.join(", ") : "none"}`);
+  for (const op of vendor.operations) {
+    const names = [op.name, ...op.aliases].filter((n) => n !== op.id);
+    const tags = [op.task ? "task" : "sync", op.kind === "create" ? "paid" : "read"].join(", ");
+    println(io.stdout, `  ${op.id}  [${tags}]${names.length ? `  also: ${names.join(", ")}` : ""}`);
+    for (const p of op.parameters) println(io.stdout, `      ${p.name}: ${describe(p)}`);
+  }
+  println(io.stdout);
+}
+
+/** `string, required, one of: a|b, max length 1200, default "a"`. */
+export function describe(p: ParameterInfo): string {
+  const parts = [p.type, p.required ? "required" : "optional"];
+  if (p.enum) parts.push(`one of: ${p.enum.map((v) => String(v)).join("|")}`);
+  const range = rangeText(p);
+  if (range) parts.push(range);
+  if (p.default !== undefined) parts.push(`default ${JSON.stringify(p.default)}`);
+  const text = parts.join(", ");
+  return p.description ? `${text} — ${p.description.replace(/\s+/g, " ").slice(0, 140)}` : text;
+}
+
+function rangeText(p: ParameterInfo): string {
+  const out: string[] = [];
+  const low =
+    p.minimum !== undefined
+      ? `${p.minimum} <=`
+      : p.exclusiveMinimum !== undefined
+        ? `${p.exclusiveMinimum} <`
+        : "";
+  const high =
+    p.maximum !== undefined
+      ? `<= ${p.maximum}`
+      : p.exclusiveMaximum !== undefined
+        ? `< ${p.exclusiveMaximum}`
+        : "";
+  if (low || high) out.push(`range ${[low, "x", high].filter(Boolean).join(" ")}`);
+  out.push(...bounds("length", p.minLength, p.maxLength), ...bounds("items", p.minItems, p.maxItems));
+  return out.join(", ");
+}
+
+function bounds(what: string, min: number | undefined, max: number | undefined): string[] {
+  if (min && max !== undefined) return [`${what} ${min}..${max}`];
+  if (max !== undefined) return [`max ${what} ${max}`];
+  if (min) return [`min ${what} ${min}`];
+  return [];
+}
+
+function credentialEnv(auth: AuthDefinition): string[] {
+  const list =
+    auth.type === "none" ? [] : auth.type === "basic" ? [auth.key, auth.secret] : [auth.credential];
+  return list.map((c) => c.env.join(" or "));
+}

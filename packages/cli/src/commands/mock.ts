@@ -1,0 +1,119 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { AuthDefinition } from "@gen/runtime";
+import type { Simulator } from "@gen/simulator";
+import { usageError } from "../cli-error.js";
+import { type CliIo, printJson, println } from "../cli-io.js";
+import { boolFlag, parseCommandArgs, stringFlag } from "../parse-command-args.js";
+import { findVendor, loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+
+/** `gen mock [VENDOR...] [--port N] [--task-ms MS] [--json]`: runs simulators until Ctrl-C. */
+export async function mockCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs("mock", args, {
+    port: { type: "string", short: "p" },
+    "task-ms": { type: "string" },
+    json: { type: "boolean" },
+  });
+  const entries = selectVendors(parsed.positionals);
+  const port = intFlag(stringFlag(parsed, "port"), "--port", 0, 65535);
+  const taskMs = intFlag(stringFlag(parsed, "task-ms"), "--task-ms", 0, 3_600_000);
+  const json = boolFlag(parsed, "json");
+  const { startSimulator } = await import("@gen/simulator");
+
+  const running: Simulator[] = [];
+  const stop = async () => {
+    await Promise.all(running.map((s) => s.close()));
+  };
+  try {
+    for (const [index, entry] of entries.entries()) {
+      const sim = await startSimulator({
+        ...modelSource(entry),
+        ...(port ? { port: port + index } : {}),
+        seed: index + 1,
+        ...(taskMs === undefined ? {} : { taskDurationMs: taskMs }),
+      });
+      running.push(sim);
+      const env = await envLines(entry, sim);
+      if (json) printJson(io.stdout, { type: "simulator", vendor: entry.id, baseUrl: sim.baseUrl, env });
+      else printSimulator(io, entry, sim, env);
+    }
+  } catch (error) {
+    await stop();
+    if ((error as { code?: string }).code === "EADDRINUSE") {
+      throw usageError(
+        `--port: a port from ${port} on is already in use`,
+        "Pick another --port, or omit it.",
+      );
+    }
+    throw error;
+  }
+  if (json) printJson(io.stdout, { type: "ready" });
+  else println(io.stdout, "Simulators running. Press Ctrl-C to stop.");
+  await new Promise<void>((resolve) => {
+    const remove = io.onInterrupt(() => {
+      remove();
+      resolve();
+    });
+  });
+  await stop();
+  return 0;
+}
+
+function selectVendors(ids: readonly string[]): VendorEntry[] {
+  if (ids.length === 0) return [...VENDORS];
+  return ids.map((id) => {
+    const entry = findVendor(id);
+    if (!entry)
+      throw usageError(`Unknown vendor "${id}"`, `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`);
+    return entry;
+  });
+}
+
+/** The vendor package's own model file when it ships one, else the workspace's. */
+function modelSource(entry: VendorEntry): { modelPath: string } | { vendor: string } {
+  try {
+    const require = createRequire(import.meta.url);
+    const path = join(dirname(require.resolve(`${entry.packageName}/package.json`)), "openapi.gen.json");
+    if (existsSync(path)) return { modelPath: path };
+  } catch {
+    // not installed: let the simulator look in the workspace
+  }
+  return { vendor: entry.id };
+}
+
+/** `NAME=value` lines for the simulator's credentials and base URL. */
+async function envLines(entry: VendorEntry, sim: Simulator): Promise<Record<string, string>> {
+  const env: Record<string, string> = {};
+  const loaded = await loadVendor(entry);
+  const auth = loaded?.create({}).runtime.vendor.auth;
+  for (const credential of credentialsOf(auth)) {
+    const value = sim.credentials[credential.option];
+    const name = credential.env[0];
+    if (value !== undefined && name !== undefined) env[name] = value;
+  }
+  env[`GEN_${entry.id.toUpperCase()}_BASE_URL`] = sim.baseUrl;
+  const hosts = Object.entries(sim.hosts).map(([host, origin]) => `${host}=${origin}`);
+  if (hosts.length > 0) env[`GEN_${entry.id.toUpperCase()}_CONNECT_TO`] = hosts.join(",");
+  return env;
+}
+
+function credentialsOf(auth: AuthDefinition | undefined) {
+  if (!auth || auth.type === "none") return [];
+  if (auth.type === "basic") return [auth.key, auth.secret];
+  return [auth.credential];
+}
+
+function printSimulator(io: CliIo, entry: VendorEntry, sim: Simulator, env: Record<string, string>): void {
+  println(io.stdout, `${entry.id.padEnd(9)} ${sim.baseUrl}`);
+  for (const [name, value] of Object.entries(env)) println(io.stdout, `  export ${name}=${value}`);
+}
+
+function intFlag(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw usageError(`${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}

@@ -1,0 +1,56 @@
+import type { OperationDefinition } from "@gen/runtime";
+import { usageError } from "./cli-error.js";
+import type { LoadedVendor } from "./vendors.js";
+
+/** The operation definitions a vendor package exports (`<id>Operation`), in export order. */
+export function operationsOf(vendor: LoadedVendor): OperationDefinition[] {
+  const byId = new Map<string, OperationDefinition>();
+  for (const value of Object.values(vendor.module)) {
+    if (isOperation(value) && !byId.has(value.id)) byId.set(value.id, value);
+  }
+  return [...byId.values()];
+}
+
+function isOperation(value: unknown): value is OperationDefinition {
+  if (typeof value !== "object" || value === null) return false;
+  const op = value as Partial<OperationDefinition>;
+  return (
+    typeof op.id === "string" &&
+    typeof op.name === "string" &&
+    typeof op.method === "string" &&
+    typeof op.path === "string" &&
+    (op.kind === "create" || op.kind === "read")
+  );
+}
+
+/**
+ * Finds an operation by generated name, vendor name or alias: exactly first, then ignoring case,
+ * spaces, dashes and underscores (`text_to_video` finds `textToVideo`). Usage error otherwise,
+ * with the closest names.
+ */
+export function findOperation(vendor: LoadedVendor, wanted: string): OperationDefinition {
+  const operations = operationsOf(vendor);
+  const names = (op: OperationDefinition) => [op.id, op.name, ...(op.aliases ?? [])];
+  const exact = operations.find((op) => names(op).includes(wanted));
+  if (exact) return exact;
+  const key = normalise(wanted);
+  const loose = operations.filter((op) => names(op).some((n) => normalise(n) === key));
+  if (loose.length === 1) return loose[0] as OperationDefinition;
+  const id = vendor.entry.id;
+  const close = operations
+    .filter((op) => names(op).some((n) => normalise(n).includes(key) || key.includes(normalise(n))))
+    .map((op) => op.id);
+  const hint = close.length
+    ? `Did you mean: ${close.slice(0, 5).join(", ")}?`
+    : `Run \`gen list ${id}\` to see its operations.`;
+  throw usageError(
+    loose.length > 1
+      ? `Operation "${wanted}" is ambiguous for ${id}`
+      : `Unknown operation "${wanted}" for ${id}`,
+    hint,
+  );
+}
+
+function normalise(name: string): string {
+  return name.toLowerCase().replace(/[\s_\-./]/g, "");
+}

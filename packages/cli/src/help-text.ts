@@ -1,0 +1,117 @@
+import { EXIT_TABLE } from "./exit-codes.js";
+
+const EXIT_CODES = EXIT_TABLE.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`).join("\n");
+
+/** `gen --help`. */
+export const MAIN_HELP = `gen - typed SDKs for AI media vendors, from the command line
+
+Usage: gen <command> [options]
+
+Commands:
+  generate   regenerate the vendor packages from catalogs/ (--check: fail on drift)
+  list       vendors, operations and their parameters
+  call       validate and call an operation; --wait for tasks, --download results
+  wait       resume waiting for a task started earlier (from its handle file)
+  mock       start local vendor simulators for offline work
+
+Run \`gen <command> --help\` for a command's options and examples.
+
+Examples:
+  gen list mediaio
+  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait --download out/
+  gen wait .gen-tasks/mediaio-123.json
+  gen mock
+
+Credentials come from environment variables (or flags), never from files, and are never printed;
+\`gen list\` shows each vendor's variables. \`gen mock\` prints the ones its simulators accept.
+
+Exit codes:
+${EXIT_CODES}
+`;
+
+/** Per-command help, keyed by command. */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  generate: `Usage: gen generate [--check] [--vendor NAME]
+
+Regenerates packages/<vendor> from catalogs/<vendor> (run at the repository root).
+  --check        do not write; exit non-zero when the generated files differ (CI drift check)
+  --vendor NAME  only this vendor
+
+Examples:
+  gen generate
+  gen generate --check
+  gen generate --vendor mediaio
+`,
+  list: `Usage: gen list [VENDOR [OPERATION]] [--json]
+
+Lists the installed vendors, their operations (generated name, vendor name, aliases) and each
+parameter with its type, whether it is required, enum values, range and default.
+  --json   one JSON document: { vendors: [{ id, operations: [{ id, parameters: [...] }] }] }
+
+Examples:
+  gen list
+  gen list mediaio
+  gen list tomoviee tm_text2video_b --json
+`,
+  call: `Usage: gen call VENDOR OPERATION [--input FILE.json] [--set key=value ...] [options]
+
+Validates the input (before any request), calls the operation and prints the result. For a task
+operation the task handle is saved to disk the moment the task is created, so Ctrl-C or a crash
+loses nothing: resume with \`gen wait HANDLE.json\`.
+OPERATION is the generated name (textToVideo), the vendor's name or an alias (text_to_video).
+
+  -i, --input FILE     JSON object with the input
+  -s, --set key=value  set one field (repeatable; dot paths for nested fields). Values become
+                       numbers, booleans or JSON where the schema wants them; repeating --set
+                       on an array field appends
+      --extra key=value  send a body field the catalog does not know, unvalidated (repeatable)
+  -w, --wait           wait for the task, with a progress bar on a terminal
+  -d, --download DIR   download the result files into DIR (implies --wait)
+      --handle FILE    where to save the task handle (default .gen-tasks/<vendor>-<taskId>.json)
+      --timeout SEC    stop waiting after SEC seconds (the task keeps running; resume it)
+      --poll-ms MS     poll the status every MS (default: the vendor's adaptive schedule)
+      --json           JSON lines on stdout: task, progress, result (or error) events
+      --base-url URL   another endpoint (a loopback URL enables plain http for simulators);
+                       also from GEN_<VENDOR>_BASE_URL
+      --connect-to HOST=URL
+                       reach a vendor host name at a loopback twin (simulators; repeatable);
+                       also from GEN_<VENDOR>_CONNECT_TO (comma-separated)
+      --api-key KEY, --app-key KEY, --app-secret SECRET
+                       credentials (prefer the environment variables)
+
+Examples:
+  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait
+  gen call tomoviee tm_text2video_b --input body.json --download out/
+  gen call edrawmax generate_flowchart --set prompt="user login flow" --set lang=en
+  gen call ima text_to_video --set model=wan2.6 --set prompt="a lighthouse at dusk" --wait --json
+`,
+  wait: `Usage: gen wait HANDLE.json [options]
+       gen wait VENDOR TASK_ID [options]
+
+Resumes waiting for a task created earlier, then prints (and downloads) the result. The handle
+file records the outcome when the task ends.
+  -d, --download DIR   download the result files into DIR
+      --timeout SEC    stop waiting after SEC seconds
+      --poll-ms MS     poll the status every MS (default: the vendor's adaptive schedule)
+      --json           JSON lines on stdout
+      --base-url URL   override the endpoint stored in the handle file
+      --connect-to HOST=URL, --api-key, --app-key, --app-secret: as for \`gen call\`
+
+Examples:
+  gen wait .gen-tasks/mediaio-6f1c.json --download out/
+  gen wait tomoviee 3f2a9c --json
+`,
+  mock: `Usage: gen mock [VENDOR...] [--port N]
+
+Starts the vendor simulators on 127.0.0.1 for offline work and prints their base URLs and the
+environment lines to paste (simulator credentials, GEN_<VENDOR>_BASE_URL and, for result or
+upload hosts, GEN_<VENDOR>_CONNECT_TO). Stays up until Ctrl-C.
+  --port N      first port to use (the next vendors take N+1, N+2, ...); default: any free port
+  --task-ms MS  how long simulated tasks take (default 1000)
+  --json        one JSON line per simulator: { vendor, baseUrl, env }, then { type: "ready" }
+
+Examples:
+  gen mock
+  gen mock mediaio ima --port 4010
+`,
+};

@@ -1,0 +1,78 @@
+import type { ProgressEvent } from "@gen/runtime";
+import { printJson, println, type TextSink } from "./cli-io.js";
+
+/** Receives task progress; `done` closes the display (a success shows 100% first). */
+export interface ProgressReporter {
+  update(event: ProgressEvent): void;
+  done(succeeded: boolean): void;
+}
+
+type Display = { update(event: ProgressEvent): void; close(): void };
+
+/** Picks the display: JSON lines with `--json`, a live bar on a terminal, plain lines otherwise. */
+export function createProgressReporter(mode: {
+  json: boolean;
+  stdout: TextSink;
+  stderr: TextSink;
+}): ProgressReporter {
+  let display: Display;
+  if (mode.json) display = { update: (e) => printJson(mode.stdout, { type: "progress", ...e }), close() {} };
+  else if (mode.stderr.isTTY) display = barDisplay(mode.stderr);
+  else display = lineDisplay(mode.stderr);
+  let last: ProgressEvent | undefined;
+  return {
+    update(event) {
+      last = event;
+      display.update(event);
+    },
+    done(succeeded) {
+      if (succeeded && last && last.status !== "succeeded") {
+        display.update({ ...last, status: "succeeded", progress: 100 });
+      }
+      display.close();
+    },
+  };
+}
+
+const BAR_WIDTH = 30;
+
+/** `\r`-updated bar: `[#########.....]  45% running 12.3s`. */
+export function renderBar(event: ProgressEvent): string {
+  const pct = Math.max(0, Math.min(100, Math.round(event.progress)));
+  const filled = Math.round((pct / 100) * BAR_WIDTH);
+  const bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
+  return `[${bar}] ${String(pct).padStart(3)}% ${event.status} ${seconds(event.elapsedMs)}`;
+}
+
+function barDisplay(sink: TextSink): Display {
+  let drawn = false;
+  return {
+    update(event) {
+      sink.write(`\r${renderBar(event)}\x1b[K`);
+      drawn = true;
+    },
+    close() {
+      if (drawn) sink.write("\n");
+      drawn = false;
+    },
+  };
+}
+
+function lineDisplay(sink: TextSink): Display {
+  let last = "";
+  let lastStep = -1;
+  return {
+    update(event) {
+      const step = Math.floor(event.progress / 10);
+      if (event.status === last && step === lastStep) return;
+      last = event.status;
+      lastStep = step;
+      println(sink, `progress: ${Math.round(event.progress)}% ${event.status} ${seconds(event.elapsedMs)}`);
+    },
+    close() {},
+  };
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}

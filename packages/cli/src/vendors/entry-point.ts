@@ -1,0 +1,16 @@
+import type { JsonSchema } from "@gen/spec";
+
+/**
+ * A hand-written client method the CLI exposes like an operation (e.g. IMA's video flows, which
+ * take a model name and pick the product, price and body themselves). Called as
+ * `client[method](input, callOptions)`; it resolves to a result or a task.
+ */
+export interface EntryPoint {
+  /** Name on the command line (`text_to_video`); the method name is accepted too. */
+  name: string;
+  /** Client method (`textToVideo`). */
+  method: string;
+  description: string;
+  /** Input schema, for `gen list` and `--set` value types; the method validates the input itself. */
+  schema(module: Record<string, unknown>): JsonSchema;
+}

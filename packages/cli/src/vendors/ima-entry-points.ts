@@ -1,0 +1,55 @@
+import type { JsonSchema } from "@gen/spec";
+import type { EntryPoint } from "./entry-point.js";
+
+interface ModelTable {
+  defaults?: Record<string, string | undefined>;
+  models?: Array<{ name: string; ids?: Record<string, string | undefined> }>;
+}
+
+/** IMA's video flows (`createIma().textToVideo` ...): `gen call ima text_to_video --set model=... --set prompt=...`. */
+export const IMA_ENTRY_POINTS: readonly EntryPoint[] = [
+  videoFlow("text_to_video", "textToVideo", "Text to video", 0),
+  videoFlow("image_to_video", "imageToVideo", "One image becomes the first frame", 1),
+  videoFlow("first_last_frame_to_video", "firstLastFrameToVideo", "Two images: first and last frame", 2),
+  videoFlow("reference_image_to_video", "referenceImageToVideo", "One or more reference images", 1),
+];
+
+function videoFlow(name: string, method: string, description: string, minImages: number): EntryPoint {
+  return {
+    name,
+    method,
+    description,
+    schema(module) {
+      const table = (module.imaModels ?? {}) as ModelTable;
+      const models = (table.models ?? []).filter((m) => m.ids?.[name]).map((m) => m.name);
+      const model: JsonSchema = {
+        type: "string",
+        description: `model name, alias or id${models.length ? ` (${models.join(", ")})` : ""}`,
+      };
+      const fallback = table.defaults?.[name];
+      if (fallback) model.default = fallback;
+      const images: JsonSchema = {
+        type: "array",
+        items: { type: "string" },
+        description: "https URLs or local files (uploaded first)",
+      };
+      if (minImages > 0) images.minItems = minImages;
+      if (minImages === 2) images.maxItems = 2;
+      return {
+        type: "object",
+        properties: {
+          prompt: { type: "string", minLength: 1 },
+          model,
+          version: { type: "string", description: "pin a product version (e.g. V5.5)" },
+          ...(minImages > 0 ? { images } : {}),
+          duration: { type: "number", description: "seconds" },
+          resolution: { type: "string" },
+          aspect_ratio: { type: "string" },
+          n: { type: "integer", minimum: 1 },
+        },
+        required: minImages > 0 ? ["prompt", "images"] : ["prompt"],
+        additionalProperties: true,
+      };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { EXIT_TABLE } from "../src/exit-codes.js";
+import { main } from "../src/main.js";
+import { captureIo } from "./helpers/capture-io.js";
+import { runGen } from "./helpers/run-gen.js";
+
+const gen = async (...args: string[]) => {
+  const io = captureIo();
+  const code = await main(["node", "gen", ...args], io);
+  return { code, stdout: io.out(), stderr: io.err() };
+};
+
+describe("gen help and usage errors", () => {
+  it("prints the commands and the exit-code table (subprocess)", async () => {
+    const r = await runGen(["--help"]);
+    expect(r.code).toBe(0);
+    for (const command of ["generate", "list", "call", "wait", "mock"]) expect(r.stdout).toContain(command);
+    for (const [code, text] of EXIT_TABLE) expect(r.stdout).toContain(`${code}  ${text}`);
+  });
+
+  it("gives every command its own help with examples", async () => {
+    for (const command of ["generate", "list", "call", "wait", "mock"]) {
+      const r = await gen(command, "--help");
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`Usage: gen ${command}`);
+      expect(r.stdout).toMatch(new RegExp(`Examples:\\n\\s+gen ${command}`));
+    }
+  });
+
+  it("names an unknown command, flag, value or vendor in plain words (exit 2)", async () => {
+    const cases: Array<[string[], string]> = [
+      [["frobnicate"], 'unknown command "frobnicate"'],
+      [["call", "mediaio", "x", "--frob"], "Unknown flag --frob for `gen call`"],
+      [["call", "mediaio", "x", "--input"], "The flag --input needs a value"],
+      [["call", "mediaio"], "gen call needs a VENDOR and an OPERATION"],
+      [["call", "acme", "x"], 'Unknown vendor "acme"'],
+      [["call", "mediaio", "t2vWanV26", "--set", "prompt"], '--set expects key=value, got "prompt"'],
+      [
+        ["call", "mediaio", "t2vWanV26", "--input", "missing.json"],
+        "--input: cannot read the file missing.json",
+      ],
+      [["call", "mediaio", "t2vWanV26", "--poll-ms", "0"], "--poll-ms must be a whole number"],
+      [["wait"], "gen wait needs a HANDLE.json file"],
+      [["wait", "no-such-handle.json"], "Handle file not found: no-such-handle.json"],
+      [["mock", "--port", "seventy"], '--port must be a whole number from 0 to 65535, got "seventy"'],
+      [["generate", "--frob"], "Unknown flag --frob for `gen generate`"],
+    ];
+    for (const [args, message] of cases) {
+      const r = await gen(...args);
+      expect({ args, code: r.code, stderr: r.stderr }).toMatchObject({
+        args,
+        code: 2,
+        stderr: expect.stringContaining(message),
+      });
+    }
+  });
+});

@@ -1,0 +1,40 @@
+import { spawn } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { mediaioSim, TASK_OP } from "./helpers/mediaio-sim.js";
+import { cleanEnv, collect, genArgv } from "./helpers/run-gen.js";
+
+const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+
+describe.concurrent("progress display", { timeout: 60_000 }, () => {
+  it("draws a carriage-return progress bar on a terminal (through a pseudo-terminal)", async () => {
+    const { sim, cwd, env, close } = await mediaioSim(600);
+    try {
+      const args = ["call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait", "--poll-ms", "50"];
+      const argv = genArgv([...args, "--base-url", sim.baseUrl]);
+      const child = spawn("script", ["-qfec", argv.map(quote).join(" "), "/dev/null"], {
+        cwd,
+        env: cleanEnv({ ...env, COLUMNS: "100", LINES: "30" }),
+      });
+      const r = await collect(child);
+      expect(r.code).toBe(0);
+      const updates = r.stdout.match(/\r\[[#.]{30}\] +\d+% \w+/g) ?? [];
+      expect(updates.length).toBeGreaterThanOrEqual(2);
+      expect(updates.at(-1)).toMatch(/\[#{30}\] 100% succeeded/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("prints plain progress lines when not a terminal", async () => {
+    const { gen, close } = await mediaioSim(1_000);
+    try {
+      const r = await gen("call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait");
+      expect(r.code).toBe(0);
+      expect(r.stderr).not.toContain("\r");
+      expect(r.stderr).toMatch(/^progress: \d+% (queued|running)/m);
+      expect(r.stderr).toMatch(/^progress: 100% succeeded/m);
+    } finally {
+      await close();
+    }
+  });
+});
