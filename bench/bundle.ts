@@ -1,0 +1,139 @@
+/**
+ * Bundle size and cold import time. Size: an app importing ONE operation of a vendor package
+ * (the small core client + the standalone operation function, validation included), bundled with
+ * esbuild from sources (`@gen/source` condition), minified, tree-shaken, gzipped; platform browser
+ * and node (node: undici left external, it is the runtime's one dependency). Cold import: each
+ * package bundled whole to one ESM file, imported in fresh `node` processes; median.
+ * Usage: node scripts/run-ts.mjs bench/bundle.ts [--imports 7]
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { median, numberArg, round, writeResult } from "./lib/stats.ts";
+
+const IMPORTS = numberArg("imports", 7);
+const TMP = fileURLToPath(new URL("./.tmp-bundle/", import.meta.url));
+const LIMIT_BYTES = 10 * 1024;
+
+const apps: Record<string, { core: string; op: string; input: string }> = {
+  mediaio: { core: "createMediaioRuntime", op: "t2iImagen4", input: `{ prompt: "a fox" }` },
+  tomoviee: { core: "createTomovieeRuntime", op: "textToVideo", input: `{ prompt: "a fox" }` },
+  edrawmax: { core: "createEdrawmaxRuntime", op: "generateFlowchart", input: `{ prompt: "login flow" }` },
+  ima: { core: "createImaRuntime", op: "listProducts", input: `{ category: "text_to_video" }` },
+};
+
+interface Size {
+  minified: number;
+  /** Minified bytes by origin: zod, the runtime, the vendor package. */
+  breakdown: Record<string, number>;
+  gzip: number;
+  /** Node built-ins the browser build could not resolve (left external to measure anyway). */
+  unresolvedNodeBuiltins?: string[];
+}
+
+async function size(entry: string, platform: "browser" | "node"): Promise<Size> {
+  try {
+    return await sizeWith(entry, platform, []);
+  } catch (error) {
+    const missing = [...String((error as Error).message).matchAll(/Could not resolve "(node:[^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    if (platform !== "browser" || missing.length === 0) throw error;
+    return {
+      ...(await sizeWith(entry, platform, ["node:*"])),
+      unresolvedNodeBuiltins: [...new Set(missing)],
+    };
+  }
+}
+
+async function sizeWith(entry: string, platform: "browser" | "node", extra: string[]): Promise<Size> {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform,
+    write: false,
+    treeShaking: true,
+    conditions: ["@gen/source", platform === "browser" ? "browser" : "node"],
+    external: platform === "node" ? ["undici", ...extra] : extra,
+    logLevel: "silent",
+    metafile: true,
+  });
+  const bytes = out.outputFiles[0]!.contents;
+  const breakdown: Record<string, number> = {};
+  for (const [file, info] of Object.entries(Object.values(out.metafile.outputs)[0]!.inputs)) {
+    const key = file.includes("/zod/") ? "zod" : file.includes("packages/runtime/") ? "runtime" : "vendor";
+    breakdown[key] = (breakdown[key] ?? 0) + info.bytesInOutput;
+  }
+  return { minified: bytes.length, breakdown, gzip: gzipSync(bytes, { level: 9 }).length };
+}
+
+function importMs(file: string): number {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
+  const runs = Array.from({ length: IMPORTS }, () =>
+    Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" })),
+  );
+  return round(median(runs), 1);
+}
+
+async function main(): Promise<void> {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const rows = [];
+  for (const [vendor, app] of Object.entries(apps)) {
+    const src = fileURLToPath(new URL(`../packages/${vendor}/src/index.ts`, import.meta.url));
+    const entry = `${TMP}${vendor}-one-op.ts`;
+    writeFileSync(
+      entry,
+      `import { ${app.core}, ${app.op} } from ${JSON.stringify(src)};\nexport const run = (o) => ${app.op}(${app.core}(o), ${app.input});\n`,
+    );
+    const browser = await size(entry, "browser");
+    const node = await size(entry, "node");
+    const whole = `${TMP}${vendor}-whole.mjs`;
+    await build({
+      entryPoints: [src],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      outfile: whole,
+      conditions: ["@gen/source", "node"],
+      external: ["undici"],
+      logLevel: "silent",
+    });
+    rows.push({ vendor, operation: app.op, browser, node, coldImportMs: importMs(whole) });
+  }
+  const baselineFile = `${TMP}empty.mjs`;
+  writeFileSync(baselineFile, "export {};\n");
+  const baselineMs = importMs(baselineFile);
+  const undiciFile = `${TMP}undici-only.mjs`;
+  writeFileSync(undiciFile, 'import "undici";\n');
+  const undiciMs = importMs(undiciFile);
+  console.table(
+    rows.map((r) => ({
+      vendor: r.vendor,
+      op: r.operation,
+      browserGzip: r.browser.gzip,
+      nodeGzip: r.node.gzip,
+      browserMin: r.browser.minified,
+      importMs: r.coldImportMs,
+    })),
+  );
+  await writeResult("bundle", {
+    benchmark: "bundle",
+    date: new Date().toISOString(),
+    node: process.version,
+    method:
+      "esbuild 0.28 bundle of `import { create<Vendor>Runtime, <op> }` from sources (@gen/source), minify + tree-shake, gzip -9; node platform with undici external. Cold import: whole package bundled to one ESM file (undici external), `await import()` timed inside fresh node processes, median",
+    target: { gzipBytes: LIMIT_BYTES },
+    importRuns: IMPORTS,
+    emptyModuleImportMs: baselineMs,
+    undiciImportMs: undiciMs,
+    rows,
+  });
+  rmSync(TMP, { recursive: true, force: true });
+}
+
+await main();
