@@ -8,11 +8,14 @@ export default defineConfig({
     "src/default-transport.ts",
     "src/default-transport.node.ts",
     "src/undici-transport.ts",
+    // `#classify-network-error` import map: browser -> a build without the Node/undici code tables.
+    "src/classify-network-error.ts",
+    "src/classify-network-error.browser.ts",
     // `#write-file` import map: node/bun/deno -> the fs writer, everything else -> a stub.
     "src/download/write-file-node.ts",
     "src/download/write-file-browser.ts",
   ],
-  external: ["#default-transport", "#write-file", "undici"],
+  external: ["#default-transport", "#write-file", "#classify-network-error", "undici"],
   format: ["esm"],
   dts: true,
   clean: true,

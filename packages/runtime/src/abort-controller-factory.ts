@@ -10,7 +10,10 @@ const factories = /* @__PURE__ */ new WeakMap<object, () => AbortControllerLike>
  * Let `transport` receive signals from `factory` instead of real `AbortController`s: for the
  * runtime's own transports that read nothing but `aborted`, `reason` and abort listeners.
  */
-export function setAbortControllerFactory<T extends object>(transport: T, factory: () => AbortControllerLike): T {
+export function setAbortControllerFactory<T extends object>(
+  transport: T,
+  factory: () => AbortControllerLike,
+): T {
   factories.set(transport, factory);
   return transport;
 }

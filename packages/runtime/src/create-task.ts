@@ -1,5 +1,6 @@
-import { GenError } from "./errors/gen-error.js";
+import { GenError, isGenError } from "./errors/gen-error.js";
 import { readTaskSnapshot } from "./read-task-snapshot.js";
+import { redactError } from "./redact-error.js";
 import type {
   CallOptions,
   OperationDefinition,
@@ -32,14 +33,25 @@ export function pollInputFor(
   return out;
 }
 
+/** What a task knows beyond its handle. */
+export interface CreateTaskExtras {
+  /** The create operation (its `task.estimatedMs` drives the waiter); else looked up by the handle's id. */
+  operation?: OperationDefinition<unknown, unknown> | undefined;
+  /** Scrubs vendor text before it reaches a snapshot or an error (credential redaction). */
+  redact?: ((text: string) => string) | undefined;
+}
+
 /**
  * A `Task` for a handle: `status()` runs the vendor's poll operation and reads it through the task
- * protocol; `wait()` polls with the protocol's bounds and the operation's duration estimate.
+ * protocol (vendor text redacted); `wait()` polls with the protocol's bounds and the create
+ * operation's duration estimate. The protocol's `maxDelayMs` is the catalog's bound: an estimate or
+ * a progress forecast may sleep past it, unless the caller passes its own `maxDelayMs`.
  */
 export function createTask<Result>(
   vendor: VendorDefinition,
   handle: TaskHandle,
   invoke: Invoke,
+  extras: CreateTaskExtras = {},
 ): Task<Result> {
   const protocol = vendor.task;
   const pollOperation = protocol ? vendor.operations?.[protocol.pollOperation] : undefined;
@@ -50,10 +62,17 @@ export function createTask<Result>(
       { vendor: vendor.id },
     );
   }
-  const estimatedMs = vendor.operations?.[handle.operation]?.task?.estimatedMs;
+  const { redact } = extras;
+  const estimatedMs = (extras.operation ?? vendor.operations?.[handle.operation])?.task?.estimatedMs;
   const status = async (options?: CallOptions): Promise<TaskSnapshot<Result>> => {
     const data = await invoke(pollOperation, pollInputFor(protocol.pollInput, handle.taskId), options);
-    return readTaskSnapshot<Result>(protocol, data, vendor.id);
+    try {
+      const snapshot = readTaskSnapshot<Result>(protocol, data, vendor.id);
+      if (snapshot.reason !== undefined && redact) snapshot.reason = redact(snapshot.reason);
+      return snapshot;
+    } catch (error) {
+      throw redact && isGenError(error) ? redactError(error, redact) : error;
+    }
   };
   return {
     handle,
@@ -68,7 +87,8 @@ export function createTask<Result>(
           maxDelayMs: protocol.maxDelayMs,
           timeoutMs: protocol.timeoutMs,
         }),
-        ...defined({ estimatedMs }),
+        ...defined({ estimatedMs, redact }),
+        informedDelays: options.maxDelayMs === undefined,
         ...defined(options),
       });
     },

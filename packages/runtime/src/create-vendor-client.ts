@@ -1,6 +1,10 @@
 import { applyOutputAliases } from "./apply-output-aliases.js";
+import type { applyRules } from "./apply-rules.js";
+import { redact } from "./auth-headers.js";
 import { buildOperationRequest } from "./build-operation-request.js";
-import { createClientContext } from "./client-context.js";
+import { type ClientContext, createClientContext } from "./client-context.js";
+import type { createTask } from "./create-task.js";
+import type { downloadFile } from "./download-file.js";
 import { GenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
@@ -21,6 +25,59 @@ type AnyOperation = OperationDefinition<unknown, unknown>;
 const schemas = /* @__PURE__ */ new WeakMap<object, StandardSchemaV1<unknown, unknown>>();
 let rulesModule: Promise<typeof import("./apply-rules.js")> | undefined;
 
+/** Builds the `Task` of a handle (`taskSupport` = the runtime's `createTask`). */
+export type TaskSupport = typeof createTask;
+/** Streams a URL to a file (`downloadSupport` = the runtime's download). */
+export type DownloadSupport = (
+  ctx: ClientContext,
+  ...args: Parameters<VendorClient["download"]>
+) => ReturnType<typeof downloadFile>;
+/** Applies an operation's cross-field rules (`rulesSupport` = the runtime's `applyRules`). */
+export type RulesSupport = (...args: Parameters<typeof applyRules>) => unknown;
+
+/**
+ * Optional pieces of a `createVendorCore` client, passed in so that an app bundles only what it
+ * uses. Without `tasks`, task operations and `task()` throw before any request; without `rules`,
+ * operations with cross-field rules throw before any request; without `download`, `download()`
+ * rejects. `createVendorClient` passes all three (each loaded on first use).
+ */
+export interface ClientExtensions {
+  tasks?: TaskSupport | undefined;
+  download?: DownloadSupport | undefined;
+  rules?: RulesSupport | undefined;
+}
+
+function lazyTasks<Result>(...args: Parameters<TaskSupport>): Task<Result> {
+  // Task polling loads on first use, so apps without tasks do not load it.
+  let loaded: Promise<Task<Result>> | undefined;
+  const load = () => (loaded ??= import("./create-task.js").then((m) => m.createTask<Result>(...args)));
+  return {
+    handle: args[1],
+    taskId: args[1].taskId,
+    status: (o) => load().then((t) => t.status(o)),
+    wait: (o) => load().then((t) => t.wait(o)),
+  };
+}
+
+/** Every extension, each loaded on first use: what `createVendorClient` passes. */
+const lazyExtensions: ClientExtensions = {
+  tasks: lazyTasks,
+  download: (ctx, url, dir, options) =>
+    import("./download-file.js").then((m) => m.downloadFile(ctx, url, dir, options)),
+  rules: async (input, rules, vendor) => {
+    rulesModule ??= import("./apply-rules.js");
+    return (await rulesModule).applyRules(input, rules, vendor);
+  },
+};
+
+function unsupported(vendor: VendorDefinition, what: string, option: string): GenError {
+  return new GenError(
+    "invalid_request",
+    `${vendor.displayName}: ${what} need the \`${option}\` extension: createVendorCore(vendor, options, { ${option}: ${option}Support }), or createVendorClient`,
+    { vendor: vendor.id },
+  );
+}
+
 function schemaOf(operation: AnyOperation): StandardSchemaV1<unknown, unknown> | undefined {
   const { input } = operation;
   if (typeof input !== "function") return input;
@@ -37,7 +94,21 @@ function schemaOf(operation: AnyOperation): StandardSchemaV1<unknown, unknown> |
  * Nothing is resolved or sent until the first call; credentials are read then (options, then env).
  */
 export function createVendorClient(vendor: VendorDefinition, options: ClientOptions = {}): VendorClient {
+  return createVendorCore(vendor, options, lazyExtensions);
+}
+
+/**
+ * The small core of `createVendorClient`: validation, rules, requests, envelopes and errors, plus
+ * only the `extensions` given (`{ tasks: taskSupport, rules: rulesSupport, download: downloadSupport }`),
+ * so that a one-operation app bundles no task waiter, rule engine or download code it does not use.
+ */
+export function createVendorCore(
+  vendor: VendorDefinition,
+  options: ClientOptions = {},
+  extensions: ClientExtensions = {},
+): VendorClient {
   const ctx = createClientContext(vendor, options);
+  const { tasks, rules, download } = extensions;
 
   async function invokeData(
     operation: AnyOperation,
@@ -48,15 +119,27 @@ export function createVendorClient(vendor: VendorDefinition, options: ClientOpti
     let value = schema ? parseInput(schema, input, vendor.id) : input;
     if (value instanceof Promise) value = await value;
     if (operation.rules?.length) {
-      rulesModule ??= import("./apply-rules.js");
-      value = (await rulesModule).applyRules(value, operation.rules, vendor.id);
+      if (!rules) throw unsupported(vendor, "operations with cross-field rules", "rules");
+      value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
     const response = await sendRequest(ctx, buildOperationRequest(vendor, operation, value, call));
     return response.data;
   }
 
-  function task<Result>(handle: TaskHandle | string, operation?: string): Task<Result> {
+  const redactText = (text: string) => {
+    let secrets: readonly string[] = [];
+    try {
+      secrets = ctx.auth().secrets;
+    } catch {}
+    return redact(text, secrets);
+  };
+
+  function task<Result>(
+    handle: TaskHandle | string,
+    operation?: string,
+    definition?: AnyOperation,
+  ): Task<Result> {
     const h: TaskHandle =
       typeof handle === "string"
         ? {
@@ -84,18 +167,8 @@ export function createVendorClient(vendor: VendorDefinition, options: ClientOpti
         },
       );
     }
-    // Task polling loads on first use, so apps without tasks do not bundle it.
-    let loaded: Promise<Task<Result>> | undefined;
-    const load = () => {
-      loaded ??= import("./create-task.js").then((m) => m.createTask<Result>(vendor, h, invokeData));
-      return loaded;
-    };
-    return {
-      handle: h,
-      taskId: h.taskId,
-      status: (o) => load().then((t) => t.status(o)),
-      wait: (o) => load().then((t) => t.wait(o)),
-    };
+    if (!tasks) throw unsupported(vendor, "tasks", "tasks");
+    return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText });
   }
 
   return {
@@ -107,6 +180,8 @@ export function createVendorClient(vendor: VendorDefinition, options: ClientOpti
       call?: CallOptions,
     ) {
       const op = operation as AnyOperation;
+      // Refuse before sending: a paid create must never succeed with no task to follow it.
+      if (op.task && vendor.task && !tasks) throw unsupported(vendor, "task operations", "tasks");
       const data = await invokeData(op, input, call);
       if (op.task && vendor.task) {
         const id = getPath(data, vendor.task.taskIdPath);
@@ -119,19 +194,26 @@ export function createVendorClient(vendor: VendorDefinition, options: ClientOpti
             },
           );
         }
-        return task({
-          vendor: vendor.id,
-          operation: op.id,
-          taskId: String(id),
-          createdAt: new Date().toISOString(),
-        });
+        return task(
+          {
+            vendor: vendor.id,
+            operation: op.id,
+            taskId: String(id),
+            createdAt: new Date().toISOString(),
+          },
+          undefined,
+          op,
+        );
       }
       const output = op.output ? op.output(data) : data;
       return applyOutputAliases(output, data, op.outputAliases) as Output;
     },
     request: (req) => sendRequest(ctx, req),
     task,
+    redact: redactText,
     download: (url, dir, downloadOptions) =>
-      import("./download-file.js").then((m) => m.downloadFile(ctx, url, dir, downloadOptions)),
+      download
+        ? download(ctx, url, dir, downloadOptions)
+        : Promise.reject(unsupported(vendor, "downloads", "download")),
   };
 }

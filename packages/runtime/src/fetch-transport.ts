@@ -1,4 +1,4 @@
-import { classifyNetworkError, describeRequest, guardBody } from "./classify-network-error.js";
+import { classifyNetworkError, describeRequest, guardBody } from "#classify-network-error";
 import { NetworkError } from "./errors/index.js";
 import type { FetchLike, Transport, TransportRequest, TransportResponse } from "./types.js";
 

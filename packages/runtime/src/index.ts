@@ -1,12 +1,21 @@
 export { defaultTransport, defaultTransportKind } from "#default-transport";
 export { applyOutputAliases } from "./apply-output-aliases.js";
-export { applyRules } from "./apply-rules.js";
+export { applyRules, applyRules as rulesSupport } from "./apply-rules.js";
 export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
 export { buildOperationRequest } from "./build-operation-request.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
-export { createVendorClient } from "./create-vendor-client.js";
+export { createTask as taskSupport } from "./create-task.js";
+export {
+  type ClientExtensions,
+  createVendorClient,
+  createVendorCore,
+  type DownloadSupport,
+  type RulesSupport,
+  type TaskSupport,
+} from "./create-vendor-client.js";
 export { decodeResponse } from "./decode-response.js";
+export { downloadFile as downloadSupport } from "./download-file.js";
 export * from "./errors/index.js";
 export { fetchTransport } from "./fetch-transport.js";
 export { getPath } from "./get-path.js";

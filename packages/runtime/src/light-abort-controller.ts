@@ -8,7 +8,9 @@ class LightAbortSignal {
   #listeners: Listener[] | undefined;
 
   addEventListener(type: string, listener: Listener | null): void {
-    if (type === "abort" && listener) (this.#listeners ??= []).push(listener);
+    if (type !== "abort" || !listener) return;
+    this.#listeners ??= [];
+    this.#listeners.push(listener);
   }
 
   removeEventListener(type: string, listener: Listener | null): void {

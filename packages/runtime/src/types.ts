@@ -320,4 +320,9 @@ export interface VendorClient {
   task<Result = unknown>(handle: TaskHandle | string, operation?: string): Task<Result>;
   /** Stream a URL to a file in `dir` through the host policy (results hosts). */
   download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;
+  /**
+   * Replace every credential value this client sends with `[redacted]`: for vendor text (a task's
+   * failure reason) that goes into an error or a log. Optional: clients built before it may lack it.
+   */
+  redact?(text: string): string;
 }

@@ -2,6 +2,12 @@ import { isGenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
 import { estimateProgress, nextPollDelay } from "./poll-schedule.js";
+import {
+  addProgressSample,
+  forecastFinish,
+  type ProgressSample,
+  progressDelay,
+} from "./progress-forecast.js";
 import { sleep } from "./sleep.js";
 import type { TaskHandle, TaskSnapshot, WaitOptions } from "./types.js";
 
@@ -20,6 +26,21 @@ export interface WaitForTaskOptions<Result> extends WaitOptions {
   poll: (signal: AbortSignal | undefined) => Promise<TaskSnapshot<Result>>;
   /** Consecutive transient poll failures tolerated before the wait fails (default 5). */
   maxPollErrors?: number;
+  /**
+   * Treat `maxDelayMs` as the catalog's bound for blind polling rather than the caller's hard cap:
+   * the estimate's schedule (nothing before its lower bound, then its window spacing) and a
+   * progress forecast may then exceed it. Task objects set this unless the caller passed
+   * `maxDelayMs`. Default false.
+   */
+  informedDelays?: boolean;
+  /** Scrub vendor text (a failure reason) before it goes into an error, e.g. redacting credentials. */
+  redact?: (text: string) => string;
+}
+
+/** Age of the task when the wait starts, from the handle (0 when unknown or in the future). */
+function taskAge(handle: TaskHandle, now: number): number {
+  const created = Date.parse(handle.createdAt);
+  return Number.isFinite(created) ? Math.max(0, now - created) : 0;
 }
 
 function isTransient(error: unknown): boolean {
@@ -34,23 +55,34 @@ function isTransient(error: unknown): boolean {
  * Polls follow `nextPollDelay`; transient poll errors are tolerated; `onProgress` sees every poll.
  */
 export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): Promise<Result> {
-  const { handle, poll, signal, estimatedMs, onProgress } = options;
+  const { handle, poll, signal, estimatedMs, onProgress, redact } = options;
   const minDelayMs = options.minDelayMs ?? DEFAULT_WAIT.minDelayMs;
   const maxDelayMs = Math.max(minDelayMs, options.maxDelayMs ?? DEFAULT_WAIT.maxDelayMs);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT.timeoutMs;
   const maxPollErrors = options.maxPollErrors ?? DEFAULT_WAIT.maxPollErrors;
+  const informed = options.informedDelays === true;
   const started = Date.now();
+  const age = estimatedMs ? taskAge(handle, started) : 0;
+  const bounds = { minDelayMs, maxDelayMs, estimatedMs, informed };
   let polls = 0;
   let pollErrors = 0;
+  let run: ProgressSample[] = [];
+  let misses = 0;
+  let finishAt: number | undefined;
   for (;;) {
     if (signal?.aborted) throw new AbortedError(`Waiting for task ${handle.taskId} was aborted`);
     const elapsed = Date.now() - started;
     if (polls > 0 && elapsed >= timeoutMs)
       throw new TaskTimedOutError(handle, "local", { vendor: handle.vendor });
-    const delay =
-      polls === 0 && !estimatedMs
+    const statusDelay =
+      polls === 0 && (!estimatedMs || age >= estimatedMs[0])
         ? 0
-        : nextPollDelay(polls, elapsed, { minDelayMs, maxDelayMs, estimatedMs });
+        : nextPollDelay(polls, age + elapsed, bounds);
+    const delay =
+      polls === 0 || run.length === 0
+        ? statusDelay
+        : progressDelay(run, age + elapsed, { ...bounds, fallbackMs: statusDelay, misses });
+    finishAt = forecastFinish(run);
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     let snapshot: TaskSnapshot<Result>;
     try {
@@ -64,15 +96,22 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
     polls++;
     const elapsedMs = Date.now() - started;
     const done = snapshot.state === "succeeded";
+    if (snapshot.state === "running" && snapshot.progress !== undefined) {
+      run = addProgressSample(run, { atMs: age + elapsedMs, progress: snapshot.progress });
+      misses = finishAt !== undefined && age + elapsedMs >= finishAt ? misses + 1 : 0;
+    }
     const progress = done
       ? 100
-      : (snapshot.progress ?? (snapshot.state === "queued" ? 0 : estimateProgress(elapsedMs, estimatedMs)));
+      : (snapshot.progress ??
+        (snapshot.state === "queued" ? 0 : estimateProgress(age + elapsedMs, estimatedMs)));
     onProgress?.({ status: snapshot.state, progress: Math.round(progress), elapsedMs, polls });
     switch (snapshot.state) {
       case "succeeded":
         return snapshot.result as Result;
-      case "failed":
-        throw new TaskFailedError(handle, snapshot.reason, { vendor: handle.vendor });
+      case "failed": {
+        const reason = snapshot.reason !== undefined && redact ? redact(snapshot.reason) : snapshot.reason;
+        throw new TaskFailedError(handle, reason, { vendor: handle.vendor });
+      }
       case "cancelled":
         throw new TaskCancelledError(handle, { vendor: handle.vendor });
       case "timed_out":

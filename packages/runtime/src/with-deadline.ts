@@ -88,7 +88,9 @@ export class Deadline {
   failure(error: unknown): unknown {
     const { signal } = this.#controller;
     const reason: unknown = signal.reason;
-    return signal.aborted && (reason instanceof TimeoutError || reason instanceof AbortedError) ? reason : error;
+    return signal.aborted && (reason instanceof TimeoutError || reason instanceof AbortedError)
+      ? reason
+      : error;
   }
 
   /** Drop the timer and the parent listener. */

@@ -1,8 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createVendorClient } from "../src/create-vendor-client.js";
-import { AbortedError, TaskCancelledError, TaskTimedOutError } from "../src/errors/index.js";
+import {
+  AbortedError,
+  InvalidResponseError,
+  TaskCancelledError,
+  TaskFailedError,
+  TaskTimedOutError,
+} from "../src/errors/index.js";
 import { estimateProgress, nextPollDelay } from "../src/poll-schedule.js";
-import type { ClientOptions, TaskSnapshot } from "../src/types.js";
+import type { ClientOptions, OperationDefinition, Task, TaskSnapshot } from "../src/types.js";
 import { waitForTask } from "../src/wait-for-task.js";
 import { acmeVendor, KEY } from "./helpers/acme-vendor.js";
 import { json, type LoopbackServer, startServer } from "./helpers/loopback-server.js";
@@ -37,23 +43,47 @@ describe("nextPollDelay", () => {
     ["no estimate, first", 0, 0, { minDelayMs: 1000, maxDelayMs: 15_000 }, 1000],
     ["no estimate, grows", 3, 10_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 8000],
     ["no estimate, capped", 10, 60_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 15_000],
-    ["estimate, first waits half the lower bound (capped at max)", 0, 0, est, 15_000],
-    ["estimate, approaching", 2, 40_000, est, 10_000],
+    ["estimate, first waits to the lower bound (capped at max)", 0, 0, est, 15_000],
+    ["estimate, informed: first sleeps through to the lower bound", 0, 0, { ...est, informed: true }, 60_000],
+    ["estimate, approaching", 2, 40_000, est, 15_000],
     ["estimate, nearly there", 3, 59_000, est, 1000],
-    ["estimate, dense inside the window", 5, 70_000, est, 6000],
+    ["estimate, first gap of the window (W = 60 s, n = 30)", 5, 60_000, { ...est, informed: true }, 3933],
+    ["estimate, gaps shrink towards the upper bound", 5, 110_000, est, 1933],
     ["estimate, backing off after the window", 20, 200_000, est, 15_000],
+    ["estimate, just past the window", 20, 124_000, est, 2000],
   ] as const)("%s", (_n, polls, elapsed, options, want) => {
     expect(nextPollDelay(polls, elapsed, options)).toBe(want);
   });
 
-  it("never polls densely before the lower bound", () => {
+  it("spaces window polls with a density rising towards the upper bound (sqrt of the hazard rate)", () => {
+    const options = {
+      minDelayMs: 100,
+      maxDelayMs: 60_000,
+      estimatedMs: [60_000, 120_000] as const,
+      informed: true,
+    };
+    const times: number[] = [];
+    for (let t = 0, polls = 0; t < 120_000; polls++) {
+      t += nextPollDelay(polls, t, options);
+      times.push(t);
+    }
+    expect(times[0]).toBe(60_000);
+    expect(times.at(-1)).toBeGreaterThanOrEqual(120_000);
+    expect(times.at(-1)).toBeLessThanOrEqual(120_000 + options.minDelayMs);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeLessThanOrEqual(gaps[i - 1]! + 1);
+    expect(gaps[0]! / gaps.at(-1)!).toBeGreaterThan(10);
+  });
+
+  it("never polls before the lower bound unless maxDelayMs forces it", () => {
     const options = { minDelayMs: 500, maxDelayMs: 30_000, estimatedMs: [60_000, 90_000] as const };
     let elapsed = 0;
     let polls = 0;
     while (elapsed < 60_000) {
       elapsed += nextPollDelay(polls++, elapsed, options);
     }
-    expect(polls).toBeLessThanOrEqual(8);
+    expect(polls).toBe(2);
+    expect(nextPollDelay(0, 0, { ...options, informed: true })).toBe(60_000);
   });
 
   it("estimates progress capped at 95", () => {
@@ -143,5 +173,73 @@ describe("waitForTask", () => {
       },
     });
     expect(result).toBe(2);
+  });
+});
+
+describe("task objects", () => {
+  const create: OperationDefinition = {
+    id: "textToVideo",
+    name: "text2video",
+    method: "POST",
+    path: "/video",
+    kind: "create",
+    task: { estimatedMs: [60_000, 120_000] },
+  };
+  async function taskServer(poll: () => unknown) {
+    const s = await startServer((q, res) => {
+      if (q.url === "/v1/video") return json(res, 200, ok({ task_id: "T-1" }));
+      json(res, 200, ok(poll()));
+    });
+    servers.push(s);
+    return s;
+  }
+  const polls = (s: LoopbackServer) => s.received.filter((r) => r.url !== "/v1/video").length;
+
+  it("wait() follows the create operation's estimate: no poll before its lower bound", async () => {
+    const s = await taskServer(() => ({ status: 2 }));
+    const task = (await client(s).invoke(create, {})) as Task;
+    const error = await task.wait({ minDelayMs: 1, timeoutMs: 30 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TaskTimedOutError);
+    expect(polls(s)).toBe(1);
+  });
+
+  it("a caller's maxDelayMs stays a hard cap under the estimate", async () => {
+    let n = 0;
+    const s = await taskServer(() => ({ status: ++n < 3 ? 2 : 3, result: "[1]" }));
+    const task = (await client(s).invoke(create, {})) as Task;
+    expect(await task.wait({ minDelayMs: 1, maxDelayMs: 2 })).toEqual([1]);
+    expect(polls(s)).toBe(3);
+  });
+
+  it("redacts credentials from a failure reason, in status() and in the error", async () => {
+    const s = await taskServer(() => ({ status: 4, reason: `quota exceeded for key ${KEY}` }));
+    const task = (await client(s).invoke(create, {})) as Task;
+    expect((await task.status()).reason).toBe("quota exceeded for key [redacted]");
+    const error = (await task
+      .wait({ minDelayMs: 1, maxDelayMs: 1 })
+      .catch((e: unknown) => e)) as TaskFailedError;
+    expect(error).toBeInstanceOf(TaskFailedError);
+    expect(error.reason).toBe("quota exceeded for key [redacted]");
+    expect(`${error.message}\n${error.stack}`).not.toContain(KEY);
+  });
+
+  it("redacts credentials from a malformed result echoed in the error", async () => {
+    const s = await taskServer(() => ({ status: 3, result: `{not json ${KEY}` }));
+    const task = (await client(s).invoke(create, {})) as Task;
+    const error = (await task.status().catch((e: unknown) => e)) as InvalidResponseError;
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(JSON.stringify(error)).toContain("[redacted]");
+    expect(`${JSON.stringify(error)}\n${error.message}\n${error.stack}`).not.toContain(KEY);
+  });
+
+  it("the standalone waiter applies its redact option to the failure reason", async () => {
+    const error = (await waitForTask({
+      handle,
+      minDelayMs: 1,
+      redact: (text) => text.replace("secret", "[redacted]"),
+      poll: async () => ({ state: "failed", reason: "bad secret", raw: null }),
+    }).catch((e: unknown) => e)) as TaskFailedError;
+    expect(error.reason).toBe("bad [redacted]");
+    expect(error.message).not.toContain("secret");
   });
 });

@@ -1,0 +1,135 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import {
+  addProgressSample,
+  forecastFinish,
+  type ProgressSample,
+  progressDelay,
+} from "../src/progress-forecast.js";
+import type { TaskSnapshot, WaitOptions } from "../src/types.js";
+import { waitForTask } from "../src/wait-for-task.js";
+
+const s = (atMs: number, progress: number): ProgressSample => ({ atMs, progress });
+const bounds = { minDelayMs: 1000, maxDelayMs: 10_000, fallbackMs: 7000, misses: 0 };
+
+describe("forecastFinish", () => {
+  it.each([
+    ["linear: 20 points per 40 s from 40 % at 100 s", [s(60_000, 20), s(100_000, 40)], 219_000],
+    ["uses the latest 5-point span, not a stale start", [s(0, 1), s(50_000, 2), s(60_000, 10)], 171_875],
+    ["leading zeros (queued) are ignored", [s(10_000, 0), s(20_000, 10), s(30_000, 20)], 109_500],
+    ["one reading is not enough", [s(60_000, 20)], undefined],
+    ["no advance", [s(60_000, 20), s(70_000, 20)], undefined],
+  ] as const)("%s", (_name, run, want) => {
+    expect(forecastFinish(run)).toBe(want);
+  });
+
+  it("starts a new run when progress goes backwards", () => {
+    let run: ProgressSample[] = [];
+    for (const sample of [s(0, 30), s(10, 60), s(20, 5)]) run = addProgressSample(run, sample);
+    expect(run).toEqual([s(20, 5)]);
+    expect(forecastFinish(run)).toBeUndefined();
+  });
+});
+
+describe("progressDelay", () => {
+  it("sleeps to the forecast finish, past the catalog's max only when informed", () => {
+    const run = [s(60_000, 20), s(100_000, 40)];
+    expect(progressDelay(run, 100_000, { ...bounds, informed: true })).toBe(80_000);
+    expect(progressDelay(run, 100_000, bounds)).toBe(10_000);
+  });
+
+  it("trusts a forecast at most twice the observed span ahead", () => {
+    const run = [s(60_000, 2), s(70_000, 4)];
+    expect(progressDelay(run, 70_000, { ...bounds, informed: true, maxDelayMs: 1000 })).toBe(20_000);
+  });
+
+  it("falls back to the status schedule on a stall", () => {
+    expect(progressDelay([s(60_000, 20), s(80_000, 30), s(90_000, 30)], 90_000, bounds)).toBe(7000);
+  });
+
+  it("never polls sooner than minDelayMs after a jump", () => {
+    expect(progressDelay([s(60_000, 10), s(70_000, 99)], 70_000, bounds)).toBe(1000);
+  });
+
+  it("backs off after the forecast finish has passed (parked at 99)", () => {
+    const run = [s(0, 1), s(98_000, 99)];
+    const at = (misses: number) => progressDelay(run, 100_000, { ...bounds, informed: true, misses });
+    expect([at(0), at(1), at(2)]).toEqual([1000, 2000, 4000]);
+  });
+
+  it("with one reading, polls half way to the finish it implies, no later than the fallback", () => {
+    expect(progressDelay([s(60_000, 40)], 60_000, { ...bounds, fallbackMs: 60_000 })).toBe(45_000);
+    expect(progressDelay([s(60_000, 40)], 60_000, bounds)).toBe(7000);
+  });
+});
+
+describe("waitForTask with a progress-reporting task (fake clock)", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A task done at `durationMs` whose progress is linear after a queued share; counts polls. */
+  async function run(
+    durationMs: number,
+    options: WaitOptions & { informedDelays?: boolean },
+    progress = true,
+  ) {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 0 });
+    let polls = 0;
+    const queued = durationMs * 0.1;
+    const waiting = waitForTask({
+      handle: { vendor: "v", operation: "op", taskId: "t", createdAt: new Date(0).toISOString() },
+      minDelayMs: 1000,
+      maxDelayMs: 10_000,
+      ...options,
+      poll: async (): Promise<TaskSnapshot<string>> => {
+        polls++;
+        const t = Date.now();
+        if (t >= durationMs) return { state: "succeeded", result: "ok", raw: null };
+        if (t < queued) return { state: "queued", raw: null };
+        const share = (t - queued) / (durationMs - queued);
+        return progress
+          ? { state: "running", progress: Math.min(99, Math.floor(share * 100)), raw: null }
+          : { state: "running", raw: null };
+      },
+    });
+    let settled = false;
+    void waiting.finally(() => {
+      settled = true;
+    });
+    while (!settled) await vi.advanceTimersToNextTimerAsync();
+    expect(await waiting).toBe("ok");
+    return { polls, lagMs: Date.now() - durationMs };
+  }
+
+  it("polls near the forecast finish: few polls, little lag", async () => {
+    const estimatedMs = [60_000, 300_000] as const;
+    const withProgress = await run(237_000, { estimatedMs, informedDelays: true });
+    const statusOnly = await run(237_000, { estimatedMs, informedDelays: true }, false);
+    expect(withProgress.polls).toBeLessThanOrEqual(6);
+    expect(withProgress.lagMs).toBeLessThan(3000);
+    expect(withProgress.polls * withProgress.lagMs).toBeLessThan(statusOnly.polls * statusOnly.lagMs);
+  });
+
+  it("keeps maxDelayMs as a hard cap when not informed", async () => {
+    const result = await run(95_000, { estimatedMs: [60_000, 120_000] });
+    expect(result.polls).toBeGreaterThanOrEqual(6);
+    expect(result.lagMs).toBeLessThan(10_000);
+  });
+
+  it("counts the task's age from its handle: a resumed task is polled at once", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 200_000 });
+    const times: number[] = [];
+    const waiting = waitForTask({
+      handle: { vendor: "v", operation: "op", taskId: "t", createdAt: new Date(0).toISOString() },
+      estimatedMs: [60_000, 300_000],
+      informedDelays: true,
+      poll: async (): Promise<TaskSnapshot<string>> => {
+        times.push(Date.now());
+        return { state: "succeeded", result: "ok", raw: null };
+      },
+    });
+    await vi.advanceTimersToNextTimerAsync();
+    await waiting;
+    expect(times).toEqual([200_000]);
+  });
+});
