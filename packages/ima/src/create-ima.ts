@@ -71,7 +71,7 @@ export function createIma(options: ImaVideoOptions = {}): ImaVideoClient {
       const apiKey = resolveCredential(
         credential,
         clientOptions as Record<string, unknown>,
-        clientOptions.env ?? process.env,
+        clientOptions.env ?? defaultEnv(),
         "ima",
       );
       return uploadFile(runtime, path, {

@@ -43,9 +43,12 @@ export function imaVideoTask(
   report?: ImaCreateReport,
 ): ImaVideoTask {
   const protocol = runtime.vendor.task;
+  const redact = (text: string) => runtime.redact?.(text) ?? text;
   const status = async (options?: CallOptions): Promise<TaskSnapshot<ImaVideoResult>> => {
     const data = await runtime.invoke(detail, { task_id: handle.taskId }, options);
-    return mediaTaskSnapshot(handle.taskId, data);
+    const snapshot = mediaTaskSnapshot(handle.taskId, data);
+    if (snapshot.reason !== undefined) snapshot.reason = redact(snapshot.reason);
+    return snapshot;
   };
   const language = runtime.options.language;
   return {
@@ -63,6 +66,8 @@ export function imaVideoTask(
           ...(protocol?.maxDelayMs !== undefined ? { maxDelayMs: protocol.maxDelayMs } : {}),
           ...(protocol?.timeoutMs !== undefined ? { timeoutMs: protocol.timeoutMs } : {}),
           ...(estimatedMs ? { estimatedMs } : {}),
+          informedDelays: options.maxDelayMs === undefined,
+          redact,
           ...options,
         });
       } catch (error) {

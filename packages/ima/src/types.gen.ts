@@ -5,15 +5,15 @@ export type ImaTaskResult = (Array<{ /** null or 0 running, 1 done, 2 failed, 3 
 
 /** Input of `product-list` (GET /open/v1/product/list). */
 export interface ListProductsInput {
-  /** @default "ima" */
-  app?: string;
-  /** @default "web" */
-  platform?: string;
+  /** The vendor accepts only `ima`. @default "ima" */
+  app?: "ima";
+  /** The vendor accepts only `web`. @default "web" */
+  platform?: "web";
   category: "text_to_video" | "image_to_video" | "first_last_frame_to_video" | "reference_image_to_video";
 }
 
 /** Response data of `product-list` (lenient: unknown fields are kept). */
-export type ListProductsOutput = (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<unknown>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<unknown>; credit_rules?: Array<unknown>; children?: Array<unknown>; [key: string]: unknown; }>); [key: string]: unknown; }>); [key: string]: unknown; }>); [key: string]: unknown; }>); [key: string]: unknown; }>); [key: string]: unknown; }>);
+export type ListProductsOutput = (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: Array<unknown>; [key: string]: unknown; }>);
 
 /** Input of `tasks-create` (POST /open/v1/tasks/create). */
 export interface CreateTaskInput {

@@ -1,5 +1,3 @@
-import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import {
   GenError,
   HostNotAllowedError,
@@ -9,8 +7,11 @@ import {
   isLoopbackHost,
   type VendorClient,
 } from "@gen/runtime";
+import { localFileSize, readLocalFile } from "#local-file";
 import { UPLOAD_MAX_BYTES, uploadType } from "./upload-limits.js";
 import { uploadNonce, uploadSign } from "./upload-sign.js";
+
+const basename = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** Where and how local files are uploaded. */
 export interface UploadConfig {
@@ -62,10 +63,7 @@ export async function uploadFile(client: VendorClient, path: string, config: Upl
   const issue = (rule: string, message: string) =>
     InvalidRequestError.fromIssues([{ field: config.field, rule, message }]);
   if (!type) throw issue("file_type", `unsupported file type: ${basename(path)}`);
-  const size = await stat(path).then(
-    (s) => (s.isFile() ? s.size : -1),
-    () => -1,
-  );
+  const size = await localFileSize(path);
   if (size < 0) throw issue("file_exists", `not a readable file: ${basename(path)}`);
   const max = UPLOAD_MAX_BYTES[type.kind];
   if (size > max)
@@ -73,6 +71,7 @@ export async function uploadFile(client: VendorClient, path: string, config: Upl
   assertCredentialed(client, config.baseUrl);
   const timestamp = String(Math.floor(config.nowSeconds?.() ?? Date.now() / 1000));
   const nonce = uploadNonce();
+  const sign = await uploadSign(config.appId, config.appKey, timestamp, nonce);
   const language = client.options.language;
   let token: { code?: unknown; message?: unknown; data?: { ful?: unknown; fdl?: unknown } };
   try {
@@ -84,7 +83,7 @@ export async function uploadFile(client: VendorClient, path: string, config: Upl
         appId: config.appId,
         appKey: config.appKey,
         cmimToken: config.apiKey,
-        sign: uploadSign(config.appId, config.appKey, timestamp, nonce),
+        sign,
         timestamp,
         nonce,
         fService: "privite",
@@ -106,13 +105,13 @@ export async function uploadFile(client: VendorClient, path: string, config: Upl
     const why = String(token.code) !== "0" ? `code ${String(token.code)}` : "no ful/fdl in the answer";
     throw uploadError(`token refused (${why})`, language);
   }
-  const bytes = await readFile(path);
+  const bytes = await readLocalFile(path);
   try {
     await client.request({
       method: "PUT",
       path: ful,
       headers: { "Content-Type": type.contentType },
-      body: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      body: bytes,
       kind: "read",
       raw: true,
       auth: false,

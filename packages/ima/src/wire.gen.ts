@@ -143,9 +143,11 @@ export interface operations {
     listProducts: {
         parameters: {
             query: {
-                app?: string;
+                /** @description The vendor accepts only `ima`. */
+                app?: "ima";
                 category: components["schemas"]["TaskType"];
-                platform?: string;
+                /** @description The vendor accepts only `web`. */
+                platform?: "web";
             };
             header?: never;
             path?: never;
