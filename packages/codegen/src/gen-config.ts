@@ -5,7 +5,10 @@ export interface GenVendorConfig {
   id: string;
   /** Catalog file, relative to the root. */
   catalog: string;
-  /** `mediaio`, `openapi` or a package exporting a `CatalogAdapterV1`. */
+  /**
+   * The catalog adapter: a built-in (`mediaio`, `openapi`), the `name` of an adapter from
+   * `plugins`, an npm package name, or a path relative to the config (`./adapter.mjs`).
+   */
   adapter: string;
   /** Package directory, relative to the root. */
   out: string;
@@ -15,27 +18,44 @@ export interface GenVendorConfig {
   packageJson?: Record<string, unknown>;
 }
 
-/** Root `gen.config.json`. */
+/** Root `gen.config.json` (or the default export of `gen.config.mjs`). */
 export interface GenConfig {
   vendors: GenVendorConfig[];
+  /**
+   * Adapter plugins to load: npm package names or paths relative to the config. Every
+   * `CatalogAdapterV1` a plugin exports is registered under its `name` for `vendors[].adapter`.
+   */
+  plugins?: string[];
+  /** Further directories (relative) holding their own `gen.config.*`, generated and checked too. */
+  include?: string[];
 }
 
 /** Parses and checks `gen.config.json` text. */
 export function parseGenConfig(text: string, file = "gen.config.json"): GenConfig {
-  const diags: GenerationDiagnostic[] = [];
-  const fail = (entry: string, field: string, message: string) =>
-    diags.push({ severity: "error", code: "bad-config", message, file, entry, field });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    fail("(root)", "", `invalid JSON: ${(e as Error).message}`);
-    throw new GenerationError(diags);
+    throw new GenerationError([badConfig(file, "(root)", "", `invalid JSON: ${(e as Error).message}`)]);
   }
-  const vendors = (raw as { vendors?: unknown })?.vendors;
+  return validateGenConfig(raw, file);
+}
+
+/** Checks a parsed config object (from JSON or a `gen.config.mjs` default export). */
+export function validateGenConfig(raw: unknown, file = "gen.config.json"): GenConfig {
+  const diags: GenerationDiagnostic[] = [];
+  const fail = (entry: string, field: string, message: string) =>
+    diags.push(badConfig(file, entry, field, message));
+  const config = raw as { vendors?: unknown; plugins?: unknown; include?: unknown } | null;
+  const vendors = config?.vendors;
   if (!Array.isArray(vendors)) {
     fail("(root)", "vendors", "vendors must be an array");
     throw new GenerationError(diags);
+  }
+  for (const key of ["plugins", "include"] as const) {
+    const list = config?.[key];
+    if (list !== undefined && (!Array.isArray(list) || list.some((p) => typeof p !== "string" || p === "")))
+      fail("(root)", key, `${key} must be an array of non-empty strings`);
   }
   const seen = new Set<string>();
   vendors.forEach((v: Record<string, unknown>, i) => {
@@ -49,5 +69,9 @@ export function parseGenConfig(text: string, file = "gen.config.json"): GenConfi
     }
   });
   if (diags.length) throw new GenerationError(diags);
-  return { vendors: vendors as GenVendorConfig[] };
+  return raw as GenConfig;
+}
+
+function badConfig(file: string, entry: string, field: string, message: string): GenerationDiagnostic {
+  return { severity: "error", code: "bad-config", message, file, entry, field };
 }

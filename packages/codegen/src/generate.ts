@@ -1,22 +1,30 @@
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { access, readFile } from "node:fs/promises";
+import { join, posix } from "node:path";
 import { type GenerationDiagnostic, GenerationError } from "@gen/spec";
 import { applyChanges } from "./apply-changes.js";
+import { collectJobs, type GenerateJob } from "./collect-jobs.js";
 import { emitPackage } from "./emit/emit-package.js";
-import { type GenConfig, parseGenConfig } from "./gen-config.js";
+import type { GenConfig } from "./gen-config.js";
+import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
+import { type PlannedChangeset, planChangeset } from "./plan-changeset.js";
 import { type FileChange, planWrites } from "./plan-writes.js";
 
 /** Options of `generate()`. */
 export interface GenerateOptions {
-  /** Repository root holding `gen.config.json`. */
+  /** Repository root holding `gen.config.json` (or `gen.config.mjs`). */
   root: string;
-  /** Compare only: report stale files, write nothing. */
+  /** Compare only: report stale files, write nothing (no changesets either). */
   check?: boolean;
   /** Only this vendor id. */
   vendor?: string;
-  /** Use this config instead of reading `gen.config.json`. */
+  /** Use this config instead of reading `gen.config.*`. */
   config?: GenConfig;
+  /**
+   * Write a `.changeset/*.md` for each package whose model changed. Default: when the config's
+   * directory has a `.changeset/` folder (changesets is set up there).
+   */
+  changesets?: boolean;
 }
 
 /** What `generate()` did (or, with `check`, would do). */
@@ -25,71 +33,48 @@ export interface GenerateResult {
   skipped: string[];
   changes: FileChange[];
   warnings: GenerationDiagnostic[];
+  /** Release notes of changed packages (written unless `check`, or changesets are off). */
+  changesets: PlannedChangeset[];
 }
 
 /**
- * Regenerates the vendor packages listed in `gen.config.json`. Everything is generated and
- * validated in memory first; any error throws a `GenerationError` and nothing is written.
+ * Regenerates the vendor packages listed in `gen.config.*` (and its `include`d configs).
+ * Everything is generated and validated in memory first; any error throws a `GenerationError`
+ * and nothing is written.
  */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { root } = options;
-  const config = options.config ?? parseGenConfig(await readFile(join(root, "gen.config.json"), "utf8"));
-  const selected = config.vendors.filter((v) => !options.vendor || v.id === options.vendor);
-  if (options.vendor && selected.length === 0) {
-    throw new GenerationError([
-      {
-        severity: "error",
-        code: "unknown-vendor",
-        message: `no vendor "${options.vendor}" in gen.config.json (known: ${config.vendors.map((v) => v.id).join(", ")})`,
-        file: "gen.config.json",
-        entry: "vendors",
-        field: "id",
-      },
-    ]);
-  }
-  const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [] };
+  const config = options.config ?? (await loadGenConfig(root)).config;
+  const jobs = (await collectJobs(root, config)).filter(
+    (j) => !options.vendor || j.vendor.id === options.vendor,
+  );
+  if (options.vendor && jobs.length === 0) throw unknownVendor(options.vendor, config);
+  const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [], changesets: [] };
   const diagnostics: GenerationDiagnostic[] = [];
-  const emitted: Array<{ out: string; files: Map<string, string>; seeds: Map<string, string> }> = [];
-  for (const vendor of selected) {
-    const catalogExists = await readFile(join(root, vendor.catalog)).then(
-      () => true,
-      () => false,
-    );
-    if (!catalogExists) {
+  const emitted: Array<{ job: GenerateJob; files: Map<string, string>; seeds: Map<string, string> }> = [];
+  for (const job of jobs) {
+    const { vendor } = job;
+    if (!(await exists(join(job.root, vendor.catalog)))) {
       result.skipped.push(vendor.id);
       result.warnings.push({
         severity: "warning",
         code: "missing-catalog",
         message: `catalog not found, vendor "${vendor.id}" skipped`,
-        file: vendor.catalog,
+        file: posix.join(job.prefix, vendor.catalog),
       });
       continue;
     }
-    const loaded = await loadVendorModel(root, vendor);
+    const loaded = await loadVendorModel(job.root, vendor, job.adapters);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.diagnostics.some((d) => d.severity === "error")) continue;
-    const existing = await readFile(join(root, vendor.out, "package.json"), "utf8").then(
-      (t) => JSON.parse(t) as { version?: string; devDependencies?: Record<string, string> },
-      () => undefined,
-    );
-    const version = existing?.version;
-    const devDependencies = {
-      ...existing?.devDependencies,
-      ...(vendor.packageJson?.devDependencies as Record<string, string> | undefined),
-    };
-    const packageJson = {
-      ...vendor.packageJson,
-      ...(Object.keys(devDependencies).length ? { devDependencies: sortKeys(devDependencies) } : {}),
-    };
     try {
       const pkg = await emitPackage({
         model: loaded.model,
         catalog: vendor.catalog,
         outDir: vendor.out,
-        ...(version ? { version } : {}),
-        packageJson,
+        ...(await existingPackageFields(job)),
       });
-      emitted.push({ out: vendor.out, ...pkg });
+      emitted.push({ job, ...pkg });
       result.vendors.push({ id: vendor.id, operations: countOperations(loaded.model), stats: loaded.stats });
     } catch (e) {
       diagnostics.push({
@@ -103,9 +88,61 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   result.warnings.push(...diagnostics.filter((d) => d.severity === "warning"));
   if (diagnostics.some((d) => d.severity === "error")) throw new GenerationError(diagnostics);
-  for (const pkg of emitted) result.changes.push(...(await planWrites(root, pkg.out, pkg.files, pkg.seeds)));
-  if (!options.check) await applyChanges(root, result.changes);
+  const changesetWrites: FileChange[] = [];
+  for (const { job, files, seeds } of emitted) {
+    const local = await planWrites(job.root, job.vendor.out, files, seeds);
+    result.changes.push(...local.map((c) => ({ ...c, path: posix.join(job.prefix, c.path) })));
+    const model = files.get("openapi.gen.json");
+    const changeset = model && (await planChangeset(job.root, job.vendor.id, job.vendor.out, model));
+    if (!changeset) continue;
+    const path = posix.join(job.prefix, changeset.path);
+    result.changesets.push({ ...changeset, path });
+    const enabled = options.changesets ?? (await exists(join(job.root, ".changeset")));
+    if (enabled && !(await exists(join(root, path))))
+      changesetWrites.push({ path, action: "create", content: changeset.content });
+  }
+  if (!options.check) await applyChanges(root, [...result.changes, ...changesetWrites]);
   return result;
+}
+
+/** The committed package.json's `version` (kept, so `changeset version` bumps survive) and devDependencies. */
+async function existingPackageFields(
+  job: GenerateJob,
+): Promise<{ version?: string; packageJson: Record<string, unknown> }> {
+  const existing = await readFile(join(job.root, job.vendor.out, "package.json"), "utf8").then(
+    (t) => JSON.parse(t) as { version?: string; devDependencies?: Record<string, string> },
+    () => undefined,
+  );
+  const extra = job.vendor.packageJson;
+  const devDependencies = {
+    ...existing?.devDependencies,
+    ...(extra?.devDependencies as Record<string, string> | undefined),
+  };
+  const packageJson = {
+    ...extra,
+    ...(Object.keys(devDependencies).length ? { devDependencies: sortKeys(devDependencies) } : {}),
+  };
+  return { ...(existing?.version ? { version: existing.version } : {}), packageJson };
+}
+
+function unknownVendor(id: string, config: GenConfig): GenerationError {
+  return new GenerationError([
+    {
+      severity: "error",
+      code: "unknown-vendor",
+      message: `no vendor "${id}" in gen.config (known: ${config.vendors.map((v) => v.id).join(", ")})`,
+      file: "gen.config.json",
+      entry: "vendors",
+      field: "id",
+    },
+  ]);
+}
+
+function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function countOperations(model: { paths: Record<string, unknown> }): number {

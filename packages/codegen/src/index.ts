@@ -1,10 +1,15 @@
 export { mediaioAdapter } from "./adapters/mediaio/mediaio-adapter.js";
 export { extractProseConstraints, type ProseExtraction } from "./adapters/mediaio/prose-constraints.js";
 export { openapiAdapter } from "./adapters/openapi/openapi-adapter.js";
+export { diffModels } from "./diff/diff-models.js";
+export { type Bump, highestBump, type ModelChange } from "./diff/model-change.js";
+export { type RenderedChangeset, renderChangeset } from "./diff/render-changeset.js";
 export { type EmitPackageOptions, type EmittedPackage, emitPackage } from "./emit/emit-package.js";
-export { type GenConfig, type GenVendorConfig, parseGenConfig } from "./gen-config.js";
+export { type GenConfig, type GenVendorConfig, parseGenConfig, validateGenConfig } from "./gen-config.js";
 export { type GenerateOptions, type GenerateResult, generate } from "./generate.js";
-export { builtinAdapters, loadAdapter } from "./load-adapter.js";
+export { builtinAdapters, importAdapters, loadAdapter } from "./load-adapter.js";
+export { GEN_CONFIG_FILES, loadGenConfig } from "./load-gen-config.js";
 export { type LoadedVendorModel, loadVendorModel } from "./load-vendor-model.js";
+export type { PlannedChangeset } from "./plan-changeset.js";
 export type { FileChange } from "./plan-writes.js";
 export { validateModel } from "./validate-model.js";

@@ -1,4 +1,4 @@
-import { type GenerationDiagnostic, GenerationError, type GenModel } from "@gen/spec";
+import { type CatalogAdapterV1, type GenerationDiagnostic, GenerationError, type GenModel } from "@gen/spec";
 import { createAdapterContext } from "./adapter-context.js";
 import type { GenVendorConfig } from "./gen-config.js";
 import { loadAdapter } from "./load-adapter.js";
@@ -11,14 +11,21 @@ export interface LoadedVendorModel {
   stats: Record<string, number>;
 }
 
-/** Runs the vendor's adapter and validates the model; errors are returned, not thrown. */
-export async function loadVendorModel(root: string, vendor: GenVendorConfig): Promise<LoadedVendorModel> {
+/**
+ * Runs the vendor's adapter and validates the model; errors are returned, not thrown.
+ * `adapters`: plugin adapters registered by name (from `gen.config` `plugins`).
+ */
+export async function loadVendorModel(
+  root: string,
+  vendor: GenVendorConfig,
+  adapters?: ReadonlyMap<string, CatalogAdapterV1>,
+): Promise<LoadedVendorModel> {
   const diagnostics: GenerationDiagnostic[] = [];
   const ctx = createAdapterContext(root, vendor.id, vendor.catalog, vendor.options ?? {}, diagnostics);
   let model = {} as GenModel;
   let stats: Record<string, number> = {};
   try {
-    const adapter = await loadAdapter(vendor.adapter, root);
+    const adapter = await loadAdapter(vendor.adapter, root, adapters);
     const result = await adapter.load(ctx);
     model = result.model;
     stats = result.stats ?? {};

@@ -2,10 +2,12 @@ import {
   type GenerationDiagnostic,
   type GenModel,
   getParameters,
+  getRequestBodySchema,
   HTTP_METHODS,
   isRef,
   type JsonSchema,
   listOperations,
+  type ModelOperation,
   operationNames,
   pathTemplateParams,
   resolvePointer,
@@ -116,6 +118,18 @@ export function validateModel(model: GenModel, file: string): GenerationDiagnost
           err(code, msg, entry, field),
         );
     });
+    const bodyProps = safeBodyProperties(model, op);
+    const inputNames = [...params.filter((p) => p.in !== "cookie").map((p) => p.name), ...bodyProps];
+    const dup = inputNames.find((n, i) => inputNames.indexOf(n) !== i);
+    if (dup)
+      out.push({
+        severity: "warning",
+        code: "duplicate-input-field",
+        message: `input field "${dup}" is declared twice (parameter and/or body): the first one is used`,
+        file,
+        entry,
+        field: `${base}.parameters`,
+      });
     walkAny(model, op.operation.requestBody, `${base}.requestBody`, (code, msg, field) =>
       err(code, msg, entry, field),
     );
@@ -157,6 +171,14 @@ export function validateModel(model: GenModel, file: string): GenerationDiagnost
 }
 
 type Report = (code: string, message: string, field: string) => void;
+
+function safeBodyProperties(model: GenModel, op: ModelOperation): string[] {
+  try {
+    return Object.keys(getRequestBodySchema(model, op)?.properties ?? {});
+  } catch {
+    return [];
+  }
+}
 
 function walkAny(model: GenModel, node: unknown, field: string, report: Report, depth = 0): void {
   if (depth > 40 || node === null || typeof node !== "object") return;

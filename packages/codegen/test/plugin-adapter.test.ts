@@ -63,4 +63,38 @@ describe("third-party adapters", () => {
     });
     await expect(generate({ root })).rejects.toThrow(/not-an-adapter.*CatalogAdapterV1/);
   });
+
+  it("gen.config.mjs: plugins by relative path register adapters by name; include adds other roots", async () => {
+    const root = tempRoot({
+      "package.json": "{}",
+      "adapters/acme.mjs": plugin,
+      "catalogs/acme/names.json": JSON.stringify(["makeThing"]),
+      "gen.config.mjs": `export default {
+  plugins: ["./adapters/acme.mjs"],
+  include: ["sub"],
+  vendors: [{ id: "acme", catalog: "catalogs/acme/names.json", adapter: "acme", out: "packages/acme" }],
+};
+`,
+      "sub/plugin.mjs": plugin,
+      "sub/names.json": JSON.stringify(["subThing"]),
+      "sub/gen.config.json": JSON.stringify({
+        vendors: [{ id: "acme2", catalog: "names.json", adapter: "./plugin.mjs", out: "out/acme2" }],
+      }),
+    });
+    const result = await generate({ root });
+    expect(result.vendors.map((v) => v.id)).toEqual(["acme", "acme2"]);
+    expect(result.changes.some((c) => c.path === "sub/out/acme2/src/operations.gen.ts")).toBe(true);
+    expect(readTree(join(root, "sub/out/acme2/src"))["operations.gen.ts"]).toContain(
+      "export function subThing(",
+    );
+    expect((await generate({ root, check: true })).changes).toEqual([]);
+  });
+
+  it("names a plugin that cannot be loaded", async () => {
+    const root = tempRoot({
+      "package.json": "{}",
+      "gen.config.json": JSON.stringify({ plugins: ["./missing.mjs"], vendors: [] }),
+    });
+    await expect(generate({ root })).rejects.toThrow(/plugins\[0\].*cannot load plugin "\.\/missing\.mjs"/s);
+  });
 });

@@ -58,6 +58,8 @@ export interface OperationObject {
   requestBody?: RequestBodyObject | RefObject;
   responses?: Record<string, ResponseObject | RefObject>;
   "x-gen-operation"?: XGenOperation;
+  /** Security requirements (scheme name -> scopes); read for the default auth of plain OpenAPI files. */
+  security?: Array<Record<string, string[]>>;
   [key: `x-${string}`]: unknown;
 }
 
@@ -85,6 +87,8 @@ export interface GenModel {
   servers?: Array<{ url: string; description?: string }>;
   paths: Record<string, PathItemObject>;
   components?: ComponentsObject;
+  /** Security requirements (scheme name -> scopes); read for the default auth of plain OpenAPI files. */
+  security?: Array<Record<string, string[]>>;
   "x-gen-vendor": XGenVendor;
   "x-gen-hosts"?: XGenHosts;
   "x-gen-auth"?: XGenAuth;

@@ -18,12 +18,12 @@ function buildImageToVideoInput() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      image: z.string(e("must be a string")),
+      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
       aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original")), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -40,9 +40,9 @@ function buildImageRedrawingInput() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      init_image: z.string(e("must be a string")),
-      mask_url: z.optional(z.string(e("must be a string"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      init_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
+      mask_url: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -59,14 +59,14 @@ function buildReferenceImageToImageInput() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      reference_image: z.string(e("must be a string")),
+      reference_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       control_type: z._default(z.enum(["0","1","2","3"], e("must be one of: 0, 1, 2, 3")), "2"),
       width: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
       height: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
       batch_size: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4")), 1),
       control_intensity: z._default(z.number(e("must be a number")).check(z.gte(0, "must be >= 0"), z.lte(1, "must be <= 1")), 0.5),
-      init_image: z.optional(z.string(e("must be a string"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      init_image: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -82,10 +82,10 @@ let imageToMaskInputCache: ReturnType<typeof buildImageToMaskInput> | undefined;
 function buildImageToMaskInput() {
   return z.strictObject(
     {
-      image: z.string(e("must be a string")),
+      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       control_type: z.optional(z.enum(["0","1","2","3"], e("must be one of: 0, 1, 2, 3"))),
       prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -102,13 +102,13 @@ function buildFirstLastFrameToVideoInput() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      image: z.string(e("must be a string")),
-      image_tail: z.string(e("must be a string")),
+      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
+      image_tail: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
       aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original")), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -128,7 +128,7 @@ function buildTextToMusicInput() {
       duration: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(95, "must be <= 95")),
       qty: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4")),
       disable_translate: z.optional(z.boolean(e("must be a boolean"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -147,7 +147,7 @@ function buildTextToSoundEffectInput() {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       duration: z.int(e("must be an integer")).check(z.gte(5, "must be >= 5"), z.lte(180, "must be <= 180")),
       qty: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -165,7 +165,7 @@ function buildTextToSpeechInput() {
     {
       text: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(5000, "must be at most 5000 characters")),
       voice_id: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -186,7 +186,7 @@ function buildTextToVideoInput() {
       duration: z._default(z.literal(5, e("must be 5")), 5),
       aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1")), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -203,12 +203,12 @@ function buildVideoContinuationInput() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      video: z.string(e("must be a string")),
+      video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
       aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1")), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
@@ -224,10 +224,10 @@ let videoScoringInputCache: ReturnType<typeof buildVideoScoringInput> | undefine
 function buildVideoScoringInput() {
   return z.strictObject(
     {
-      video: z.string(e("must be a string")),
+      video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
       duration: z.optional(z.int(e("must be an integer")).check(z.gte(5, "must be >= 5"), z.lte(900, "must be <= 900"))),
-      callback: z.optional(z.string(e("must be a string"))),
+      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,

@@ -43,6 +43,10 @@ export async function runGenerate(
         .join(" ");
       log(`${v.id}: ${v.operations} operation(s)${stats ? ` (${stats})` : ""}`);
     }
+    for (const c of result.changesets ?? [])
+      log(
+        `${args.check ? "would write changeset" : "changeset"} ${c.path}: ${c.packageName} ${c.bump} (${c.changes.length} change(s))`,
+      );
     if (result.skipped.length) log(`skipped (no catalog yet): ${result.skipped.join(", ")}`);
     if (args.check) {
       if (result.changes.length === 0) {

@@ -64,7 +64,11 @@ function diffHosts(before: GenModel, after: GenModel, out: ModelChange[]): void 
         ...(removed.length ? [`removed ${removed.join(", ")}`] : []),
         ...(added.length ? [`added ${added.join(", ")}`] : []),
       ];
-      out.push({ bump: "major", kind: "hosts-changed", message: `Allowed ${group} hosts changed: ${parts.join("; ")}` });
+      out.push({
+        bump: "major",
+        kind: "hosts-changed",
+        message: `Allowed ${group} hosts changed: ${parts.join("; ")}`,
+      });
     }
   }
 }
@@ -89,9 +93,17 @@ function diffOperation(
   const lost = [...namesA].filter((n) => !namesB.has(n));
   const gained = [...namesB].filter((n) => !namesA.has(n));
   if (lost.length)
-    push({ bump: "major", kind: "name-removed", message: `\`${op}\`: name(s) ${lost.map(code).join(", ")} removed` });
+    push({
+      bump: "major",
+      kind: "name-removed",
+      message: `\`${op}\`: name(s) ${lost.map(code).join(", ")} removed`,
+    });
   if (gained.length)
-    push({ bump: "minor", kind: "name-added", message: `\`${op}\`: new name(s) ${gained.map(code).join(", ")}` });
+    push({
+      bump: "minor",
+      kind: "name-added",
+      message: `\`${op}\`: new name(s) ${gained.map(code).join(", ")}`,
+    });
   if (a.kind !== b.kind || a.task !== b.task)
     push({
       bump: "major",
@@ -126,7 +138,11 @@ function diffOperation(
     });
   }
   if (a.openBody && !b.openBody)
-    push({ bump: "major", kind: "body-closed", message: `\`${op}\`: unknown body fields no longer accepted` });
+    push({
+      bump: "major",
+      kind: "body-closed",
+      message: `\`${op}\`: unknown body fields no longer accepted`,
+    });
 }
 
 function diffField(
@@ -143,8 +159,10 @@ function diffField(
       kind: "wire-name-changed",
       message: `${where}: sent as ${g.in} \`${g.wireName}\` (was ${f.in} \`${f.wireName}\`)`,
     });
-  if (!f.required && g.required) push({ bump: "major", kind: "parameter-now-required", message: `${where} is now required` });
-  if (f.required && !g.required) push({ bump: "minor", kind: "parameter-now-optional", message: `${where} is now optional` });
+  if (!f.required && g.required)
+    push({ bump: "major", kind: "parameter-now-required", message: `${where} is now required` });
+  if (f.required && !g.required)
+    push({ bump: "minor", kind: "parameter-now-optional", message: `${where} is now optional` });
   diffInputSchema({ model: ma, schema: f.schema }, { model: mb, schema: g.schema }, where, push);
 }
 
@@ -183,4 +201,3 @@ function sortDeep(value: unknown): unknown {
 function code(text: string): string {
   return `\`${text}\``;
 }
-

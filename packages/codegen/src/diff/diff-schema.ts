@@ -24,7 +24,8 @@ export function diffInputSchema(
   const tb = typeList(b);
   if (ta.join() !== tb.join()) {
     const widened =
-      tb.length === 0 || (ta.length > 0 && ta.every((t) => tb.includes(t) || (t === "integer" && tb.includes("number"))));
+      tb.length === 0 ||
+      (ta.length > 0 && ta.every((t) => tb.includes(t) || (t === "integer" && tb.includes("number"))));
     emit({
       bump: widened ? "minor" : "major",
       kind: widened ? "type-widened" : "type-changed",
@@ -112,8 +113,7 @@ function compareBound(
 ): void {
   if (before === after) return;
   const narrowed =
-    after !== undefined &&
-    (before === undefined || (side === "lower" ? after > before : after < before));
+    after !== undefined && (before === undefined || (side === "lower" ? after > before : after < before));
   const change =
     before === undefined
       ? `${key} set to ${after}`

@@ -1,12 +1,11 @@
 import type { EmitContext } from "./emit-context.js";
 import { genHeader } from "./header.js";
-import { camelCase, literal, propKey } from "./names.js";
+import { literal, propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 
 /** `client.gen.ts`: `create<Vendor>()` with one method per operation, `call`, `resume`, the default instance. */
 export function emitClient(ctx: EmitContext): string {
   const V = ctx.typeBase;
-  const runtimeFactory = camelCase(`${ctx.factory} Runtime`);
   const result = (p: OperationPlan) =>
     p.task && ctx.taskResultType ? `Task<${p.typeName}Result>` : `${p.typeName}Output`;
   const typeImports = ctx.plans.flatMap((p) => [
@@ -21,13 +20,14 @@ export function emitClient(ctx: EmitContext): string {
   const resultDefault = ctx.taskResultType ?? "unknown";
   const out: string[] = [
     genHeader(ctx.catalog),
+    `import { createVendorClient } from "@gen/runtime";`,
     `import type { CallOptions, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
   ];
   if (ctx.plans.length) {
     out.push(`import * as ops from "./operations.gen.js";`);
     out.push(`import type { ${[...new Set(typeImports)].join(", ")} } from "./types.gen.js";`);
   }
-  out.push(`import { type ${V}Options, ${runtimeFactory} } from "./vendor.gen.js";`, "");
+  out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
   out.push(
     `export type ${V}OperationName = ${[...names.keys()].map((n) => literal(n)).join(" | ") || "never"};`,
@@ -73,7 +73,7 @@ export function emitClient(ctx: EmitContext): string {
     `export function ${ctx.factory}(options: ${V}Options = {}): ${V}Client {`,
     `  let runtime: VendorClient | undefined;`,
     `  const rt = (): VendorClient => {`,
-    `    runtime ??= ${runtimeFactory}(options);`,
+    `    runtime ??= createVendorClient(${ctx.instance}Vendor, options);`,
     `    return runtime;`,
     `  };`,
     `  return {`,

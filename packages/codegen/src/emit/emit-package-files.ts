@@ -42,12 +42,36 @@ export function emitTsconfig(ctx: EmitContext): string {
   return JSON.stringify({ extends: base, include: ["src", "test"] }, null, 2) + "\n";
 }
 
-/** `tsup.config.ts`: ESM build with declarations. */
-export function emitTsupConfig(): string {
+/** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
+function importTargets(imports: unknown): { names: string[]; entries: string[] } {
+  const names: string[] = [];
+  const entries = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (value.startsWith("./src/") && value.endsWith(".ts")) entries.add(value.slice(2));
+    } else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v);
+  };
+  for (const [name, map] of Object.entries((imports ?? {}) as Record<string, unknown>)) {
+    names.push(name);
+    walk((map as Record<string, unknown> | null)?.["@gen/source"]);
+  }
+  return { names, entries: [...entries].sort() };
+}
+
+/**
+ * `tsup.config.ts`: ESM build with declarations. Each variant behind the package's `imports` map
+ * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
+ * the map picks the variant when the package is resolved, not when it is built.
+ */
+export function emitTsupConfig(imports?: unknown): string {
+  const { names, entries } = importTargets(imports);
+  const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
+  const entry = list(["src/index.ts", ...entries]);
+  const external = names.length ? `\n  external: ${list(names)},` : "";
   return `import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ${entry},${external}
   format: ["esm"],
   dts: true,
   clean: true,

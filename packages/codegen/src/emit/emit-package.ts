@@ -21,7 +21,10 @@ export interface EmitPackageOptions {
   catalog: string;
   /** Package directory relative to the repository root (posix). */
   outDir: string;
-  /** Package version when the model has none (e.g. the committed package.json's). */
+  /**
+   * The committed package.json's version: wins over `x-gen-vendor.packageVersion`, so a version
+   * written by `changeset version` survives regeneration.
+   */
   version?: string;
   /** Extra package.json fields (top-level keys replaced). */
   packageJson?: Record<string, unknown>;
@@ -61,11 +64,11 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
     files.set(`src/${name}`, text);
   }
   if (errors.length) throw new Error(`emitted code does not parse (generator bug):\n${errors.join("\n")}`);
-  const version = model["x-gen-vendor"].packageVersion ?? options.version ?? "0.1.0";
+  const version = options.version ?? model["x-gen-vendor"].packageVersion ?? "0.1.0";
   files.set("README.md", emitReadme(ctx));
   files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
   files.set("tsconfig.json", emitTsconfig(ctx));
-  files.set("tsup.config.ts", emitTsupConfig());
+  files.set("tsup.config.ts", emitTsupConfig(options.packageJson?.["imports"]));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
   const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);
   return { files, seeds };

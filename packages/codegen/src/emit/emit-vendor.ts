@@ -72,9 +72,15 @@ export function emitVendor(ctx: EmitContext): string {
   }
   const V = ctx.typeBase;
   const creds = credentialOptions(ctx);
+  const extensions: Array<[string, string]> = [];
+  if (protocol) extensions.push(["tasks", "taskSupport"]);
+  if (ctx.plans.some((p) => p.source.xGen.rules?.length)) extensions.push(["rules", "rulesSupport"]);
+  const extensionArg = extensions.length
+    ? `, { ${extensions.map(([key, name]) => `${key}: ${name}`).join(", ")} }`
+    : "";
   const out: string[] = [
     genHeader(ctx.catalog),
-    `import { createVendorClient } from "@gen/runtime";`,
+    `import { ${["createVendorCore", ...extensions.map(([, name]) => name)].join(", ")} } from "@gen/runtime";`,
     `import type { ClientOptions, OperationDefinition, VendorClient, VendorDefinition } from "@gen/runtime";`,
   ];
   if (pollId) out.push(`import { ${pollId}Operation } from "./operations.gen.js";`);
@@ -98,10 +104,11 @@ export function emitVendor(ctx: EmitContext): string {
   out.push(
     `/**`,
     ` * The small core client: a runtime \`VendorClient\` for ${ctx.vendor.displayName}. Pair it with the`,
-    ` * standalone operation functions to bundle only the operations you use.`,
+    ` * standalone operation functions to bundle only the operations you use. No \`download()\`: use`,
+    ` * \`${ctx.factory}()\` for downloads.`,
     ` */`,
     `export function ${camelCase(`${ctx.factory} Runtime`)}(options: ${V}Options = {}): VendorClient {`,
-    `  return createVendorClient(${ctx.instance}Vendor, options);`,
+    `  return createVendorCore(${ctx.instance}Vendor, options${extensionArg});`,
     "}",
     "",
   );

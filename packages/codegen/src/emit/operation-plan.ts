@@ -58,6 +58,7 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
     if (p.in === "cookie") continue;
     const name =
       p.in === "header" ? (headerFieldByName.get(p.name.toLowerCase()) ?? camelCase(p.name)) : p.name;
+    if (fields.some((f) => f.name === name)) continue;
     fields.push({
       name,
       in: p.in,
@@ -80,6 +81,7 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
   const body = getRequestBodySchema(model, op);
   const required = new Set(body?.required ?? []);
   for (const [name, schema] of Object.entries(body?.properties ?? {})) {
+    if (fields.some((f) => f.name === name)) continue;
     fields.push({ name, in: "body", wireName: name, required: required.has(name), schema });
   }
   const task = x.task;

@@ -11,6 +11,8 @@ export interface TsTypeContext {
   /** Name used for an inline named enum. */
   nameHint: string;
   depth?: number;
+  /** Component names being expanded: a recursive `$ref` becomes `unknown`. */
+  stack?: readonly string[];
 }
 
 /** Converts a JSON Schema into a TypeScript type expression. */
@@ -18,8 +20,10 @@ export function schemaToTs(schema: JsonSchema, ctx: TsTypeContext): string {
   const depth = ctx.depth ?? 0;
   if (depth > 12) return "unknown";
   const { schema: s, refName, target } = resolveSchema(ctx.model, schema);
+  if (refName && ctx.stack?.includes(refName)) return "unknown";
   const hint = refName ?? ctx.nameHint;
-  const inner = { ...ctx, depth: depth + 1, nameHint: hint };
+  const stack = refName ? [...(ctx.stack ?? []), refName] : ctx.stack;
+  const inner = { ...ctx, depth: depth + 1, nameHint: hint, ...(stack ? { stack } : {}) };
   const named = target?.enum && refName ? ctx.enums.register(target, refName) : undefined;
   let t = named ?? baseType(s, inner);
   if (s.nullable === true || (Array.isArray(s.type) && s.type.includes("null") && !t.includes("null"))) {

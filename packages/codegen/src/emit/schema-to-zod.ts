@@ -1,16 +1,27 @@
 import { type GenModel, type JsonSchema, resolveSchema } from "@gen/spec";
 import { literal, propKey } from "./names.js";
 
-/** Converts a JSON Schema into a `zod/mini` expression (strict: request side). */
-export function schemaToZod(schema: JsonSchema, model: GenModel, depth = 0): string {
+const URL_FORMATS = new Set(["uri", "url"]);
+
+/**
+ * Converts a JSON Schema into a `zod/mini` expression (strict: request side). `stack` holds the
+ * component names being expanded: a recursive `$ref` becomes `z.unknown()`.
+ */
+export function schemaToZod(
+  schema: JsonSchema,
+  model: GenModel,
+  depth = 0,
+  stack: readonly string[] = [],
+): string {
   if (depth > 12) return "z.unknown()";
-  const s = resolveSchema(model, schema).schema;
-  let z = baseZod(s, model, depth);
+  const { schema: s, refName } = resolveSchema(model, schema);
+  if (refName && stack.includes(refName)) return "z.unknown()";
+  let z = baseZod(s, model, depth, refName ? [...stack, refName] : stack);
   if (s.nullable === true || (Array.isArray(s.type) && s.type.includes("null"))) z = `z.nullable(${z})`;
   return z;
 }
 
-function baseZod(s: JsonSchema, model: GenModel, depth: number): string {
+function baseZod(s: JsonSchema, model: GenModel, depth: number, stack: readonly string[]): string {
   if (s.const !== undefined)
     return `z.literal(${literal(s.const)}, e(${literal(`must be ${literal(s.const)}`)}))`;
   if (s.enum) {
@@ -21,18 +32,31 @@ function baseZod(s: JsonSchema, model: GenModel, depth: number): string {
       : `z.literal(${literal(values)}, ${msg})`;
   }
   const variants = s.oneOf ?? s.anyOf;
-  if (variants) return `z.union([${variants.map((v) => schemaToZod(v, model, depth + 1)).join(", ")}])`;
-  if (s.allOf?.length === 1 && s.allOf[0]) return schemaToZod(s.allOf[0], model, depth + 1);
+  if (variants)
+    return `z.union([${variants.map((v) => schemaToZod(v, model, depth + 1, stack)).join(", ")}])`;
+  if (s.allOf?.length === 1 && s.allOf[0]) return schemaToZod(s.allOf[0], model, depth + 1, stack);
+  if (s.allOf?.length) {
+    const merged = mergeAllOf(s, model);
+    return merged ? objectZod(merged, model, depth, stack) : "z.unknown()";
+  }
   const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
-  if (types.length === 0) return s.properties ? objectZod(s, model, depth) : "z.unknown()";
-  const parts = types.map((t) => typeZod(t, s, model, depth));
+  if (types.length === 0) return s.properties ? objectZod(s, model, depth, stack) : "z.unknown()";
+  const parts = types.map((t) => typeZod(t, s, model, depth, stack));
   return parts.length === 1 ? (parts[0] as string) : `z.union([${parts.join(", ")}])`;
 }
 
-function typeZod(type: string, s: JsonSchema, model: GenModel, depth: number): string {
+function typeZod(
+  type: string,
+  s: JsonSchema,
+  model: GenModel,
+  depth: number,
+  stack: readonly string[],
+): string {
   switch (type) {
     case "string":
-      return withChecks("z.string(" + e("must be a string") + ")", stringChecks(s));
+      return URL_FORMATS.has(s.format ?? "")
+        ? withChecks(`z.url({ protocol: /^https?$/, ...${e("must be an http(s) URL")} })`, stringChecks(s))
+        : withChecks("z.string(" + e("must be a string") + ")", stringChecks(s));
     case "integer":
       return withChecks("z.int(" + e("must be an integer") + ")", numberChecks(s));
     case "number":
@@ -40,11 +64,11 @@ function typeZod(type: string, s: JsonSchema, model: GenModel, depth: number): s
     case "boolean":
       return "z.boolean(" + e("must be a boolean") + ")";
     case "array": {
-      const item = s.items ? schemaToZod(s.items, model, depth + 1) : "z.unknown()";
+      const item = s.items ? schemaToZod(s.items, model, depth + 1, stack) : "z.unknown()";
       return withChecks(`z.array(${item}, ${e("must be an array")})`, arrayChecks(s));
     }
     case "object":
-      return objectZod(s, model, depth);
+      return objectZod(s, model, depth, stack);
     case "null":
       return "z.null()";
     default:
@@ -53,8 +77,13 @@ function typeZod(type: string, s: JsonSchema, model: GenModel, depth: number): s
 }
 
 /** A strict object schema; used for operation inputs and nested objects. */
-export function objectZod(s: JsonSchema, model: GenModel, depth: number): string {
-  const { ctor, members } = objectMembers(s, model, depth);
+export function objectZod(
+  s: JsonSchema,
+  model: GenModel,
+  depth: number,
+  stack: readonly string[] = [],
+): string {
+  const { ctor, members } = objectMembers(s, model, depth, stack);
   if (members.length === 0) return `z.record(z.string(), z.unknown())`;
   return `${ctor}({ ${members.join(", ")} }, o)`;
 }
@@ -64,16 +93,34 @@ export function objectMembers(
   s: JsonSchema,
   model: GenModel,
   depth: number,
+  stack: readonly string[] = [],
 ): { ctor: string; members: string[] } {
   const required = new Set(s.required ?? []);
   const sendDefaults = model["x-gen-request"]?.sendDefaults === true;
   const members = Object.entries(s.properties ?? {}).map(([name, p]) => {
-    const inner = schemaToZod(p, model, depth + 1);
+    const inner = schemaToZod(p, model, depth + 1, stack);
     if (required.has(name)) return `${propKey(name)}: ${inner}`;
     const fallback = sendDefaults ? resolveSchema(model, p).schema.default : undefined;
     return `${propKey(name)}: ${fallback === undefined ? `z.optional(${inner})` : `z._default(${inner}, ${literal(fallback)})`}`;
   });
   return { ctor: s.additionalProperties === true ? "z.looseObject" : "z.strictObject", members };
+}
+
+/** `allOf` of object schemas as one object (properties and required merged); else `undefined`. */
+function mergeAllOf(s: JsonSchema, model: GenModel): JsonSchema | undefined {
+  const parts = (s.allOf ?? []).map((p) => resolveSchema(model, p).schema);
+  if (!parts.every((p) => p.properties || p.type === "object")) return undefined;
+  const merged: JsonSchema = {
+    type: "object",
+    properties: { ...s.properties },
+    required: [...(s.required ?? [])],
+  };
+  for (const p of parts) {
+    Object.assign(merged.properties as object, p.properties);
+    merged.required?.push(...(p.required ?? []));
+    if (p.additionalProperties === true) merged.additionalProperties = true;
+  }
+  return merged;
 }
 
 function stringChecks(s: JsonSchema): string[] {

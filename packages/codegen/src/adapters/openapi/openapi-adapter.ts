@@ -1,16 +1,19 @@
-import { posix } from "node:path";
-import {
-  type CatalogAdapterContextV1,
-  defineCatalogAdapter,
-  type GenerationDiagnostic,
-  type GenModel,
-  HTTP_METHODS,
-  type XGenConstants,
-} from "@gen/spec";
+import { defineCatalogAdapter, type GenerationDiagnostic, type GenModel } from "@gen/spec";
+import { applyOperationDefaults } from "./default-operations.js";
+import { applyVendorDefaults } from "./default-vendor.js";
+import { loadConstants } from "./load-constants.js";
+import { normalizeSchemas } from "./normalize-schemas.js";
 
 /**
- * Built-in adapter for OpenAPI 3.x catalogs (YAML or JSON) that carry `x-gen-*` extensions.
- * Operations without `x-gen-operation` get a default one (name = operationId, kind from the method).
+ * Built-in adapter for OpenAPI 3.0 / 3.1 catalogs (YAML or JSON), with or without `x-gen-*`.
+ * Missing pieces get defaults, each reported as a warning: `x-gen-vendor` (id from gen.config,
+ * `options.packageName`), `x-gen-auth` from `securitySchemes`, operationIds from method + path,
+ * `x-gen-operation` (name = operationId, kind from the method). 3.0 schemas are normalised to 3.1.
+ *
+ * Options: `lenient` (default: true when the catalog has no root `x-gen-vendor`, i.e. a vendor's
+ * own file) turns what cannot be typed — unknown types, remote/unresolvable/cyclic `$ref`s,
+ * undeclared path parameters, body examples without schema — into typed unknowns plus warnings
+ * instead of errors; `baseUrl` overrides `servers`; `packageName` names the package.
  * `x-gen-constants` entries with `file` are loaded relative to the catalog.
  */
 export const openapiAdapter = defineCatalogAdapter({
@@ -38,64 +41,18 @@ export const openapiAdapter = defineCatalogAdapter({
         entry: "(root)",
         field: "openapi",
       });
+      return { model, warnings };
     }
-    for (const [path, item] of Object.entries(model.paths ?? {})) {
-      for (const method of HTTP_METHODS) {
-        const op = item?.[method];
-        if (!op || op["x-gen-operation"]) continue;
-        if (!op.operationId) continue;
-        op["x-gen-operation"] = { name: op.operationId, kind: method === "get" ? "read" : "create" };
-        warnings.push({
-          severity: "warning",
-          code: "default-x-gen-operation",
-          message: `no x-gen-operation: using name "${op.operationId}", kind from the method`,
-          file,
-          entry: `${method.toUpperCase()} ${path}`,
-        });
-      }
-    }
+    const lenient = typeof ctx.options.lenient === "boolean" ? ctx.options.lenient : !model["x-gen-vendor"];
+    const warn = (code: string, message: string, entry: string, field?: string) =>
+      warnings.push({ severity: "warning", code, message, file, entry, ...(field ? { field } : {}) });
+    const fail = (code: string, message: string, entry: string, field?: string) =>
+      ctx.report({ severity: "error", code, message, entry, ...(field ? { field } : {}) });
+    model.paths ??= {};
+    applyVendorDefaults(model, ctx.vendorId, ctx.options, warn, fail);
+    normalizeSchemas(model, lenient, warn);
+    applyOperationDefaults(model, lenient, warn);
     await loadConstants(ctx, model);
     return { model, warnings };
   },
 });
-
-async function loadConstants(ctx: CatalogAdapterContextV1, model: GenModel): Promise<void> {
-  const constants = model["x-gen-constants"] as XGenConstants | undefined;
-  if (!constants) return;
-  const dir = posix.dirname(ctx.catalogPath.replace(/\\/g, "/"));
-  for (const [name, entry] of Object.entries(constants)) {
-    if (!entry || typeof entry !== "object") {
-      ctx.report({
-        severity: "error",
-        code: "bad-constant",
-        message: "constant must be an object with value or file",
-        entry: `x-gen-constants.${name}`,
-      });
-      continue;
-    }
-    if (entry.file === undefined) {
-      if (entry.value === undefined) {
-        ctx.report({
-          severity: "error",
-          code: "bad-constant",
-          message: "constant needs `value` or `file`",
-          entry: `x-gen-constants.${name}`,
-          field: "value",
-        });
-      }
-      continue;
-    }
-    const path = posix.join(dir, entry.file);
-    if (!(await ctx.fileExists(path))) {
-      ctx.report({
-        severity: "error",
-        code: "missing-constant-file",
-        message: `file not found: ${path}`,
-        entry: `x-gen-constants.${name}`,
-        field: "file",
-      });
-      continue;
-    }
-    entry.value = ctx.parseYaml(await ctx.readFile(path), path);
-  }
-}

@@ -1,0 +1,147 @@
+import {
+  deref,
+  type GenModel,
+  HTTP_METHODS,
+  isRef,
+  type MediaTypeObject,
+  type OperationObject,
+  type ParameterObject,
+  pathTemplateParams,
+  type RequestBodyObject,
+  type ResponseObject,
+} from "@gen/spec";
+import { camelCase } from "../../emit/names.js";
+
+type Warn = (code: string, message: string, entry: string, field?: string) => void;
+
+/**
+ * Operation defaults for a plain OpenAPI file: an operationId from the method and path when
+ * missing, a default `x-gen-operation` (name = operationId, `get` reads, others creates) and,
+ * when `lenient`, undeclared `{path}` parameters as strings and untyped request bodies as open
+ * objects. Every default is reported as a warning.
+ */
+export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: Warn): void {
+  const used = new Set<string>();
+  for (const item of Object.values(model.paths ?? {}))
+    for (const m of HTTP_METHODS) if (item?.[m]?.operationId) used.add(camelCase(item[m]?.operationId ?? ""));
+  for (const [path, item] of Object.entries(model.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      const entry = `${method.toUpperCase()} ${path}`;
+      if (!op.operationId) {
+        op.operationId = uniqueId(derivedId(method, path), used);
+        warn("default-operation-id", `no operationId: using "${op.operationId}"`, entry, "operationId");
+      }
+      if (!op["x-gen-operation"]) {
+        op["x-gen-operation"] = { name: op.operationId, kind: method === "get" ? "read" : "create" };
+        warn(
+          "default-x-gen-operation",
+          `no x-gen-operation: using name "${op.operationId}", kind from the method`,
+          entry,
+        );
+      }
+      if (lenient) {
+        declarePathParams(model, path, op, warn, entry);
+        defaultRequestBody(model, op, warn, entry);
+      }
+      checkResponses(model, op, warn, entry);
+    }
+  }
+}
+
+function derivedId(method: string, path: string): string {
+  const segments = path
+    .split("/")
+    .filter(Boolean)
+    .map((s) => (s.startsWith("{") ? `by ${s.slice(1, -1)}` : s));
+  return camelCase(`${method} ${segments.join(" ")}`) || method;
+}
+
+function uniqueId(id: string, used: Set<string>): string {
+  let candidate = id;
+  for (let i = 2; used.has(candidate); i++) candidate = `${id}${i}`;
+  used.add(candidate);
+  return candidate;
+}
+
+function declarePathParams(
+  model: GenModel,
+  path: string,
+  op: OperationObject,
+  warn: Warn,
+  entry: string,
+): void {
+  const declared = new Set(
+    [...(model.paths[path]?.parameters ?? []), ...(op.parameters ?? [])]
+      .map((p) => (isRef(p) ? safeDeref<ParameterObject>(model, p.$ref) : p))
+      .filter((p): p is ParameterObject => p?.in === "path")
+      .map((p) => p.name),
+  );
+  for (const name of pathTemplateParams(path)) {
+    if (declared.has(name)) continue;
+    op.parameters = [
+      ...(op.parameters ?? []),
+      { name, in: "path", required: true, schema: { type: "string" } },
+    ];
+    warn(
+      "default-path-param",
+      `path parameter {${name}} is not declared: typed as string`,
+      entry,
+      "parameters",
+    );
+  }
+}
+
+function defaultRequestBody(model: GenModel, op: OperationObject, warn: Warn, entry: string): void {
+  const body = isRef(op.requestBody)
+    ? safeDeref<RequestBodyObject>(model, op.requestBody.$ref)
+    : op.requestBody;
+  if (!body?.content) return;
+  const types = Object.keys(body.content);
+  const json = types.find(isJson);
+  if (!json && types.length)
+    warn(
+      "unsupported-media-type",
+      `request body ${types.join(", ")}: the client sends JSON`,
+      entry,
+      "requestBody",
+    );
+  const media = body.content[json ?? types[0] ?? ""] as MediaTypeObject | undefined;
+  if (media && !media.schema) {
+    media.schema = { type: "object", additionalProperties: true };
+    warn(
+      "untyped-request-body",
+      "request body has no schema (examples only): any object is accepted",
+      entry,
+      "requestBody",
+    );
+  }
+}
+
+function checkResponses(model: GenModel, op: OperationObject, warn: Warn, entry: string): void {
+  const responses = op.responses ?? {};
+  const key = ["200", "201", "2XX", "default"].find((k) => k in responses);
+  const raw = key ? responses[key] : undefined;
+  const response = isRef(raw) ? safeDeref<ResponseObject>(model, raw.$ref) : raw;
+  const media = Object.entries(response?.content ?? {}).find(([t]) => isJson(t))?.[1];
+  if (media && !media.schema)
+    warn(
+      "untyped-response",
+      "response has no schema (examples only): output typed as unknown",
+      entry,
+      `responses.${key}`,
+    );
+}
+
+function isJson(mediaType: string): boolean {
+  return /json/i.test(mediaType);
+}
+
+function safeDeref<T>(model: GenModel, ref: string): T | undefined {
+  try {
+    return deref<T>(model, { $ref: ref });
+  } catch {
+    return undefined;
+  }
+}

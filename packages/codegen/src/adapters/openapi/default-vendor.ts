@@ -1,0 +1,87 @@
+import { type GenModel, HTTP_METHODS, type XGenAuth, type XGenCredential } from "@gen/spec";
+
+type Warn = (code: string, message: string, entry: string, field?: string) => void;
+type Fail = (code: string, message: string, entry: string, field?: string) => void;
+interface SecurityScheme {
+  type?: string;
+  in?: string;
+  name?: string;
+  scheme?: string;
+}
+
+/**
+ * Root defaults for a plain OpenAPI file: `x-gen-vendor` from the vendor id and `info.title`,
+ * absolute `servers` (3.0 server variables substituted), `x-gen-auth` from `securitySchemes`
+ * (apiKey header, http bearer/basic; oauth2 as bearer), else `none`.
+ */
+export function applyVendorDefaults(
+  model: GenModel,
+  vendorId: string,
+  options: Readonly<Record<string, unknown>>,
+  warn: Warn,
+  fail: Fail,
+): void {
+  if (!model["x-gen-vendor"]) {
+    const packageName = typeof options.packageName === "string" ? options.packageName : `@gen/${vendorId}`;
+    const displayName = typeof model.info?.title === "string" ? model.info.title : vendorId;
+    model["x-gen-vendor"] = { id: vendorId, packageName, displayName };
+    warn(
+      "default-x-gen-vendor",
+      `no x-gen-vendor: package ${packageName} ("${displayName}")`,
+      "(root)",
+      "x-gen-vendor",
+    );
+  }
+  if (typeof options.baseUrl === "string") model.servers = [{ url: options.baseUrl }];
+  model.servers = (model.servers ?? []).map((server) => ({ ...server, url: substituteVariables(server) }));
+  const first = model.servers[0]?.url;
+  if (first !== undefined && !/^https?:\/\/[^/]/.test(first))
+    fail(
+      "relative-server",
+      `servers[0].url must be an absolute http(s) URL, got "${first}" (set options.baseUrl in gen.config)`,
+      "(root)",
+      "servers[0].url",
+    );
+  if (!model["x-gen-auth"]) model["x-gen-auth"] = authFromSecurity(model, vendorId, warn);
+}
+
+function substituteVariables(server: {
+  url: string;
+  variables?: Record<string, { default?: string }>;
+}): string {
+  return server.url.replace(
+    /\{([^}]+)\}/g,
+    (whole, name: string) => server.variables?.[name]?.default ?? whole,
+  );
+}
+
+function authFromSecurity(model: GenModel, vendorId: string, warn: Warn): XGenAuth {
+  const schemes = (model.components?.securitySchemes ?? {}) as Record<string, SecurityScheme>;
+  const operations = Object.values(model.paths ?? {}).flatMap((item) => HTTP_METHODS.map((m) => item?.[m]));
+  const required = [...(model.security ?? []), ...operations.flatMap((op) => op?.security ?? [])].flatMap(
+    (req) => Object.keys(req),
+  );
+  const name = required.find((n) => schemes[n]) ?? Object.keys(schemes)[0];
+  const scheme = name ? schemes[name] : undefined;
+  if (!name || !scheme) return { type: "none" };
+  const env = vendorId.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+  const cred = (option: string, suffix: string): XGenCredential => ({ option, env: [`${env}_${suffix}`] });
+  const where = `components.securitySchemes.${name}`;
+  if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name)
+    return { type: "apiKey", header: scheme.name, credential: cred("apiKey", "API_KEY") };
+  if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "bearer")
+    return { type: "bearer", credential: cred("apiKey", "API_KEY") };
+  if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic")
+    return { type: "basic", key: cred("username", "USERNAME"), secret: cred("password", "PASSWORD") };
+  if (scheme.type === "oauth2" || scheme.type === "openIdConnect") {
+    warn("auth-as-bearer", `${scheme.type}: the client takes an access token (bearer)`, "(root)", where);
+    return { type: "bearer", credential: cred("accessToken", "ACCESS_TOKEN") };
+  }
+  warn(
+    "unsupported-auth",
+    `security scheme ${scheme.type}${scheme.in ? ` in ${scheme.in}` : ""} is not supported: no auth (add x-gen-auth)`,
+    "(root)",
+    where,
+  );
+  return { type: "none" };
+}
