@@ -1,16 +1,19 @@
 /**
  * Runtime overhead: one POST through `createVendorClient(...).invoke` (api-key auth, body wrapper,
- * envelope decoding, error mapping, timeout signal, host policy) vs the same exchange with a bare
- * `fetch`, both on `fetch` so the ratio measures the runtime alone. The loopback server runs in a
- * child process; the rows (bare, bare + timeout signal, runtime) run interleaved in every round (order alternating); medians of
- * per-round means (and medians of the paired per-round ratios and differences). Usage:
+ * envelope decoding, error mapping, timeout, host policy) vs the same exchange (same method,
+ * headers and body, JSON parsed, envelope code checked) made bare, on each Node path: the default
+ * transport (undici) vs undici `request` on a keep-alive agent, and the fetch transport vs bare
+ * `fetch`. The loopback server runs in a child process; all rows run interleaved in every round
+ * (order rotating); medians of per-round means (and medians of the paired per-round ratios and
+ * differences). Usage:
  *   node scripts/run-ts.mjs bench/runtime-overhead.ts [--rounds 21] [--calls 500] [--warmup 500]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
+import { Agent, request } from "undici";
 import {
   createVendorClient,
   type OperationDefinition,
@@ -53,7 +56,7 @@ interface Row {
   call: () => Promise<unknown>;
 }
 
-function rows(origin: string): [Row, Row, Row, Row] {
+function rows(origin: string): [Row, Row, Row, Row, Row, Row, Row] {
   const vendor: VendorDefinition = {
     id: "acme",
     displayName: "Acme",
@@ -78,6 +81,12 @@ function rows(origin: string): [Row, Row, Row, Row] {
     pathParams: ["task_id"],
     kind: "read",
   };
+  const onDefault = createVendorClient(vendor, {
+    baseUrl: `${origin}/v1`,
+    allowInsecureLoopback: true,
+    apiKey: "bench-key",
+    env: {},
+  } as Parameters<typeof createVendorClient>[1]);
   const client = createVendorClient(vendor, {
     baseUrl: `${origin}/v1`,
     allowInsecureLoopback: true,
@@ -106,6 +115,44 @@ function rows(origin: string): [Row, Row, Row, Row] {
     }),
   } as Parameters<typeof createVendorClient>[1]);
   const url = `${origin}/v1/tasks/t-123`;
+  const agent = new Agent({
+    connections: 32,
+    pipelining: 1,
+    keepAliveTimeout: 10_000,
+    keepAliveMaxTimeout: 60_000,
+  });
+  // The same exchange as the runtime's: POST, the same four headers, the same body.
+  const sameHeaders = {
+    accept: "application/json",
+    "user-agent": "@gen/acme (runtime 0.1.0)",
+    "content-type": "application/json",
+    "x-api-key": "bench-key",
+  };
+  const bareUndici = async () => {
+    const res = await request(url, { method: "POST", headers: sameHeaders, body: "{}", dispatcher: agent });
+    const body = (await res.body.json()) as { code: number; data: unknown };
+    if (body.code !== 0) throw new Error("bad");
+    return body.data;
+  };
+  // What any client with a per-call timeout pays on undici: a fresh AbortSignal plus a timer.
+  const bareUndiciWithTimeout = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const res = await request(url, {
+        method: "POST",
+        headers: sameHeaders,
+        body: "{}",
+        dispatcher: agent,
+        signal: controller.signal,
+      });
+      const body = (await res.body.json()) as { code: number; data: unknown };
+      if (body.code !== 0) throw new Error("bad");
+      return body.data;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const bare = async () => {
     const res = await fetch(url, {
       method: "POST",
@@ -135,6 +182,12 @@ function rows(origin: string): [Row, Row, Row, Row] {
     }
   };
   return [
+    { name: "bare undici request", call: bareUndici },
+    { name: "bare undici request + timeout signal", call: bareUndiciWithTimeout },
+    {
+      name: "runtime invoke (default transport: undici)",
+      call: () => onDefault.invoke(op, { task_id: "t-123" }),
+    },
     { name: "bare fetch", call: bare },
     { name: "bare fetch + timeout signal", call: bareWithTimeout },
     { name: "runtime invoke (fetch transport)", call: () => client.invoke(op, { task_id: "t-123" }) },
@@ -160,11 +213,19 @@ type S = Array<{ wallUs: number; cpuUs: number }>;
 async function main(): Promise<void> {
   const { child, origin } = await startServer();
   try {
-    const [bare, signalled, runtime, own] = rows(origin);
-    const all = [bare, signalled, runtime];
+    const [bareU, signalledU, runtimeU, bare, signalled, runtime, own] = rows(origin);
+    const all = [bareU, signalledU, runtimeU, bare, signalled, runtime];
     for (const row of all) await measure(row, WARMUP);
-    const samples = { bare: [] as S, signalled: [] as S, runtime: [] as S };
-    const key = (row: Row) => (row === bare ? "bare" : row === signalled ? "signalled" : "runtime");
+    const samples = {
+      bareU: [] as S,
+      signalledU: [] as S,
+      runtimeU: [] as S,
+      bare: [] as S,
+      signalled: [] as S,
+      runtime: [] as S,
+    };
+    const names = ["bareU", "signalledU", "runtimeU", "bare", "signalled", "runtime"] as const;
+    const key = (row: Row) => names[all.indexOf(row)]!;
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate the order so no row always runs first or last in a round.
       for (let i = 0; i < all.length; i++) {
@@ -181,6 +242,10 @@ async function main(): Promise<void> {
     const r = m(samples.runtime);
     const perRoundRatio = median(samples.runtime.map((x, i) => x.wallUs / samples.bare[i]!.wallUs));
     const perRoundExtraCpu = median(samples.runtime.map((x, i) => x.cpuUs - samples.bare[i]!.cpuUs));
+    const bu = m(samples.bareU);
+    const ru = m(samples.runtimeU);
+    const undiciRatio = median(samples.runtimeU.map((x, i) => x.wallUs / samples.bareU[i]!.wallUs));
+    const undiciExtraCpu = median(samples.runtimeU.map((x, i) => x.cpuUs - samples.bareU[i]!.cpuUs));
     await measure(own, WARMUP * 4);
     const ownSamples: S = [];
     for (let round = 0; round < ROUNDS; round++) ownSamples.push(await measure(own, CALLS * 4));
@@ -189,11 +254,34 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       node: process.version,
       cpus: cpus().length,
+      loadAverage: loadavg().map(r1),
       rounds: ROUNDS,
       callsPerRound: CALLS,
       warmupCalls: WARMUP,
       method:
-        "sequential POST of a small enveloped JSON body (keep-alive) to a child-process loopback server; bare fetch vs createVendorClient().invoke on fetchTransport(fetch); rows interleaved per round; medians",
+        "sequential POST of a small enveloped JSON body (keep-alive) to a child-process loopback server; the same exchange bare (same headers and body, JSON parsed, code checked) vs createVendorClient().invoke, on the default Node transport (undici) and on fetchTransport(fetch); all rows interleaved per round, order rotating; medians of per-round means, and medians of per-round paired ratios/differences",
+      defaultTransport: {
+        bareUndiciRequest: { wallUsPerCall: r1(bu.wall), cpuUsPerCall: r1(bu.cpu) },
+        runtime: { wallUsPerCall: r1(ru.wall), cpuUsPerCall: r1(ru.cpu) },
+        wallRatio: Math.round((ru.wall / bu.wall) * 1000) / 1000,
+        wallRatioPerRoundMedian: Math.round(undiciRatio * 1000) / 1000,
+        extraCpuUsPerCall: r1(ru.cpu - bu.cpu),
+        extraCpuUsPerCallPerRoundMedian: r1(undiciExtraCpu),
+        vsBareWithTimeoutSignal: {
+          bare: {
+            wallUsPerCall: r1(m(samples.signalledU).wall),
+            cpuUsPerCall: r1(m(samples.signalledU).cpu),
+          },
+          wallRatioPerRoundMedian:
+            Math.round(
+              median(samples.runtimeU.map((x, i) => x.wallUs / samples.signalledU[i]!.wallUs)) * 1000,
+            ) / 1000,
+          extraCpuUsPerCallPerRoundMedian: r1(
+            median(samples.runtimeU.map((x, i) => x.cpuUs - samples.signalledU[i]!.cpuUs)),
+          ),
+        },
+      },
+      fetchTransport: "the fields below: bare fetch vs the runtime on fetchTransport(globalThis.fetch)",
       bare: { wallUsPerCall: r1(b.wall), cpuUsPerCall: r1(b.cpu) },
       bareWithTimeoutSignal: { wallUsPerCall: r1(bs.wall), cpuUsPerCall: r1(bs.cpu) },
       runtime: { wallUsPerCall: r1(r.wall), cpuUsPerCall: r1(r.cpu) },

@@ -81,6 +81,26 @@ function baseRows(origin: string): Row[] {
       call: async () =>
         (await request(url, { dispatcher: agent, signal: new AbortController().signal })).body.json(),
     },
+    {
+      // The exchange of the "runtime invoke" rows (transport-acme.ts), bare: same method, headers, body.
+      name: "undici request, the runtime rows' POST",
+      call: async () => {
+        const res = await request(`${origin}/v1/tasks/query`, {
+          method: "POST",
+          dispatcher: agent,
+          headers: {
+            accept: "application/json",
+            "user-agent": "@gen/acme (runtime 0.1.0)",
+            "content-type": "application/json",
+            "x-api-key": "bench-key",
+          },
+          body: JSON.stringify({ taskId: "t-123" }),
+        });
+        const body = (await res.body.json()) as { code: number; data: unknown };
+        if (body.code !== 0) throw new Error("bad");
+        return body.data;
+      },
+    },
     { name: "global fetch", call: async () => (await fetch(url)).json() },
     {
       name: "openapi-fetch 0.17",

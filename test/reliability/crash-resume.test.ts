@@ -27,7 +27,7 @@ describe("crash-resume (library level)", () => {
     }));
     const child = spawn(
       process.execPath,
-      ["--conditions=@gen/source", tsx, script, JSON.stringify(targets)],
+      ["--conditions=@gen/source", tsx, "--conditions=@gen/source", script, JSON.stringify(targets)],
       {
         stdio: ["ignore", "pipe", "inherit"],
       },

@@ -116,9 +116,8 @@ describe.each(credentialed)("credential hygiene: $vendor", (c) => {
     for (const secret of forbidden) expect(text).not.toContain(secret);
   });
 
-  // KNOWN LEAK (reported to the runtime): a task failure reason is vendor text that the runtime
-  // does not redact, unlike vendor error messages. Flip `it.fails` to `it` once it is scrubbed.
-  it.fails("a vendor echoing the key in a task failure reason does not leak it", async () => {
+  // A task failure reason is vendor text: redacted like vendor error messages.
+  it("a vendor echoing the key in a task failure reason does not leak it", async () => {
     sim.faults.clear();
     sim.faults.add({
       operation: c.createOp,
