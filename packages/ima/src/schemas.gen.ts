@@ -17,8 +17,8 @@ let listProductsInputCache: ReturnType<typeof buildListProductsInput> | undefine
 function buildListProductsInput() {
   return z.strictObject(
     {
-      app: z.optional(z.enum(["ima"], e("must be one of: ima"))),
-      platform: z.optional(z.enum(["web"], e("must be one of: web"))),
+      app: z._default(z.enum(["ima"], e("must be one of: ima")), "ima"),
+      platform: z._default(z.enum(["web"], e("must be one of: web")), "web"),
       category: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")),
     },
     o,
@@ -35,9 +35,9 @@ function buildCreateTaskInput() {
   return z.strictObject(
     {
       task_type: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")),
-      enable_multi_model: z.optional(z.boolean(e("must be a boolean"))),
+      enable_multi_model: z._default(z.boolean(e("must be a boolean")), false),
       src_img_url: z.optional(z.array(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }).check(z.regex(new RegExp("^https://"), "must match ^https://")), e("must be an array"))),
-      parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"))), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
+      parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1")), 1), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
     },
     o,
   );
