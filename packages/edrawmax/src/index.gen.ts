@@ -4,5 +4,6 @@ export * from "./client.gen.js";
 export * from "./operations.gen.js";
 export * from "./schemas.gen.js";
 export * from "./types.gen.js";
+export * from "./validators.gen.js";
 export * from "./vendor.gen.js";
 export type * as Wire from "./wire.gen.js";

@@ -8,6 +8,7 @@ import type { downloadFile } from "./download-file.js";
 import { GenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
+import { lazyExtensions } from "./lazy-extensions.js";
 import { sendRequest } from "./send-request.js";
 import type {
   CallOptions,
@@ -23,7 +24,6 @@ import { parseInput } from "./validate-input.js";
 
 type AnyOperation = OperationDefinition<unknown, unknown>;
 const schemas = /* @__PURE__ */ new WeakMap<object, StandardSchemaV1<unknown, unknown>>();
-let rulesModule: Promise<typeof import("./apply-rules.js")> | undefined;
 
 /** Builds the `Task` of a handle (`taskSupport` = the runtime's `createTask`). */
 export type TaskSupport = typeof createTask;
@@ -46,29 +46,6 @@ export interface ClientExtensions {
   download?: DownloadSupport | undefined;
   rules?: RulesSupport | undefined;
 }
-
-function lazyTasks<Result>(...args: Parameters<TaskSupport>): Task<Result> {
-  // Task polling loads on first use, so apps without tasks do not load it.
-  let loaded: Promise<Task<Result>> | undefined;
-  const load = () => (loaded ??= import("./create-task.js").then((m) => m.createTask<Result>(...args)));
-  return {
-    handle: args[1],
-    taskId: args[1].taskId,
-    status: (o) => load().then((t) => t.status(o)),
-    wait: (o) => load().then((t) => t.wait(o)),
-  };
-}
-
-/** Every extension, each loaded on first use: what `createVendorClient` passes. */
-const lazyExtensions: ClientExtensions = {
-  tasks: lazyTasks,
-  download: (ctx, url, dir, options) =>
-    import("./download-file.js").then((m) => m.downloadFile(ctx, url, dir, options)),
-  rules: async (input, rules, vendor) => {
-    rulesModule ??= import("./apply-rules.js");
-    return (await rulesModule).applyRules(input, rules, vendor);
-  },
-};
 
 function unsupported(vendor: VendorDefinition, what: string, option: string): GenError {
   return new GenError(

@@ -1,7 +1,7 @@
 import type { GenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
-import { mapVendorError } from "./map-vendor-error.js";
+import { mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { VendorDefinition } from "./types.js";
 
@@ -18,6 +18,9 @@ export interface ReceivedResponse {
 export type DecodedResponse =
   | { ok: true; data: unknown; requestId?: string }
   | { ok: false; error: GenError };
+
+/** `DecodedResponse` with a vendor error left as its facts (`mapVendorError` turns them into the error). */
+export type DecodedEnvelope = DecodedResponse | { ok: false; vendorError: VendorErrorContext };
 
 const successSets = /* @__PURE__ */ new WeakMap<object, Set<string>>();
 
@@ -58,6 +61,18 @@ export function decodeResponse(
   response: ReceivedResponse,
   options: { raw?: boolean | undefined; language?: string | undefined } = {},
 ): DecodedResponse {
+  const decoded = decodeEnvelope(vendor, response, options);
+  return "vendorError" in decoded
+    ? { ok: false, error: mapVendorError(vendor, decoded.vendorError) }
+    : decoded;
+}
+
+/** `decodeResponse` without building vendor errors, so that their classes load only when needed. */
+export function decodeEnvelope(
+  vendor: VendorDefinition,
+  response: ReceivedResponse,
+  options: { raw?: boolean | undefined; language?: string | undefined } = {},
+): DecodedEnvelope {
   const { status, headers, text } = response;
   const headerId = requestIdFromHeaders(headers);
   const ok = status >= 200 && status < 300;
@@ -70,12 +85,12 @@ export function decodeResponse(
       if (!ok)
         return {
           ok: false,
-          error: mapVendorError(vendor, {
+          vendorError: {
             status,
             requestId: headerId,
             retryAfterMs: parseRetryAfter(headers["retry-after"]),
             language: options.language,
-          }),
+          },
         };
       const error = new InvalidResponseError(
         `${vendor.displayName}: response is not valid JSON (HTTP ${status})`,
@@ -100,15 +115,15 @@ export function decodeResponse(
   const success = code !== undefined && successCodes(envelope!).has(code);
   if (!ok || (envelope && code !== undefined && !success)) {
     const retryAfterMs = parseRetryAfter(headers["retry-after"]);
-    const error = mapVendorError(vendor, {
+    const vendorError = {
       status,
       code: success ? undefined : code,
       vendorMessage,
       requestId,
       retryAfterMs,
       language: options.language,
-    });
-    return { ok: false, error };
+    };
+    return { ok: false, vendorError };
   }
   if (!envelope) return withRequestId(body, requestId);
   if (code === undefined) {

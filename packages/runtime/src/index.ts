@@ -5,6 +5,7 @@ export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
 export { buildOperationRequest } from "./build-operation-request.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
+export { type CompactProp, type CompactSpec, compactSchema } from "./compact-schema.js";
 export { createTask as taskSupport } from "./create-task.js";
 export {
   type ClientExtensions,
@@ -27,6 +28,7 @@ export {
   isLoopbackHost,
   normalizeHost,
 } from "./host-policy.js";
+export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
 export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";

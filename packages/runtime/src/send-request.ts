@@ -1,11 +1,11 @@
 import { redact } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
-import { decodeResponse, type ReceivedResponse } from "./decode-response.js";
+import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
 import { GenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
-import { RateLimitedError } from "./errors/vendor-errors.js";
+import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
@@ -88,7 +88,7 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
       } finally {
         deadline.finish();
       }
-      const decoded = decodeResponse(vendor, received, { raw: req.raw, language: options.language });
+      const decoded = decodeEnvelope(vendor, received, { raw: req.raw, language: options.language });
       if (decoded.ok) {
         const out: RawResponse<Data> = {
           status: received.status,
@@ -98,7 +98,11 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
         if (decoded.requestId) out.requestId = decoded.requestId;
         return out;
       }
-      error = decoded.error;
+      // The vendor answered: its error classes load now (one-operation apps do not bundle them).
+      error =
+        "error" in decoded
+          ? decoded.error
+          : (await import("./map-vendor-error.js")).mapVendorError(vendor, decoded.vendorError);
       retryAfterMs = parseRetryAfter(received.headers["retry-after"]);
     } catch (caught) {
       error =
@@ -119,7 +123,8 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
       retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
     }
     if (!retryable) throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
-    if (retryAfterMs === undefined && error instanceof RateLimitedError) retryAfterMs = error.retryAfterMs;
+    if (retryAfterMs === undefined && error.kind === "rate_limited")
+      retryAfterMs = (error as RateLimitedError).retryAfterMs;
     if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
       throw error;
     const floor = Math.min(

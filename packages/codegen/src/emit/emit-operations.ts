@@ -1,4 +1,5 @@
 import type { EmitContext } from "./emit-context.js";
+import { compactInputSpec } from "./emit-validators.js";
 import { genHeader } from "./header.js";
 import { jsonBlock, literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
@@ -14,16 +15,22 @@ export function emitOperations(ctx: EmitContext): string {
     genHeader(ctx.catalog),
     `import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";`,
   ];
+  const compact = ctx.plans.filter((p) => compactInputSpec(ctx, p));
+  const zod = ctx.plans.filter((p) => !compact.includes(p));
+  if (zod.length)
+    out.push(`import { ${zod.map((p) => `${p.id}InputSchema`).join(", ")} } from "./schemas.gen.js";`);
+  if (compact.length) {
+    out.push(`import { ${compact.map((p) => `${p.id}InputCheck`).join(", ")} } from "./validators.gen.js";`);
+  }
   if (ctx.plans.length) {
-    out.push(`import { ${ctx.plans.map((p) => `${p.id}InputSchema`).join(", ")} } from "./schemas.gen.js";`);
     out.push(`import type { ${typeImports.join(", ")} } from "./types.gen.js";`);
   }
   out.push("");
-  for (const plan of ctx.plans) out.push(emitOperation(ctx, plan));
+  for (const plan of ctx.plans) out.push(emitOperation(ctx, plan, compact.includes(plan)));
   return out.join("\n");
 }
 
-function emitOperation(ctx: EmitContext, plan: OperationPlan): string {
+function emitOperation(ctx: EmitContext, plan: OperationPlan, compact: boolean): string {
   const x = plan.source.xGen;
   const T = plan.typeName;
   const fields: string[] = [`id: ${literal(plan.id)}`, `name: ${literal(plan.name)}`];
@@ -42,7 +49,11 @@ function emitOperation(ctx: EmitContext, plan: OperationPlan): string {
   if (x.constBody) fields.push(`constBody: ${jsonBlock(x.constBody, 2)}`);
   if (x.rules?.length) fields.push(`rules: ${jsonBlock(x.rules, 2)}`);
   if (x.outputAliases) fields.push(`outputAliases: ${jsonBlock(x.outputAliases, 2)}`);
-  fields.push(`input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, ${T}Input>`);
+  fields.push(
+    compact
+      ? `input: ${plan.id}InputCheck`
+      : `input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, ${T}Input>`,
+  );
   const result = plan.task && ctx.taskResultType ? `Task<${T}Result>` : `${T}Output`;
   const summary = (plan.summary ?? plan.description ?? plan.name)
     .replace(/\*\//g, "*\\/")

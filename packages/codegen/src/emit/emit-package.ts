@@ -11,6 +11,7 @@ import { emitPackageJson, emitTsconfig, emitTsupConfig } from "./emit-package-fi
 import { emitReadme } from "./emit-readme.js";
 import { emitSchemas } from "./emit-schemas.js";
 import { emitTypes } from "./emit-types.js";
+import { emitValidators } from "./emit-validators.js";
 import { emitVendor } from "./emit-vendor.js";
 import { emitWire } from "./emit-wire.js";
 
@@ -47,6 +48,7 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   src.set("types.gen.ts", emitTypes(ctx));
   src.set("schemas.gen.ts", emitSchemas(ctx));
   src.set("operations.gen.ts", emitOperations(ctx));
+  src.set("validators.gen.ts", emitValidators(ctx));
   src.set("vendor.gen.ts", emitVendor(ctx));
   src.set("client.gen.ts", emitClient(ctx));
   const enums = emitEnums(ctx);

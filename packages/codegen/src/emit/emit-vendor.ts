@@ -73,8 +73,8 @@ export function emitVendor(ctx: EmitContext): string {
   const V = ctx.typeBase;
   const creds = credentialOptions(ctx);
   const extensions: Array<[string, string]> = [];
-  if (protocol) extensions.push(["tasks", "taskSupport"]);
-  if (ctx.plans.some((p) => p.source.xGen.rules?.length)) extensions.push(["rules", "rulesSupport"]);
+  if (protocol) extensions.push(["tasks", "lazyTaskSupport"]);
+  if (ctx.plans.some((p) => p.source.xGen.rules?.length)) extensions.push(["rules", "lazyRulesSupport"]);
   const extensionArg = extensions.length
     ? `, { ${extensions.map(([key, name]) => `${key}: ${name}`).join(", ")} }`
     : "";

@@ -1,0 +1,42 @@
+import type { JsonSchema } from "@gen/spec";
+import type { EmitContext } from "./emit-context.js";
+import { genHeader } from "./header.js";
+import { literal } from "./names.js";
+import type { OperationPlan } from "./operation-plan.js";
+import { objectCompact } from "./schema-to-compact.js";
+
+/** The `compactSchema` spec of an operation's input; `undefined` when it keeps its zod schema. */
+export function compactInputSpec(ctx: EmitContext, plan: OperationPlan): Record<string, unknown> | undefined {
+  const schema: JsonSchema = {
+    type: "object",
+    properties: Object.fromEntries(plan.fields.map((f) => [f.name, f.schema])),
+    required: plan.fields.filter((f) => f.required).map((f) => f.name),
+  };
+  if (plan.openBody) schema.additionalProperties = true;
+  return objectCompact(schema, ctx.model, 0);
+}
+
+/**
+ * `validators.gen.ts`: per operation, a zod-free input validator (`compactSchema` over plain data,
+ * the same rules and messages as the zod schema) that the operation definitions use, so that a
+ * one-operation app does not bundle zod. Operations whose input it cannot express keep zod.
+ */
+export function emitValidators(ctx: EmitContext): string {
+  const plans = ctx.plans.filter((p) => compactInputSpec(ctx, p));
+  const out: string[] = [genHeader(ctx.catalog)];
+  if (plans.length) {
+    out.push(`import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";`);
+    out.push(`import type { ${plans.map((p) => `${p.typeName}Input`).join(", ")} } from "./types.gen.js";`);
+  }
+  out.push("");
+  for (const plan of plans) {
+    const spec = compactInputSpec(ctx, plan);
+    out.push(
+      `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,
+      `export const ${plan.id}InputCheck = (): StandardSchemaV1<unknown, ${plan.typeName}Input> =>`,
+      `  compactSchema(${literal(spec)});`,
+      "",
+    );
+  }
+  return out.join("\n");
+}
