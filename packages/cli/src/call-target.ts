@@ -32,7 +32,7 @@ export function findCallTarget(vendor: LoadedVendor, name: string): CallTarget {
   return {
     id: operation.id,
     operation,
-    schema: inputJsonSchema(operation),
+    schema: inputJsonSchema(operation, vendor.module),
     invoke: (client, input, options) => client.call(operation.id, input, options),
   };
 }

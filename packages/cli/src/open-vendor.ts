@@ -8,6 +8,7 @@ import {
   type LoadedVendor,
   loadVendor,
   VENDORS,
+  type VendorEntry,
 } from "./vendors.js";
 
 /** Connection flags shared by `call` and `wait`. */
@@ -20,12 +21,18 @@ export interface ConnectionFlags {
   connectTo?: readonly string[] | undefined;
 }
 
-/** Loads a vendor package by id; a usage error lists the known and installed vendors. */
-export async function requireVendor(id: string): Promise<LoadedVendor> {
+/** The registry entry of a vendor id; a usage error lists the known vendors. */
+export function requireVendorEntry(id: string): VendorEntry {
   const entry = findVendor(id);
   if (!entry) {
     throw usageError(`Unknown vendor "${id}"`, `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`);
   }
+  return entry;
+}
+
+/** Loads a vendor package by id; a usage error lists the known vendors, or says it is not installed. */
+export async function requireVendor(id: string): Promise<LoadedVendor> {
+  const entry = requireVendorEntry(id);
   const loaded = await loadVendor(entry);
   if (!loaded) {
     throw usageError(

@@ -20,9 +20,16 @@ export interface ParameterInfo {
   description?: string;
 }
 
-/** The operation's input as JSON Schema, derived from its exported (zod) input schema. */
-export function inputJsonSchema(operation: OperationDefinition): JsonSchema | undefined {
-  const input = operation.input;
+/**
+ * The operation's input as JSON Schema, derived from the package's exported zod schema
+ * (`<operationId>InputSchema`), else from the operation's own input validator when it is zod.
+ */
+export function inputJsonSchema(
+  operation: OperationDefinition,
+  module: Record<string, unknown> = {},
+): JsonSchema | undefined {
+  const exported = module[`${operation.id}InputSchema`];
+  const input = typeof exported === "function" ? (exported as () => StandardSchemaV1) : operation.input;
   const schema: StandardSchemaV1 | undefined = typeof input === "function" ? input() : input;
   if (schema?.["~standard"].vendor !== "zod") return undefined;
   try {

@@ -53,6 +53,29 @@ describe.concurrent("gen call against the mediaio simulator", { timeout: 60_000 
       expect(r.stdout).toMatch(/^resume: gen wait .+\.json$/m);
     }));
 
+  it("types --set values by the operation's schema: enum strings stay strings, repeats append", () =>
+    withSim(async ({ sim, gen }) => {
+      const images = ["https://example.com/a.png", "https://example.com/b.png"];
+      const banana = await gen(
+        "call",
+        "mediaio",
+        "i2iBanana",
+        "--set",
+        "prompt=x",
+        ...images.flatMap((i) => ["--set", `images=${i}`]),
+      );
+      expect(banana.stderr).toBe("");
+      const imagen = await gen("call", "mediaio", "t2iImagen4", "--set", "prompt=x", "--set", "counts=2");
+      expect(imagen.stderr).toBe("");
+      const bodies = sim.ledger.entries
+        .filter((e) => e.taskId)
+        .map((e) => (e.body as { data: unknown }).data);
+      expect(bodies).toEqual([
+        { prompt: "x", images },
+        { prompt: "x", counts: "2" },
+      ]);
+    }));
+
   it("rejects invalid input before any request, naming the field and the rule (exit 3)", () =>
     withSim(async ({ sim, gen }) => {
       const r = await gen("call", "mediaio", TASK_OP, "--set", "prompt=x", "--set", "size=2:1");

@@ -34,6 +34,8 @@ describe("gen help and usage errors", () => {
       [["call", "mediaio", "x", "--input"], "The flag --input needs a value"],
       [["call", "mediaio"], "gen call needs a VENDOR and an OPERATION"],
       [["call", "acme", "x"], 'Unknown vendor "acme"'],
+      [["list", "acme"], 'Unknown vendor "acme"'],
+      [["mock", "acme"], "Known vendors: mediaio, tomoviee, edrawmax, ima"],
       [["call", "mediaio", "t2vWanV26", "--set", "prompt"], '--set expects key=value, got "prompt"'],
       [
         ["call", "mediaio", "t2vWanV26", "--input", "missing.json"],

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { createMediaio } from "@gen/mediaio";
+import { type GenModel, getRequestBodySchema, listOperations } from "@gen/spec";
 import { describe, expect, it } from "vitest";
 import type { VendorListing } from "../src/commands/list.js";
 import { main } from "../src/main.js";
+import { packageModelPath } from "../src/package-model-path.js";
 import { captureIo } from "./helpers/capture-io.js";
 import { runGen } from "./helpers/run-gen.js";
 
@@ -41,6 +44,24 @@ describe.concurrent("gen list", () => {
     expect(
       params.some((p) => p.maxLength !== undefined || p.maximum !== undefined || p.maxItems !== undefined),
     ).toBe(true);
+  });
+
+  it("shows the model's defaults also where the SDK leaves them to the vendor (Media.io)", async () => {
+    const model = JSON.parse(readFileSync(packageModelPath("@gen/mediaio") as string, "utf8")) as GenModel;
+    const want = listOperations(model).flatMap((op) =>
+      Object.entries(getRequestBodySchema(model, op)?.properties ?? {})
+        .filter(([, prop]) => prop.default !== undefined)
+        .map(([name, prop]) => ({ op: op.operationId, name, default: prop.default })),
+    );
+    expect(want.length).toBeGreaterThan(0);
+    const r = await inProcess("list", "mediaio", "--json");
+    const [mediaio] = (JSON.parse(r.stdout) as { vendors: VendorListing[] }).vendors;
+    const got = mediaio?.operations.flatMap((o) =>
+      o.parameters
+        .filter((p) => p.default !== undefined)
+        .map((p) => ({ op: o.id, name: p.name, default: p.default })),
+    );
+    expect(got).toEqual(expect.arrayContaining(want));
   });
 
   it("offers IMA's video flows, which take a model name, next to the generated operations", async () => {

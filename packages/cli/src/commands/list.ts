@@ -3,10 +3,12 @@ import { findCallTarget } from "../call-target.js";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
 import { operationsOf } from "../find-operation.js";
+import { modelDefaults } from "../model-defaults.js";
+import { requireVendorEntry } from "../open-vendor.js";
 import { describeParameters, inputJsonSchema, type ParameterInfo } from "../operation-parameters.js";
 import { boolFlag, parseCommandArgs } from "../parse-command-args.js";
 import type { EntryPoint } from "../vendors/entry-point.js";
-import { findVendor, loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+import { loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
 
 /** One operation as `gen list --json` prints it. */
 export interface OperationListing {
@@ -36,13 +38,7 @@ export async function listCommand(args: readonly string[], io: CliIo): Promise<n
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}"`);
   let entries: readonly VendorEntry[] = VENDORS;
   if (vendorId !== undefined) {
-    const entry = findVendor(vendorId);
-    if (!entry)
-      throw usageError(
-        `Unknown vendor "${vendorId}"`,
-        `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`,
-      );
-    entries = [entry];
+    entries = [requireVendorEntry(vendorId)];
   }
   const listings = await Promise.all(entries.map((entry) => listVendor(entry, operationName)));
   if (vendorId !== undefined && !listings[0]?.installed) {
@@ -59,14 +55,16 @@ async function listVendor(entry: VendorEntry, operationName?: string): Promise<V
     return { id: entry.id, package: entry.packageName, installed: false, credentials: [], operations: [] };
   const client = loaded.create({});
   const entries = (entry.entryPoints ?? []).map((e) => listEntryPoint(e, loaded.module));
-  const operations = operationName ? [] : operationsOf(loaded).map(listOperation);
+  const defaults = await modelDefaults(entry.packageName);
+  const listOp = (op: OperationDefinition) => listOperation(op, loaded.module, defaults.get(op.id));
+  const operations = operationName ? [] : operationsOf(loaded).map(listOp);
   if (operationName) {
     const target = findCallTarget(loaded, operationName);
     const own = entries.find((e) => e.id === target.id);
     if (own) entries.splice(0, entries.length, own);
     else {
       entries.length = 0;
-      operations.push(listOperation(target.operation as OperationDefinition));
+      operations.push(listOp(target.operation as OperationDefinition));
     }
   }
   return {
@@ -79,14 +77,23 @@ async function listVendor(entry: VendorEntry, operationName?: string): Promise<V
   };
 }
 
-function listOperation(op: OperationDefinition): OperationListing {
+/** `defaults`: the model's, shown where the input schema has none (the vendor applies them). */
+function listOperation(
+  op: OperationDefinition,
+  module: Record<string, unknown>,
+  defaults: Record<string, unknown> = {},
+): OperationListing {
+  const parameters = describeParameters(inputJsonSchema(op, module));
+  for (const p of parameters) {
+    if (p.default === undefined && Object.hasOwn(defaults, p.name)) p.default = defaults[p.name];
+  }
   return {
     id: op.id,
     name: op.name,
     aliases: [...(op.aliases ?? [])],
     kind: op.kind,
     task: op.task !== undefined,
-    parameters: describeParameters(inputJsonSchema(op)),
+    parameters,
   };
 }
 

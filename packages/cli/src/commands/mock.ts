@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import type { AuthDefinition } from "@gen/runtime";
 import type { Simulator } from "@gen/simulator";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
+import { requireVendorEntry } from "../open-vendor.js";
+import { packageModelPath } from "../package-model-path.js";
 import { boolFlag, parseCommandArgs, stringFlag } from "../parse-command-args.js";
-import { findVendor, loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+import { loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
 
 /** `gen mock [VENDOR...] [--port N] [--task-ms MS] [--json]`: runs simulators until Ctrl-C. */
 export async function mockCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -62,24 +61,13 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
 
 function selectVendors(ids: readonly string[]): VendorEntry[] {
   if (ids.length === 0) return [...VENDORS];
-  return ids.map((id) => {
-    const entry = findVendor(id);
-    if (!entry)
-      throw usageError(`Unknown vendor "${id}"`, `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`);
-    return entry;
-  });
+  return ids.map(requireVendorEntry);
 }
 
 /** The vendor package's own model file when it ships one, else the workspace's. */
 function modelSource(entry: VendorEntry): { modelPath: string } | { vendor: string } {
-  try {
-    const require = createRequire(import.meta.url);
-    const path = join(dirname(require.resolve(`${entry.packageName}/package.json`)), "openapi.gen.json");
-    if (existsSync(path)) return { modelPath: path };
-  } catch {
-    // not installed: let the simulator look in the workspace
-  }
-  return { vendor: entry.id };
+  const modelPath = packageModelPath(entry.packageName);
+  return modelPath ? { modelPath } : { vendor: entry.id };
 }
 
 /** `NAME=value` lines for the simulator's credentials and base URL. */
