@@ -5,12 +5,11 @@
  * in-memory `fetch` returning a canned Response (pure client overhead). Medians over rounds.
  * Usage: node scripts/run-ts.mjs bench/call-overhead.ts [--rounds 9] [--calls 300] [--mem-calls 2000]
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import createClient from "openapi-fetch";
 import { createMediaio } from "../packages/mediaio/src/index.ts";
 import { defaultTransportKind } from "../packages/runtime/src/index.ts";
 import { measureRows, type Row } from "./lib/measure-rows.ts";
+import { spawnReplyServer } from "./lib/spawn-reply-server.ts";
 import { numberArg, writeResult } from "./lib/stats.ts";
 
 const ROUNDS = numberArg("rounds", 9);
@@ -20,26 +19,6 @@ const KEY = "bench-key";
 const PATH = "/generation/imagen/t2i-imagen-4";
 const REPLY = JSON.stringify({ code: 0, msg: "", data: { task_id: "t-123" }, trace_id: "tr-1" });
 const INPUT = { prompt: "a red fox in the snow, cinematic", ratio: "16:9" as const, counts: "1" as const };
-
-const SERVER = `
-const http = require("node:http");
-const body = ${JSON.stringify(REPLY)};
-const server = http.createServer((req, res) => {
-  req.resume();
-  req.on("end", () => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
-`;
-
-async function startServer(): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout!, "data")) as [Buffer];
-  return { child, origin: `http://127.0.0.1:${line.toString().trim()}` };
-}
 
 const memoryFetch: typeof fetch = async () =>
   new Response(REPLY, { status: 200, headers: { "content-type": "application/json" } });
@@ -86,7 +65,7 @@ function rows(origin: string, fetchImpl: typeof fetch, withDefault: boolean): Ro
 }
 
 async function main(): Promise<void> {
-  const { child, origin } = await startServer();
+  const { child, origin } = await spawnReplyServer(`() => ${JSON.stringify(REPLY)}`);
   try {
     const loopback = await measureRows(rows(origin, globalThis.fetch, true), ROUNDS, CALLS, 300);
     const memory = await measureRows(

@@ -4,12 +4,13 @@
  * nothing written) for a vendor of gen.config.json, or `synthetic` = the Media.io catalog x100 in
  * a temp root. Prints one JSON line. Usage: node scripts/run-ts.mjs bench/codegen-peak.ts <vendor|synthetic>
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generate, parseGenConfig } from "../packages/codegen/src/index.ts";
+import { SYNTHETIC_CATALOG, writeSyntheticCatalog } from "./lib/synthetic-catalog.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const target = process.argv[2] ?? "mediaio";
@@ -17,31 +18,7 @@ const SCALE = 100;
 
 function syntheticRoot(): string {
   const dir = mkdtempSync(join(tmpdir(), "codegen-peak-"));
-  const entries = JSON.parse(
-    readFileSync(join(ROOT, "catalogs/mediaio/c_api_doc_detail.json"), "utf8"),
-  ) as Array<Record<string, unknown>>;
-  const out = [];
-  for (let copy = 0; copy < SCALE; copy++)
-    for (const e of entries) {
-      const suffix = copy === 0 ? "" : `-c${copy}`;
-      const endpoint = String(e.endpoint).replace(
-        /^(https:\/\/[^/]+\/[^{]*?)(\/\{task_id\})?$/,
-        `$1${suffix}$2`,
-      );
-      out.push({
-        ...e,
-        id: Number(e.id) + copy * 1000,
-        name: `${e.name}${suffix}`,
-        model_code: `${e.model_code}${suffix}`,
-        endpoint,
-      });
-    }
-  mkdirSync(join(dir, "catalogs/synthetic"), { recursive: true });
-  writeFileSync(join(dir, "catalogs/synthetic/c_api_doc_detail.json"), JSON.stringify(out));
-  writeFileSync(
-    join(dir, "catalogs/synthetic/overlay.yaml"),
-    readFileSync(join(ROOT, "catalogs/mediaio/overlay.yaml")),
-  );
+  writeSyntheticCatalog(ROOT, dir, SCALE);
   return dir;
 }
 
@@ -52,13 +29,17 @@ const vendorConfig =
     ? {
         ...config.vendors.find((v) => v.id === "mediaio")!,
         id: "synthetic",
-        catalog: "catalogs/synthetic/c_api_doc_detail.json",
+        catalog: SYNTHETIC_CATALOG,
         out: "packages/synthetic",
       }
     : config.vendors.find((v) => v.id === target);
 if (!vendorConfig) throw new Error(`unknown vendor ${target}`);
 const t0 = performance.now();
-const result = await generate({ root, check: true, config: { ...config, vendors: [vendorConfig] } });
+const result = await generate({
+  root,
+  check: true,
+  config: { ...config, include: [], vendors: [vendorConfig] },
+});
 const wallMs = Math.round(performance.now() - t0);
 const bytes = result.changes.reduce((n, c) => n + ((c as { content?: string }).content?.length ?? 0), 0);
 process.stdout.write(

@@ -1,45 +1,16 @@
 // Generator benchmark: in-memory generation (adapter + validation + every emitted file, no writes,
 // no type-checking) for the Media.io catalog and a synthetic catalog 100x its size.
 // Run: node scripts/run-ts.mjs bench/codegen.ts
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { emitPackage, type GenVendorConfig, loadVendorModel } from "../packages/codegen/src/index.js";
+import { writeSyntheticCatalog } from "./lib/synthetic-catalog.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCALE = 100;
-
-function syntheticCatalog(dir: string): string {
-  const entries = JSON.parse(
-    readFileSync(join(ROOT, "catalogs/mediaio/c_api_doc_detail.json"), "utf8"),
-  ) as Array<Record<string, unknown>>;
-  const out: Array<Record<string, unknown>> = [];
-  for (let copy = 0; copy < SCALE; copy++) {
-    for (const e of entries) {
-      const suffix = copy === 0 ? "" : `-c${copy}`;
-      const endpoint = String(e.endpoint).replace(
-        /^(https:\/\/[^/]+\/[^{]*?)(\/\{task_id\})?$/,
-        `$1${suffix}$2`,
-      );
-      out.push({
-        ...e,
-        id: Number(e.id) + copy * 1000,
-        name: `${e.name}${suffix}`,
-        model_code: `${e.model_code}${suffix}`,
-        endpoint,
-      });
-    }
-  }
-  mkdirSync(join(dir, "catalogs/synthetic"), { recursive: true });
-  writeFileSync(join(dir, "catalogs/synthetic/c_api_doc_detail.json"), JSON.stringify(out));
-  writeFileSync(
-    join(dir, "catalogs/synthetic/overlay.yaml"),
-    readFileSync(join(ROOT, "catalogs/mediaio/overlay.yaml")),
-  );
-  return "catalogs/synthetic/c_api_doc_detail.json";
-}
 
 async function timeOnce(root: string, vendor: GenVendorConfig) {
   const cpu0 = process.cpuUsage();
@@ -82,7 +53,7 @@ const median = (xs: number[]) => {
 
 async function measure(root: string, vendor: GenVendorConfig) {
   await timeOnce(root, vendor);
-  const runs = [];
+  const runs: Awaited<ReturnType<typeof timeOnce>>[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await timeOnce(root, vendor));
   const pick = (k: keyof (typeof runs)[number]) => Math.round(median(runs.map((r) => r[k])) * 10) / 10;
   return {
@@ -104,7 +75,7 @@ const mediaio: GenVendorConfig = {
   options: { overlay: "overlay.yaml" },
 };
 const tmp = mkdtempSync(join(tmpdir(), "codegen-bench-"));
-const synthetic: GenVendorConfig = { ...mediaio, catalog: syntheticCatalog(tmp) };
+const synthetic: GenVendorConfig = { ...mediaio, catalog: writeSyntheticCatalog(ROOT, tmp, SCALE) };
 
 const small = await measure(ROOT, mediaio);
 const large = await measure(tmp, synthetic);

@@ -8,8 +8,6 @@
  * differences). Usage:
  *   node scripts/run-ts.mjs bench/runtime-overhead.ts [--rounds 21] [--calls 500] [--warmup 500]
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -19,37 +17,15 @@ import {
   type OperationDefinition,
   type VendorDefinition,
 } from "../packages/runtime/src/index.ts";
+import { spawnReplyServer } from "./lib/spawn-reply-server.ts";
+import { numberArg } from "./lib/stats.ts";
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const ROUNDS = arg("rounds", 21);
-const CALLS = arg("calls", 500);
-const WARMUP = arg("warmup", 500);
-
-const SERVER = `
-const http = require("node:http");
-const ok = JSON.stringify({ code: 0, msg: "ok", data: { task_id: "t-123", status: 2 }, trace_id: "tr-1" });
-const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on("data", (c) => chunks.push(c));
-  req.on("end", () => {
-    const good = req.headers["x-api-key"] === "bench-key";
-    const body = good ? ok : JSON.stringify({ code: 401001, msg: "bad key" });
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
-`;
-
-async function startServer(): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout!, "data")) as [Buffer];
-  return { child, origin: `http://127.0.0.1:${line.toString().trim()}` };
-}
+const ROUNDS = numberArg("rounds", 21);
+const CALLS = numberArg("calls", 500);
+const WARMUP = numberArg("warmup", 500);
+const OK = JSON.stringify({ code: 0, msg: "ok", data: { task_id: "t-123", status: 2 }, trace_id: "tr-1" });
+const BAD_KEY = JSON.stringify({ code: 401001, msg: "bad key" });
+const REPLY_SOURCE = `(req) => (req.headers["x-api-key"] === "bench-key" ? ${JSON.stringify(OK)} : ${JSON.stringify(BAD_KEY)})`;
 
 interface Row {
   name: string;
@@ -211,7 +187,7 @@ const r1 = (n: number): number => Math.round(n * 10) / 10;
 type S = Array<{ wallUs: number; cpuUs: number }>;
 
 async function main(): Promise<void> {
-  const { child, origin } = await startServer();
+  const { child, origin } = await spawnReplyServer(REPLY_SOURCE);
   try {
     const [bareU, signalledU, runtimeU, bare, signalled, runtime, own] = rows(origin);
     const all = [bareU, signalledU, runtimeU, bare, signalled, runtime];

@@ -4,8 +4,6 @@
  * round; the report gives medians over rounds. Usage:
  *   node scripts/run-ts.mjs bench/transport.ts [--rounds 15] [--calls 1000] [--warmup 500]
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
@@ -15,37 +13,15 @@ import createClient from "openapi-fetch";
 import { Agent, request } from "undici";
 import * as runtime from "../packages/runtime/src/index.ts";
 import { undiciTransport } from "../packages/runtime/src/undici-transport.ts";
+import { spawnReplyServer } from "./lib/spawn-reply-server.ts";
+import { numberArg } from "./lib/stats.ts";
 import { acmeRows } from "./transport-acme.ts";
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? fallback : Number(process.argv[i + 1]);
-};
-const ROUNDS = arg("rounds", 15);
-const CALLS = arg("calls", 1000);
-const WARMUP = arg("warmup", 500);
+const ROUNDS = numberArg("rounds", 15);
+const CALLS = numberArg("calls", 1000);
+const WARMUP = numberArg("warmup", 500);
 const SLICES = 10;
-
-const SERVER = `
-const http = require("node:http");
-const body = JSON.stringify({ code: 0, message: "ok", data: { id: "t-123", status: "succeeded", progress: 100 } });
-const server = http.createServer((req, res) => {
-  const chunks = [];
-  req.on("data", (c) => chunks.push(c));
-  req.on("end", () => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-});
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
-`;
-
-async function startServer(): Promise<{ child: ChildProcess; origin: string }> {
-  const child = spawn(process.execPath, ["-e", SERVER], { stdio: ["ignore", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout!, "data")) as [Buffer];
-  return { child, origin: `http://127.0.0.1:${line.toString().trim()}` };
-}
+const REPLY_SOURCE = `() => ${JSON.stringify(JSON.stringify({ code: 0, message: "ok", data: { id: "t-123", status: "succeeded", progress: 100 } }))}`;
 
 export type Row = { name: string; call: () => Promise<unknown> };
 
@@ -152,7 +128,7 @@ const round1 = (n: number): number => Math.round(n * 10) / 10;
 
 async function main(): Promise<void> {
   const loadAtStart = loadavg().map(round1);
-  const { child, origin } = await startServer();
+  const { child, origin } = await spawnReplyServer(REPLY_SOURCE);
   try {
     const rows = [...baseRows(origin), ...(await acmeRows(origin))];
     for (const row of rows) {

@@ -171,6 +171,10 @@ async function main(): Promise<number> {
         `${dir}/${call.vendor}-task.json`,
         "--base-url",
         sim.baseUrl,
+        // Simulated tasks finish in seconds; the adaptive schedule is tuned for the real vendors'
+        // minutes-long tasks (no poll before the estimated lower bound), so poll at a fixed pace here.
+        "--poll-ms",
+        "500",
       );
       const { code, lines } = await runCall(gen, args, { ...process.env, ...sim.env });
       const pick = (prefix: string) =>
