@@ -21,9 +21,19 @@ const LIMIT_BYTES = 10 * 1024;
  * Runtime modules the core client imports dynamically on first use, none of them needed by a
  * successful call of the measured (rule-free) operations: the task waiter (`status()`/`wait()`),
  * cross-field rules, downloads, and the vendor error classes (built once a vendor answers with an
- * error).
+ * error), and the network-error classifier (loaded when a request fails; its platform variant
+ * comes through the `#classify-network-error` subpath import).
  */
-const DEFERRED = ["create-task", "apply-rules", "download-file", "map-vendor-error"];
+const DEFERRED = [
+  "create-task",
+  "apply-rules",
+  "download-file",
+  "map-vendor-error",
+  "classify-network-error",
+];
+/** The module a dynamic import names, if it is one of `DEFERRED` (relative or `#` subpath import). */
+const deferredName = (path: string): string | undefined =>
+  DEFERRED.find((d) => path.endsWith(`/${d}.js`) || path === `#${d}`);
 
 const apps: Record<string, { core: string; op: string; input: string }> = {
   mediaio: { core: "createMediaioRuntime", op: "t2iImagen4", input: `{ prompt: "a fox" }` },
@@ -81,10 +91,20 @@ async function sizeWith(entry: string, platform: "browser" | "node", extra: stri
   const deferDynamic: Plugin = {
     name: "defer-dynamic-imports",
     setup(b) {
-      b.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind !== "dynamic-import" || !DEFERRED.some((d) => args.path.endsWith(`/${d}.js`)))
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== "dynamic-import" || args.pluginData === "deferred" || !deferredName(args.path))
           return undefined;
-        lazy.add(join(args.resolveDir, args.path.replace(/\.js$/, ".ts")));
+        const resolved = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: "deferred",
+        });
+        lazy.add(
+          resolved.errors.length === 0
+            ? resolved.path
+            : join(args.resolveDir, args.path.replace(/\.js$/, ".ts")),
+        );
         return { path: args.path, external: true };
       });
     },
@@ -166,7 +186,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     node: process.version,
     method:
-      "esbuild 0.28 bundle of `import { create<Vendor>Runtime, <op> }` from sources (@gen/source), minify + tree-shake, gzip -9; counted = statically loaded code; dynamic imports counted except the runtime modules loaded only on first use of what the call does not need (task status/wait, rules, downloads, vendor error classes): those left external and reported as lazy (each bundled whole), not counted; node platform with undici external. Cold import: whole package bundled to one ESM file (undici external), `await import()` timed inside fresh node processes, median",
+      "esbuild 0.28 bundle of `import { create<Vendor>Runtime, <op> }` from sources (@gen/source), minify + tree-shake, gzip -9; counted = statically loaded code; dynamic imports counted except the runtime modules loaded only on first use of what the call does not need (task status/wait, rules, downloads, vendor error classes, the network-error classifier loaded when a request fails): those left external and reported as lazy (each bundled whole), not counted; node platform with undici external. Cold import: whole package bundled to one ESM file (undici external), `await import()` timed inside fresh node processes, median",
     target: { gzipBytes: LIMIT_BYTES },
     importRuns: IMPORTS,
     emptyModuleImportMs: baselineMs,

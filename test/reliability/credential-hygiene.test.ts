@@ -72,7 +72,16 @@ describe.each(credentialed)("credential hygiene: $vendor", (c) => {
       "timeout on the create",
       async () => {
         sim.faults.add({ operation: c.createOp, kind: "delay", ms: 100 });
-        return client({ timeoutMs: 20 }).create();
+        const before = sim.ledger.createCount(c.createOp);
+        try {
+          return await client({ timeoutMs: 20 }).create();
+        } finally {
+          // The simulator still processes the abandoned create after its delay; let it land so it
+          // cannot take the next case's one-shot fault.
+          for (let i = 0; i < 100 && sim.ledger.createCount(c.createOp) === before; i++) {
+            await new Promise((r) => setTimeout(r, 10));
+          }
+        }
       },
     ],
     [

@@ -1,3 +1,4 @@
+import { describeRequest } from "./describe-request.js";
 import { AbortedError, GenError, NetworkError, TimeoutError } from "./errors/index.js";
 import type { TransportRequest } from "./types.js";
 
@@ -10,11 +11,7 @@ export function isUnsentError(_error: unknown): boolean {
   return false;
 }
 
-/** `METHOD url` without the query string (which may carry secrets), for error messages. */
-export function describeRequest(request: TransportRequest): string {
-  const q = request.url.search(/[?#]/);
-  return `${request.method} ${q === -1 ? request.url : request.url.slice(0, q)}`;
-}
+export { describeRequest };
 
 /** See the full version: the abort signal wins, otherwise a `NetworkError` with `sent: true`. */
 export function classifyNetworkError(error: unknown, request: TransportRequest, responded = false): GenError {

@@ -1,3 +1,4 @@
+import { describeRequest } from "./describe-request.js";
 import { AbortedError, GenError, NetworkError, TimeoutError } from "./errors/index.js";
 import type { TransportRequest } from "./types.js";
 
@@ -94,11 +95,7 @@ function isTimeoutReason(reason: unknown): boolean {
   return (reason as ErrorLike | null)?.name === "TimeoutError";
 }
 
-/** `METHOD url` without the query string (which may carry secrets), for error messages. */
-export function describeRequest(request: TransportRequest): string {
-  const q = request.url.search(/[?#]/);
-  return `${request.method} ${q === -1 ? request.url : request.url.slice(0, q)}`;
-}
+export { describeRequest };
 
 /**
  * Turns whatever a transport threw into a runtime error. The abort signal wins: a timeout reason

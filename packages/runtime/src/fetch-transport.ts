@@ -1,4 +1,5 @@
-import { classifyNetworkError, describeRequest, guardBody } from "#classify-network-error";
+import { classifyNetworkErrorLazily, guardBodyLazily } from "./classify-network-error-lazily.js";
+import { describeRequest } from "./describe-request.js";
 import { NetworkError } from "./errors/index.js";
 import type { FetchLike, Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -20,7 +21,7 @@ export function fetchTransport(fetchImpl?: FetchLike): Transport {
         redirect: "manual",
       });
     } catch (error) {
-      throw classifyNetworkError(error, request);
+      throw await classifyNetworkErrorLazily(error, request);
     }
     if (response.type === "opaqueredirect") {
       await response.body?.cancel().catch(noop);
@@ -47,7 +48,7 @@ class FetchTransportResponse implements TransportResponse {
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    this.#body ??= guardBody(streamChunks(this.#response.body), this.#request);
+    this.#body ??= guardBodyLazily(streamChunks(this.#response.body), this.#request);
     return this.#body;
   }
 
@@ -55,7 +56,7 @@ class FetchTransportResponse implements TransportResponse {
     try {
       return await this.#response.text();
     } catch (error) {
-      throw classifyNetworkError(error, this.#request, true);
+      throw await classifyNetworkErrorLazily(error, this.#request, true);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher, request as undiciRequest } from "undici";
 import { setAbortControllerFactory } from "./abort-controller-factory.js";
-import { classifyNetworkError, guardBody } from "./classify-network-error.js";
+import { classifyNetworkErrorLazily, guardBodyLazily } from "./classify-network-error-lazily.js";
 import { LightAbortController } from "./light-abort-controller.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
@@ -35,7 +35,7 @@ export function undiciTransport(dispatcher?: Dispatcher): Transport {
         dispatcher: dispatcher ?? sharedAgent(),
       });
     } catch (error) {
-      throw classifyNetworkError(error, request);
+      throw await classifyNetworkErrorLazily(error, request);
     }
     return new UndiciTransportResponse(data, request);
   };
@@ -58,7 +58,7 @@ class UndiciTransportResponse implements TransportResponse {
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    this.#body ??= guardBody(this.#data.body, this.#request);
+    this.#body ??= guardBodyLazily(this.#data.body, this.#request);
     return this.#body;
   }
 
@@ -66,7 +66,7 @@ class UndiciTransportResponse implements TransportResponse {
     try {
       return await this.#data.body.text();
     } catch (error) {
-      throw classifyNetworkError(error, this.#request, true);
+      throw await classifyNetworkErrorLazily(error, this.#request, true);
     }
   }
 
