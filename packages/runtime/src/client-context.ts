@@ -1,7 +1,6 @@
-import { defaultTransport } from "#default-transport";
+import { defaultTransport, transportForFetch } from "#default-transport";
 import { type AbortControllerLike, abortControllerFactoryOf } from "./abort-controller-factory.js";
 import { authHeaders, type ResolvedAuth } from "./auth-headers.js";
-import { fetchTransport } from "./fetch-transport.js";
 import { checkUrl, type HostPolicy, hostMatches, isLoopbackHost } from "./host-policy.js";
 import { defaultEnv } from "./resolve-credential.js";
 import { DEFAULT_RETRY } from "./retry-policy.js";
@@ -70,7 +69,8 @@ export function createClientContext(
   const userAgent = options.userAgent ?? `@gen/${vendor.id} (runtime ${RUNTIME_VERSION})`;
   const baseHeaders: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
   for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
-  const transport = options.transport ?? (options.fetch ? fetchTransport(options.fetch) : defaultTransport);
+  const transport =
+    options.transport ?? (options.fetch ? transportForFetch(options.fetch) : defaultTransport);
   const apiPolicy: HostPolicy = { hosts: allHosts, allowInsecureLoopback: allow };
   const ctx: ClientContext = {
     vendor,

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
@@ -31,5 +32,29 @@ describe("#default-transport", () => {
     expect(browser).toContain('defaultTransportKind = "fetch"');
     expect(node).toMatch(/undici/);
     expect(node).toContain('defaultTransportKind = "undici"');
+  });
+
+  it("reaches the fetch transport on node only through a dynamic import (for options.fetch)", async () => {
+    const result = await build({
+      stdin: {
+        contents: 'export { createVendorClient } from "./create-vendor-client.ts";',
+        resolveDir: srcDir,
+        loader: "ts",
+      },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "node",
+      conditions: ["@gen/source", "node"],
+      external: ["undici"],
+      metafile: true,
+      logLevel: "silent",
+    });
+    const imports = Object.entries(result.metafile.inputs).flatMap(([from, input]) =>
+      input.imports
+        .filter((i) => basename(i.path) === "fetch-transport.ts")
+        .map((i) => [basename(from), i.kind]),
+    );
+    expect(imports).toEqual([["lazy-fetch-transport.ts", "dynamic-import"]]);
   });
 });

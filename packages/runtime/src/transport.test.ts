@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/index.js";
 import { fetchTransport } from "./fetch-transport.js";
+import { lazyFetchTransport } from "./lazy-fetch-transport.js";
 import type { Transport, TransportRequest } from "./types.js";
 import { undiciTransport } from "./undici-transport.js";
 
@@ -129,6 +130,7 @@ async function drain(body: AsyncIterable<Uint8Array>): Promise<number> {
 
 const transports: ReadonlyArray<readonly [string, Transport]> = [
   ["fetch", fetchTransport()],
+  ["lazy fetch (options.fetch on Node)", lazyFetchTransport((input, init) => fetch(input, init))],
   ["undici", undiciTransport()],
 ];
 
@@ -307,5 +309,18 @@ describe("fetchTransport(fetch)", () => {
     const res = await transport(req("/hello"));
     expect(res.status).toBe(201);
     expect(seen).toEqual([`${server.url}/hello`]);
+  });
+
+  it("lazily: loads the fetch transport once and uses the supplied fetch for every request", async () => {
+    const seen: string[] = [];
+    const transport = lazyFetchTransport((input, init) => {
+      seen.push(String(input));
+      return fetch(input, init);
+    });
+    const [a, b] = await Promise.all([transport(req("/hello")), transport(req("/hello"))]);
+    const c = await transport(req("/hello"));
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+    await Promise.all([a.dump(), b.dump(), c.dump()]);
+    expect(seen).toEqual(Array.from({ length: 3 }, () => `${server.url}/hello`));
   });
 });
