@@ -7,7 +7,7 @@ export type CompactProp = CompactSpec & { opt?: 1; def?: unknown };
  * A plain-data validator spec emitted by the generator per operation input (the same rules and
  * messages as the emitted zod/mini schema, without zod): `s` string (`url`, `min`/`max` length,
  * `re` pattern), `i` integer / `n` number (`gte`, `gt`, `lte`, `lt`), `b` boolean, `e` one of
- * `v` (`m` = the message), `a` array of `of` (`min`/`max` items), `o` object of `p` (`loose`: extra
+ * `v` (`m` = the message, default `must be one of: <v>`), `a` array of `of` (`min`/`max` items), `o` object of `p` (`loose`: extra
  * keys kept, else rejected), `u` union of `of`.
  */
 export interface CompactSpec {
@@ -61,7 +61,11 @@ function run(s: CompactSpec, v: unknown, path: Path, out: Issue[]): unknown {
   };
   const { t } = s;
   if (t === "b" && typeof v !== "boolean") bad();
-  if (t === "e" && !s.v?.includes(v)) add("invalid_value", v === undefined ? "is required" : (s.m as string));
+  if (t === "e" && !s.v?.includes(v))
+    add(
+      "invalid_value",
+      v === undefined ? "is required" : (s.m ?? `must be one of: ${s.v?.map(String).join(", ")}`),
+    );
   if (t === "b" || t === "e") return v;
   if (t === "u") {
     const results = (s.of as CompactSpec[]).map((option) => {

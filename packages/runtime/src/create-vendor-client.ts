@@ -171,16 +171,7 @@ export function createVendorCore(
             },
           );
         }
-        return task(
-          {
-            vendor: vendor.id,
-            operation: op.id,
-            taskId: String(id),
-            createdAt: new Date().toISOString(),
-          },
-          undefined,
-          op,
-        );
+        return task(String(id), op.id, op);
       }
       const output = op.output ? op.output(data) : data;
       return applyOutputAliases(output, data, op.outputAliases) as Output;

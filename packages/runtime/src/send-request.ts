@@ -114,10 +114,10 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
       throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
     }
+    const known = error.code === undefined ? undefined : vendor.errors?.[error.code];
     let retryable: boolean;
     if (req.kind === "create") {
-      const allowance = error.code !== undefined ? (vendor.errors?.[error.code]?.retryCreate ?? 0) : 0;
-      retryable = (error instanceof NetworkError && !error.sent) || createRetries < allowance;
+      retryable = (error instanceof NetworkError && !error.sent) || createRetries < (known?.retryCreate ?? 0);
       if (retryable && !(error instanceof NetworkError)) createRetries++;
     } else {
       retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
@@ -127,10 +127,7 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
       retryAfterMs = (error as RateLimitedError).retryAfterMs;
     if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
       throw error;
-    const floor = Math.min(
-      error.code !== undefined ? (vendor.errors?.[error.code]?.retryDelayMs ?? 0) : 0,
-      retry.maxDelayMs,
-    );
+    const floor = Math.min(known?.retryDelayMs ?? 0, retry.maxDelayMs);
     const delayMs =
       retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
     await retry.onRetry?.({ attempt, delayMs, error, method: req.method, url });

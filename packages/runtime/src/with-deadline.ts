@@ -10,7 +10,7 @@ interface Timed {
 // One shared timer for every in-flight deadline: no timer is created or cleared per request.
 const pending = /* @__PURE__ */ new Set<Timed>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-let timerAt = Number.POSITIVE_INFINITY;
+let timerAt = Infinity;
 
 function arm(at: number): void {
   if (timer !== undefined) clearTimeout(timer);
@@ -20,16 +20,16 @@ function arm(at: number): void {
 
 function sweep(): void {
   timer = undefined;
-  timerAt = Number.POSITIVE_INFINITY;
+  timerAt = Infinity;
   const now = Date.now();
-  let next = Number.POSITIVE_INFINITY;
+  let next = Infinity;
   for (const d of pending) {
     if (d.at <= now) {
       pending.delete(d);
       d.fire();
     } else if (d.at < next) next = d.at;
   }
-  if (next !== Number.POSITIVE_INFINITY) arm(next);
+  if (next !== Infinity) arm(next);
 }
 
 function track(d: Timed): void {

@@ -19,7 +19,7 @@ export function schemaToCompact(schema: JsonSchema, model: GenModel, depth = 0):
   if (s.const !== undefined) return { t: "e", v: [s.const], m: `must be ${literal(s.const)}` };
   if (s.enum) {
     const values = s.enum.filter((v) => v !== null);
-    return { t: "e", v: values, m: `must be one of: ${values.map((v) => String(v)).join(", ")}` };
+    return { t: "e", v: values };
   }
   const variants = s.oneOf ?? s.anyOf;
   if (variants) return union(variants.map((v) => schemaToCompact(v, model, depth + 1)));

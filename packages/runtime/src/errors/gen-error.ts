@@ -51,11 +51,9 @@ export class GenError extends Error {
   constructor(kind: GenErrorKind, message: string, init: GenErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = kind;
-    if (init.vendor !== undefined) this.vendor = init.vendor;
-    if (init.code !== undefined) this.code = init.code;
-    if (init.vendorMessage !== undefined) this.vendorMessage = init.vendorMessage;
-    if (init.status !== undefined) this.status = init.status;
-    if (init.requestId !== undefined) this.requestId = init.requestId;
+    // The declared fields already exist (as undefined): copying an absent value changes nothing.
+    for (const key of ["vendor", "code", "vendorMessage", "status", "requestId"] as const)
+      (this as Record<string, unknown>)[key] = init[key];
     this.retryable = init.retryable ?? false;
     this.userMessage = init.userMessage ?? message;
   }

@@ -5,11 +5,11 @@ import type { ListAnvilsInput, MakeAnvilInput, GetAnvilInput } from "./types.gen
 
 /** Validator of `ListAnvilsInput` without zod (the rules of `listAnvilsInputSchema`). */
 export const listAnvilsInputCheck = (): StandardSchemaV1<unknown, ListAnvilsInput> =>
-  compactSchema({"t":"o","p":{"color":{"t":"e","v":["black","red","acme, orange"],"m":"must be one of: black, red, acme, orange","opt":1},"limit":{"t":"i","gte":1,"lte":50,"opt":1}}});
+  compactSchema({"t":"o","p":{"color":{"t":"e","v":["black","red","acme, orange"],"opt":1},"limit":{"t":"i","gte":1,"lte":50,"opt":1}}});
 
 /** Validator of `MakeAnvilInput` without zod (the rules of `makeAnvilInputSchema`). */
 export const makeAnvilInputCheck = (): StandardSchemaV1<unknown, MakeAnvilInput> =>
-  compactSchema({"t":"o","p":{"weight":{"t":"i","gte":1,"lte":500},"color":{"t":"e","v":["black","red","acme, orange"],"m":"must be one of: black, red, acme, orange","opt":1},"label":{"t":"s","opt":1}}});
+  compactSchema({"t":"o","p":{"weight":{"t":"i","gte":1,"lte":500},"color":{"t":"e","v":["black","red","acme, orange"],"opt":1},"label":{"t":"s","opt":1}}});
 
 /** Validator of `GetAnvilInput` without zod (the rules of `getAnvilInputSchema`). */
 export const getAnvilInputCheck = (): StandardSchemaV1<unknown, GetAnvilInput> =>
