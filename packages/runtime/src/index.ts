@@ -30,7 +30,14 @@ export {
 } from "./host-policy.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
-export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
+export {
+  DEFAULT_EXPECTED_MS,
+  EARLY_POLLS,
+  estimateProgress,
+  nextPollDelay,
+  type PollScheduleOptions,
+} from "./poll-schedule.js";
+export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";
 export { backoffDelay, DEFAULT_RETRY, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";

@@ -199,10 +199,17 @@ export interface TaskHandle {
 
 export interface ProgressEvent {
   status: TaskState;
-  /** 0-100: the vendor's value, else an estimate capped at 95 until done. */
+  /**
+   * 0-100: the vendor's value at a poll; between polls, or when the vendor gives none, an estimate
+   * (interpolated toward the forecast finish, or time-based, capped at 95) that never goes back.
+   */
   progress: number;
   elapsedMs: number;
   polls: number;
+  /** Estimated ms until done (0 once overdue); absent on the final event. */
+  etaMs?: number;
+  /** True for a tick between polls or a time-based estimate, false for a vendor reading. */
+  estimated?: boolean;
 }
 
 export interface WaitOptions {
@@ -212,6 +219,19 @@ export interface WaitOptions {
   maxDelayMs?: number;
   /** Expected duration range, ms: no dense polling before the task can be done. */
   estimatedMs?: readonly [number, number];
+  /**
+   * Task age of the first early poll before the estimate's window, ms (default 3000; 0: none
+   * before the window). Early polls then grow by `earlyGrowth` (default 2.5) up to the window.
+   */
+  firstPollMs?: number;
+  earlyGrowth?: number;
+  /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-32, 2). */
+  windowPolls?: { min?: number; max?: number; perMinDelay?: number };
+  /**
+   * With `onProgress`: longest gap between progress events, ms (default 1000); ticks between polls
+   * carry an estimate and an ETA. 0: events only at polls.
+   */
+  progressIntervalMs?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 

@@ -1,22 +1,28 @@
 import { isGenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
-import { estimateProgress, nextPollDelay } from "./poll-schedule.js";
+import { EARLY_POLLS, nextPollDelay } from "./poll-schedule.js";
 import {
   addProgressSample,
   forecastFinish,
   type ProgressSample,
   progressDelay,
 } from "./progress-forecast.js";
+import { progressNow } from "./progress-now.js";
+import { startProgressTicker } from "./progress-ticker.js";
 import { sleep } from "./sleep.js";
-import type { TaskHandle, TaskSnapshot, WaitOptions } from "./types.js";
+import type { ProgressEvent, TaskHandle, TaskSnapshot, TaskState, WaitOptions } from "./types.js";
 
-/** Defaults: 1 s to 15 s between polls, 30 min overall, 5 consecutive transient poll failures. */
+/**
+ * Defaults: 1 s to 15 s between polls, 30 min overall, 5 consecutive transient poll failures, a
+ * progress event at least every second while someone listens.
+ */
 export const DEFAULT_WAIT = {
   minDelayMs: 1000,
   maxDelayMs: 15_000,
   timeoutMs: 30 * 60_000,
   maxPollErrors: 5,
+  progressIntervalMs: 1000,
 };
 
 /** A standalone wait: how to poll, for which task. */
@@ -52,30 +58,81 @@ function isTransient(error: unknown): boolean {
 /**
  * Poll until the task ends: resolves with the result on success; throws `TaskFailedError`,
  * `TaskCancelledError`, `TaskTimedOutError` (vendor state or local `timeoutMs`) or `AbortedError`.
- * Polls follow `nextPollDelay`; transient poll errors are tolerated; `onProgress` sees every poll.
+ * Polls follow `nextPollDelay`; transient poll errors are tolerated; `onProgress` sees every poll,
+ * an event at the start, and ticks (`progressNow`: estimate + ETA) so no gap exceeds
+ * `progressIntervalMs`, even while a poll is in flight.
  */
 export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): Promise<Result> {
-  const { handle, poll, signal, estimatedMs, onProgress, redact } = options;
+  const { handle, estimatedMs, onProgress } = options;
+  const started = Date.now();
+  const age = estimatedMs ? taskAge(handle, started) : 0;
+  const view = { state: "queued" as TaskState, run: [] as ProgressSample[], polls: 0, shown: 0 };
+  const emit = (event: Pick<ProgressEvent, "status" | "etaMs" | "estimated">, progress: number) => {
+    if (!onProgress) return;
+    view.shown = event.status === "succeeded" ? 100 : Math.max(view.shown, Math.round(progress));
+    onProgress({ ...event, progress: view.shown, elapsedMs: Date.now() - started, polls: view.polls });
+  };
+  const tick = () => {
+    const now = progressNow(view.run, age + Date.now() - started, estimatedMs);
+    emit({ status: view.state, etaMs: now.etaMs, estimated: true }, now.progress);
+  };
+  const intervalMs = options.progressIntervalMs ?? DEFAULT_WAIT.progressIntervalMs;
+  const ticker = onProgress && intervalMs > 0 ? startProgressTicker(intervalMs, tick) : undefined;
+  try {
+    tick();
+    return await pollUntilDone(options, { started, age, view, ticker, emit });
+  } finally {
+    ticker?.stop();
+  }
+}
+
+/** The waiter's shared state: what the progress events show. */
+interface WaitView {
+  state: TaskState;
+  run: ProgressSample[];
+  polls: number;
+  shown: number;
+}
+
+async function pollUntilDone<Result>(
+  options: WaitForTaskOptions<Result>,
+  ctx: {
+    started: number;
+    age: number;
+    view: WaitView;
+    ticker: { touch(): void } | undefined;
+    emit: (event: Pick<ProgressEvent, "status" | "etaMs" | "estimated">, progress: number) => void;
+  },
+): Promise<Result> {
+  const { handle, poll, signal, estimatedMs, redact } = options;
+  const { started, age, view } = ctx;
   const minDelayMs = options.minDelayMs ?? DEFAULT_WAIT.minDelayMs;
   const maxDelayMs = Math.max(minDelayMs, options.maxDelayMs ?? DEFAULT_WAIT.maxDelayMs);
   const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT.timeoutMs;
   const maxPollErrors = options.maxPollErrors ?? DEFAULT_WAIT.maxPollErrors;
-  const informed = options.informedDelays === true;
-  const started = Date.now();
-  const age = estimatedMs ? taskAge(handle, started) : 0;
-  const bounds = { minDelayMs, maxDelayMs, estimatedMs, informed };
-  let polls = 0;
+  const bounds = {
+    minDelayMs,
+    maxDelayMs,
+    estimatedMs,
+    informed: options.informedDelays === true,
+    firstPollMs: options.firstPollMs,
+    earlyGrowth: options.earlyGrowth,
+    windowPolls: options.windowPolls,
+  };
+  // A resumed task past its first early poll (or its window's start) is polled at once.
+  const early = options.firstPollMs ?? EARLY_POLLS.firstMs;
+  const firstAt = early > 0 ? Math.max(early, minDelayMs) : Number.POSITIVE_INFINITY;
   let pollErrors = 0;
-  let run: ProgressSample[] = [];
   let misses = 0;
   let finishAt: number | undefined;
   for (;;) {
     if (signal?.aborted) throw new AbortedError(`Waiting for task ${handle.taskId} was aborted`);
     const elapsed = Date.now() - started;
+    const { polls, run } = view;
     if (polls > 0 && elapsed >= timeoutMs)
       throw new TaskTimedOutError(handle, "local", { vendor: handle.vendor });
     const statusDelay =
-      polls === 0 && (!estimatedMs || age >= estimatedMs[0])
+      polls === 0 && (!estimatedMs || age >= Math.min(estimatedMs[0], firstAt))
         ? 0
         : nextPollDelay(polls, age + elapsed, bounds);
     const delay =
@@ -90,21 +147,22 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
       pollErrors = 0;
     } catch (error) {
       if (error instanceof AbortedError || !isTransient(error) || ++pollErrors >= maxPollErrors) throw error;
-      polls++;
+      view.polls++;
       continue;
     }
-    polls++;
-    const elapsedMs = Date.now() - started;
-    const done = snapshot.state === "succeeded";
+    view.polls++;
+    const taskAgeMs = age + Date.now() - started;
     if (snapshot.state === "running" && snapshot.progress !== undefined) {
-      run = addProgressSample(run, { atMs: age + elapsedMs, progress: snapshot.progress });
-      misses = finishAt !== undefined && age + elapsedMs >= finishAt ? misses + 1 : 0;
+      view.run = addProgressSample(view.run, { atMs: taskAgeMs, progress: snapshot.progress });
+      misses = finishAt !== undefined && taskAgeMs >= finishAt ? misses + 1 : 0;
     }
-    const progress = done
-      ? 100
-      : (snapshot.progress ??
-        (snapshot.state === "queued" ? 0 : estimateProgress(age + elapsedMs, estimatedMs)));
-    onProgress?.({ status: snapshot.state, progress: Math.round(progress), elapsedMs, polls });
+    view.state = snapshot.state;
+    const now = progressNow(view.run, taskAgeMs, estimatedMs);
+    if (snapshot.state === "running" || snapshot.state === "queued") {
+      const estimated = snapshot.progress === undefined;
+      ctx.emit({ status: snapshot.state, etaMs: now.etaMs, estimated }, snapshot.progress ?? now.progress);
+    } else ctx.emit({ status: snapshot.state }, snapshot.state === "succeeded" ? 100 : now.progress);
+    ctx.ticker?.touch();
     switch (snapshot.state) {
       case "succeeded":
         return snapshot.result as Result;
