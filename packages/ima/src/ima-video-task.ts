@@ -77,7 +77,12 @@ export function imaVideoTask(
         }
         if (error instanceof TaskTimedOutError) {
           const userMessage = imaWording(IMA_TASK_MESSAGES.timedOut, language);
-          throw new TaskTimedOutError(handle, error.by, { vendor: "ima", userMessage, cause: error });
+          throw new TaskTimedOutError(handle, error.by, {
+            vendor: "ima",
+            userMessage,
+            cause: error,
+            reason: error.reason,
+          });
         }
         throw error;
       }

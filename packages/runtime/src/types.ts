@@ -200,8 +200,9 @@ export interface TaskHandle {
 export interface ProgressEvent {
   status: TaskState;
   /**
-   * 0-100: the vendor's value at a poll; between polls, or when the vendor gives none, an estimate
-   * (interpolated toward the forecast finish, or time-based, capped at 95) that never goes back.
+   * 0-100: the vendor's value at a poll (shown as is); between polls, or when the vendor gives none,
+   * an estimate (interpolated toward the forecast finish, or time-based, capped at 95) that never
+   * takes the display back.
    */
   progress: number;
   elapsedMs: number;

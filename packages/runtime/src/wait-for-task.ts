@@ -69,7 +69,10 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
   const view = { state: "queued" as TaskState, run: [] as ProgressSample[], polls: 0, shown: 0 };
   const emit = (event: Pick<ProgressEvent, "status" | "etaMs" | "estimated">, progress: number) => {
     if (!onProgress) return;
-    view.shown = event.status === "succeeded" ? 100 : Math.max(view.shown, Math.round(progress));
+    // A vendor reading is shown as is; an estimate never takes the display back.
+    const value = Math.round(progress);
+    view.shown =
+      event.status === "succeeded" ? 100 : event.estimated === false ? value : Math.max(view.shown, value);
     onProgress({ ...event, progress: view.shown, elapsedMs: Date.now() - started, polls: view.polls });
   };
   const tick = () => {
@@ -163,17 +166,15 @@ async function pollUntilDone<Result>(
       ctx.emit({ status: snapshot.state, etaMs: now.etaMs, estimated }, snapshot.progress ?? now.progress);
     } else ctx.emit({ status: snapshot.state }, snapshot.state === "succeeded" ? 100 : now.progress);
     ctx.ticker?.touch();
+    if (snapshot.state === "succeeded") return snapshot.result as Result;
+    const reason = snapshot.reason !== undefined && redact ? redact(snapshot.reason) : snapshot.reason;
     switch (snapshot.state) {
-      case "succeeded":
-        return snapshot.result as Result;
-      case "failed": {
-        const reason = snapshot.reason !== undefined && redact ? redact(snapshot.reason) : snapshot.reason;
+      case "failed":
         throw new TaskFailedError(handle, reason, { vendor: handle.vendor });
-      }
       case "cancelled":
-        throw new TaskCancelledError(handle, { vendor: handle.vendor });
+        throw new TaskCancelledError(handle, { vendor: handle.vendor, reason });
       case "timed_out":
-        throw new TaskTimedOutError(handle, "vendor", { vendor: handle.vendor });
+        throw new TaskTimedOutError(handle, "vendor", { vendor: handle.vendor, reason });
     }
   }
 }
