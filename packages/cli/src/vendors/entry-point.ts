@@ -13,4 +13,6 @@ export interface EntryPoint {
   description: string;
   /** Input schema, for `gen list` and `--set` value types; the method validates the input itself. */
   schema(module: Record<string, unknown>): JsonSchema;
+  /** What the call would cost, without making it (`gen call ... --estimate-cost`), where the vendor prices requests. */
+  estimate?(client: Record<string, unknown>, input: unknown): Promise<unknown>;
 }
