@@ -139,7 +139,14 @@ export type InputRule =
   | { rule: "requiredWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
   | { rule: "forbiddenWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
   | { rule: "count"; field: string; min?: number; max?: number; when?: Readonly<Record<string, unknown>> }
-  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string };
+  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string }
+  | {
+      rule: "excludeWhen";
+      field: string;
+      values: readonly unknown[];
+      when: Readonly<Record<string, unknown>>;
+      message?: string;
+    };
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
