@@ -42,6 +42,9 @@ export const EARLY_POLLS = { firstMs: 3000, growth: 3 } as const;
  */
 export const WINDOW_POLLS: Readonly<WindowPolls> = { min: 16, max: 64, perMinDelay: 0.5 };
 
+/** The window's polls once the vendor reports progress: only the forecast's fallback, so sparser. */
+export const FALLBACK_WINDOW_POLLS: Readonly<WindowPolls> = { min: 8, max: 32, perMinDelay: 2 };
+
 /** Age of the next early poll after `elapsedMs`, or `undefined` when early polls are off. */
 function nextEarlyPoll(elapsedMs: number, options: PollScheduleOptions): number | undefined {
   const first = options.firstPollMs ?? EARLY_POLLS.firstMs;

@@ -1,7 +1,7 @@
 import { isGenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
-import { EARLY_POLLS, nextPollDelay } from "./poll-schedule.js";
+import { EARLY_POLLS, FALLBACK_WINDOW_POLLS, nextPollDelay } from "./poll-schedule.js";
 import {
   addProgressSample,
   forecastFinish,
@@ -122,22 +122,27 @@ async function pollUntilDone<Result>(
     earlyGrowth: options.earlyGrowth,
     windowPolls: options.windowPolls,
   };
+  // With progress readings, the status schedule is only the forecast's fallback: sparser is better.
+  const forecastBounds = { ...bounds, windowPolls: FALLBACK_WINDOW_POLLS };
   // A resumed task past its first early poll (or its window's start) is polled at once.
   const early = options.firstPollMs ?? EARLY_POLLS.firstMs;
   const firstAt = early > 0 ? Math.max(early, minDelayMs) : Number.POSITIVE_INFINITY;
   let pollErrors = 0;
   let misses = 0;
+  // Readings taken by the early polls (before the estimate's lower bound) show progress but do not
+  // steer the schedule: a forecast trusted over their long span overshoots (bench/polling.ts).
+  let run: ProgressSample[] = [];
   let finishAt: number | undefined;
   for (;;) {
     if (signal?.aborted) throw new AbortedError(`Waiting for task ${handle.taskId} was aborted`);
     const elapsed = Date.now() - started;
-    const { polls, run } = view;
+    const { polls } = view;
     if (polls > 0 && elapsed >= timeoutMs)
       throw new TaskTimedOutError(handle, "local", { vendor: handle.vendor });
     const statusDelay =
       polls === 0 && (!estimatedMs || age >= Math.min(estimatedMs[0], firstAt))
         ? 0
-        : nextPollDelay(polls, age + elapsed, bounds);
+        : nextPollDelay(polls, age + elapsed, run.length && !options.windowPolls ? forecastBounds : bounds);
     const delay =
       polls === 0 || run.length === 0
         ? statusDelay
@@ -156,7 +161,9 @@ async function pollUntilDone<Result>(
     view.polls++;
     const taskAgeMs = age + Date.now() - started;
     if (snapshot.state === "running" && snapshot.progress !== undefined) {
-      view.run = addProgressSample(view.run, { atMs: taskAgeMs, progress: snapshot.progress });
+      const sample = { atMs: taskAgeMs, progress: snapshot.progress };
+      view.run = addProgressSample(view.run, sample);
+      if (!estimatedMs || taskAgeMs >= estimatedMs[0]) run = addProgressSample(run, sample);
       misses = finishAt !== undefined && taskAgeMs >= finishAt ? misses + 1 : 0;
     }
     view.state = snapshot.state;
