@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { startSimulator } from "@gen/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMediaio } from "../src/index.js";
+import { createMediaio, type I2vMinimaxV23Input } from "../src/index.js";
 
 // Hailuo 2.3's catalog prose: "resolution: Options: 768P, 1080P (when duration is 6s)". The only
 // conditional option in the catalog; the generator turns it into an `excludeWhen` rule.
@@ -36,7 +36,7 @@ describe("conditional options stated in prose (Hailuo 2.3: 1080P only with 6s)",
     expect(sim.ledger.entries.filter((e) => e.path.endsWith("/i2v-minimax-v2-3"))).toHaveLength(0);
   });
 
-  it.each([
+  it.each<Partial<I2vMinimaxV23Input>>([
     { resolution: "1080P", duration: "6s" },
     { resolution: "1080P" },
     { resolution: "768P", duration: "10s" },
