@@ -46,7 +46,9 @@ export function renderBar(event: ProgressEvent): string {
   const filled = Math.round((pct / 100) * BAR_WIDTH);
   const bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
   const mark = event.estimated ? "~" : " ";
-  return `[${bar}]${mark}${String(pct).padStart(3)}% ${event.status} ${clock(event.elapsedMs)} elapsed${eta(event)}`;
+  // A resumed task (`gen wait`) shows its whole age, not just this wait's.
+  const elapsed = Math.max(event.elapsedMs, event.ageMs ?? 0);
+  return `[${bar}]${mark}${String(pct).padStart(3)}% ${event.status} ${clock(elapsed)} elapsed${eta(event)}`;
 }
 
 /** `, ETA 1:05` / `, ETA soon` while running; nothing once the task has ended. */

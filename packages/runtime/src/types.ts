@@ -212,7 +212,10 @@ export interface ProgressEvent {
    * takes the display back.
    */
   progress: number;
+  /** Since this wait started. */
   elapsedMs: number;
+  /** Since the task was created (the handle's `createdAt`): more than `elapsedMs` for a resumed task. */
+  ageMs?: number;
   polls: number;
   /** Estimated ms until done (0 once overdue); absent on the final event. */
   etaMs?: number;

@@ -65,7 +65,8 @@ function isTransient(error: unknown): boolean {
 export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): Promise<Result> {
   const { handle, estimatedMs, onProgress } = options;
   const started = Date.now();
-  const age = estimatedMs ? taskAge(handle, started) : 0;
+  const realAge = taskAge(handle, started);
+  const age = estimatedMs ? realAge : 0;
   const view = { state: "queued" as TaskState, run: [] as ProgressSample[], polls: 0, shown: 0 };
   const emit = (event: Pick<ProgressEvent, "status" | "etaMs" | "estimated">, progress: number) => {
     if (!onProgress) return;
@@ -73,7 +74,8 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
     const value = Math.round(progress);
     view.shown =
       event.status === "succeeded" ? 100 : event.estimated === false ? value : Math.max(view.shown, value);
-    onProgress({ ...event, progress: view.shown, elapsedMs: Date.now() - started, polls: view.polls });
+    const elapsedMs = Date.now() - started;
+    onProgress({ ...event, progress: view.shown, elapsedMs, ageMs: realAge + elapsedMs, polls: view.polls });
   };
   const tick = () => {
     const now = progressNow(view.run, age + Date.now() - started, estimatedMs);

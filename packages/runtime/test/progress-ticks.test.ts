@@ -98,6 +98,22 @@ describe("progress between polls", () => {
     expect(r.polls.length).toBeLessThanOrEqual(2);
   });
 
+  it("events carry the task's age: a resumed task shows its whole age, not just this wait's", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"], now: 90_000 });
+    const events: ProgressEvent[] = [];
+    let settled = false;
+    const waiting = waitForTask({
+      handle: { vendor: "v", operation: "op", taskId: "t", createdAt: new Date(30_000).toISOString() },
+      onProgress: (e) => events.push(e),
+      poll: async () => ({ state: "succeeded", result: "ok", raw: null }),
+    }).finally(() => {
+      settled = true;
+    });
+    while (!settled) await vi.advanceTimersToNextTimerAsync();
+    expect(await waiting).toBe("ok");
+    expect(events[0]).toMatchObject({ elapsedMs: 0, ageMs: 60_000 });
+  });
+
   it("early polls can be turned off: nothing before the estimate's lower bound", async () => {
     const r = await waitOnFakeClock(
       (t) =>
