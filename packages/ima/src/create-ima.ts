@@ -1,13 +1,8 @@
 import { type CallOptions, defaultEnv, resolveCredential, type TaskHandle } from "@gen/runtime";
 import { createIma as createGeneratedIma, type ImaClient } from "./client.gen.js";
 import { imaModels } from "./constants.gen.js";
-import {
-  createVideo,
-  estimateVideoCost,
-  type ImaCostEstimate,
-  type VideoCallOptions,
-  type VideoRequest,
-} from "./create-video.js";
+import { createVideo } from "./create-video.js";
+import { estimateVideoCost, type ImaCostEstimate } from "./estimate-video-cost.js";
 import { type ImaVideoTask, imaVideoTask } from "./ima-video-task.js";
 import type { ImaModelTable, VideoTaskType } from "./model-table.js";
 import { getTaskDetailOperation } from "./operations.gen.js";
@@ -16,6 +11,7 @@ import { type ResolvedModel, resolveModel } from "./resolve-model.js";
 import { IMA_UPLOAD_APP } from "./upload-app.js";
 import { uploadFile } from "./upload-file.js";
 import type { ImaOptions } from "./vendor.gen.js";
+import type { VideoCallOptions, VideoRequest } from "./video-request.js";
 
 /** Options of {@link createIma}: the generated client's options plus the video flow's. */
 export interface ImaVideoOptions extends ImaOptions {

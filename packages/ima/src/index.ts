@@ -1,12 +1,8 @@
 export { buildCreateBody, type CreateBody } from "./build-create-body.js";
 export { createIma, type ImaVideoClient, type ImaVideoOptions, ima } from "./create-ima.js";
-export {
-  IMA_MAX_RETRIES,
-  type ImaCostEstimate,
-  type VideoCallOptions,
-  type VideoRequest,
-} from "./create-video.js";
+export { IMA_MAX_RETRIES } from "./create-video.js";
 export type { Degradation } from "./degrade-params.js";
+export type { ImaCostEstimate } from "./estimate-video-cost.js";
 export { imaAlternatives } from "./ima-alternatives.js";
 export { IMA_ERROR_MESSAGES } from "./ima-error-wording.js";
 export type { ImaCreateReport, ImaVideoTask } from "./ima-video-task.js";
@@ -18,3 +14,4 @@ export type { CreditRule, ProductNode, ProductVersion } from "./product-types.js
 export { type ResolvedModel, resolveModel } from "./resolve-model.js";
 export { type SelectedCreditRule, selectCreditRule } from "./select-credit-rule.js";
 export { UPLOAD_MAX_BYTES } from "./upload-limits.js";
+export type { VideoCallOptions, VideoRequest } from "./video-request.js";
