@@ -67,7 +67,7 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
   const started = Date.now();
   const realAge = taskAge(handle, started);
   const age = estimatedMs ? realAge : 0;
-  const view = { state: "queued" as TaskState, run: [] as ProgressSample[], polls: 0, shown: 0 };
+  const view: WaitView = { state: "queued", run: [], polls: 0, shown: 0 };
   const emit = (event: Pick<ProgressEvent, "status" | "etaMs" | "estimated">, progress: number) => {
     if (!onProgress) return;
     // A vendor reading is shown as is; an estimate never takes the display back.
@@ -81,8 +81,18 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
     const now = progressNow(view.run, age + Date.now() - started, estimatedMs);
     emit({ status: view.state, etaMs: now.etaMs, estimated: true }, now.progress);
   };
+  // A listener that throws from a tick (a timer callback) must not crash the process: the error is
+  // kept and rejects the wait at its next step, as it would have from a poll's event.
+  const safeTick = () => {
+    try {
+      tick();
+    } catch (error) {
+      view.failure ??= { error };
+      ticker?.stop();
+    }
+  };
   const intervalMs = options.progressIntervalMs ?? DEFAULT_WAIT.progressIntervalMs;
-  const ticker = onProgress && intervalMs > 0 ? startProgressTicker(intervalMs, tick) : undefined;
+  const ticker = onProgress && intervalMs > 0 ? startProgressTicker(intervalMs, safeTick) : undefined;
   try {
     tick();
     return await pollUntilDone(options, { started, age, view, ticker, emit });
@@ -97,6 +107,8 @@ interface WaitView {
   run: ProgressSample[];
   polls: number;
   shown: number;
+  /** What a throwing progress listener threw from a tick. */
+  failure?: { error: unknown };
 }
 
 async function pollUntilDone<Result>(
@@ -151,6 +163,7 @@ async function pollUntilDone<Result>(
         : progressDelay(run, age + elapsed, { ...bounds, fallbackMs: statusDelay, misses });
     finishAt = forecastFinish(run);
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
+    if (view.failure) throw view.failure.error;
     let snapshot: TaskSnapshot<Result>;
     try {
       snapshot = await poll(signal);

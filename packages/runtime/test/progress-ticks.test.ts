@@ -114,6 +114,23 @@ describe("progress between polls", () => {
     expect(events[0]).toMatchObject({ elapsedMs: 0, ageMs: 60_000 });
   });
 
+  it("a listener that throws from a tick rejects the wait instead of crashing the process", async () => {
+    let calls = 0;
+    const boom = new Error("listener bug");
+    const r = await waitOnFakeClock(
+      (t) =>
+        t >= 30_000 ? { state: "succeeded", result: "ok", raw: null } : { state: "running", raw: null },
+      {
+        estimatedMs: [20_000, 40_000],
+        onProgress: () => {
+          if (++calls === 2) throw boom; // the tick at 1 s, before the first poll at 3 s
+        },
+      },
+    );
+    expect(r.error).toBe(boom);
+    expect(r.polls).toHaveLength(0);
+  });
+
   it("early polls can be turned off: nothing before the estimate's lower bound", async () => {
     const r = await waitOnFakeClock(
       (t) =>
