@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createEdrawmax } from "@gen/edrawmax";
 import { createIma } from "@gen/ima";
@@ -6,6 +7,7 @@ import { type Simulator, startSimulator } from "@gen/simulator";
 import { createTomoviee } from "@gen/tomoviee";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ROOT } from "./run-gen.js";
 import { simEnv } from "./sim-env.js";
 
@@ -70,4 +72,30 @@ export async function connectStdio(env: Record<string, string>, args: readonly s
   const client = new Client({ name: "test", version: "1" }, { capabilities: { tasks: {} } as never });
   await client.connect(transport);
   return { client, transport, pid: transport.pid as number };
+}
+
+/** Starts `gen mcp --http` and connects the official client over Streamable HTTP. */
+export async function connectHttp(env: Record<string, string>) {
+  const child = spawn(process.execPath, mcpArgv(["--http", "--poll-ms", "20"]), { cwd: ROOT, env: serverEnv(env) });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /^mcp: (\S+)$/m.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`gen mcp --http exited (${code})`)));
+  });
+  const client = new Client({ name: "test", version: "1" }, { capabilities: { tasks: {} } as never });
+  await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+  const exited = new Promise((r) => child.once("exit", r));
+  return {
+    client,
+    url,
+    async close() {
+      await client.close();
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
