@@ -1,8 +1,15 @@
+import { request } from "node:http";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CallToolResultSchema, type Progress } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { request } from "node:http";
-import { connectHttp, connectStdio, manualClock, startSims, TASK_MS, type VendorId } from "./helpers/mcp-fixture.js";
+import {
+  connectHttp,
+  connectStdio,
+  manualClock,
+  startSims,
+  TASK_MS,
+  type VendorId,
+} from "./helpers/mcp-fixture.js";
 
 const clock = manualClock();
 let sims: Awaited<ReturnType<typeof startSims>>;
@@ -61,11 +68,18 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
     try {
       const { tools } = await client.listTools();
       const byName = new Map(tools.map((t) => [t.name, t]));
-      for (const name of ["mediaio_t2vWanV26", "tomoviee_textToVideo", "edrawmax_generateFlowchart", "ima_text_to_video"])
+      for (const name of [
+        "mediaio_t2vWanV26",
+        "tomoviee_textToVideo",
+        "edrawmax_generateFlowchart",
+        "ima_text_to_video",
+      ])
         expect(byName.has(name), name).toBe(true);
       const wan = byName.get("mediaio_t2vWanV26");
       expect(wan?.inputSchema.required).toEqual(["prompt"]);
-      expect(wan?.inputSchema.properties?.size).toMatchObject({ enum: ["9:16", "16:9", "1:1", "4:3", "3:4"] });
+      expect(wan?.inputSchema.properties?.size).toMatchObject({
+        enum: ["9:16", "16:9", "1:1", "4:3", "3:4"],
+      });
       expect(wan?.description).toContain("size: one of 9:16|16:9|1:1|4:3|3:4");
       expect(wan?.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: false });
       expect(wan?.execution?.taskSupport).toBe("optional");
@@ -77,28 +91,34 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
     }
   });
 
-  it.each(TASK_CALLS)("%s: a task operation runs as an MCP task, with progress, and ends in URLs", async (vendor, name, args) => {
-    const { client } = await connectStdio(sims.env);
-    try {
-      const before = sims.sims[vendor].ledger.createCount();
-      const { taskId, result, progress } = await runAsTask(client, name, args);
-      expect(taskId).toMatch(/^gen1\./);
-      expect(result.isError).toBeFalsy();
-      const structured = result.structuredContent as { urls: string[] };
-      expect(structured.urls.length).toBeGreaterThan(0);
-      const links = result.content.filter((c) => c.type === "resource_link");
-      expect(links.map((l) => (l as { uri: string }).uri)).toEqual(structured.urls);
-      expect(progress.length).toBeGreaterThan(0);
-      expect(sims.sims[vendor].ledger.createCount()).toBe(before + 1);
-    } finally {
-      await client.close();
-    }
-  });
+  it.each(TASK_CALLS)(
+    "%s: a task operation runs as an MCP task, with progress, and ends in URLs",
+    async (vendor, name, args) => {
+      const { client } = await connectStdio(sims.env);
+      try {
+        const before = sims.sims[vendor].ledger.createCount();
+        const { taskId, result, progress } = await runAsTask(client, name, args);
+        expect(taskId).toMatch(/^gen1\./);
+        expect(result.isError).toBeFalsy();
+        const structured = result.structuredContent as { urls: string[] };
+        expect(structured.urls.length).toBeGreaterThan(0);
+        const links = result.content.filter((c) => c.type === "resource_link");
+        expect(links.map((l) => (l as { uri: string }).uri)).toEqual(structured.urls);
+        expect(progress.length).toBeGreaterThan(0);
+        expect(sims.sims[vendor].ledger.createCount()).toBe(before + 1);
+      } finally {
+        await client.close();
+      }
+    },
+  );
 
   it("edrawmax (no task operations): a paid call returns its URLs directly", async () => {
     const { client } = await connectStdio(sims.env);
     try {
-      const result = await client.callTool({ name: "edrawmax_generateFlowchart", arguments: { prompt: "login flow", lang: "en" } });
+      const result = await client.callTool({
+        name: "edrawmax_generateFlowchart",
+        arguments: { prompt: "login flow", lang: "en" },
+      });
       expect(result.isError).toBeFalsy();
       expect((result.structuredContent as { urls: string[] }).urls.length).toBeGreaterThan(0);
     } finally {
@@ -110,10 +130,14 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
     const { client } = await connectStdio(sims.env);
     try {
       const watch = progressWatch((p) => p.progress > 0);
-      const call = client.callTool({ name: "mediaio_t2vWanV26", arguments: { prompt: "x" } }, CallToolResultSchema, {
-        onprogress: watch.onprogress,
-        resetTimeoutOnProgress: true,
-      });
+      const call = client.callTool(
+        { name: "mediaio_t2vWanV26", arguments: { prompt: "x" } },
+        CallToolResultSchema,
+        {
+          onprogress: watch.onprogress,
+          resetTimeoutOnProgress: true,
+        },
+      );
       await waitForCreate("mediaio");
       clock.advance(TASK_MS / 2);
       await watch.first;
@@ -138,7 +162,7 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
     );
     const taskId = created.task.taskId;
     expect(created.task.status).toBe("working");
-    const gone = new Promise((r) => first.transport.onclose = () => r(undefined));
+    const gone = new Promise((r) => (first.transport.onclose = () => r(undefined)));
     process.kill(first.pid, "SIGKILL");
     await gone;
 
@@ -187,7 +211,10 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
     const { client } = await connectStdio(sims.env);
     try {
       const sent = sims.sims.mediaio.ledger.requests().length;
-      const bad = await client.callTool({ name: "mediaio_t2vWanV26", arguments: { prompt: "x", size: "7:5" } });
+      const bad = await client.callTool({
+        name: "mediaio_t2vWanV26",
+        arguments: { prompt: "x", size: "7:5" },
+      });
       expect(bad.isError).toBe(true);
       const text = (bad.content as Array<{ text: string }>)[0]?.text ?? "";
       expect(text).toContain("size: must be one of: 9:16, 16:9, 1:1, 4:3, 3:4");
@@ -195,12 +222,18 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
       const missing = await client.callTool({ name: "mediaio_t2vWanV26", arguments: {} });
       expect((missing.content as Array<{ text: string }>)[0]?.text).toMatch(/prompt: is required/);
       // credentials are never tool arguments: an api key is an unknown field, refused
-      const key = await client.callTool({ name: "mediaio_t2vWanV26", arguments: { prompt: "x", apiKey: "k" } });
+      const key = await client.callTool({
+        name: "mediaio_t2vWanV26",
+        arguments: { prompt: "x", apiKey: "k" },
+      });
       expect((key.content as Array<{ text: string }>)[0]?.text).toMatch(/unknown field\(s\) apiKey/);
       // as a task request: a JSON-RPC error with the same words, no task created
       await expect(
         client.request(
-          { method: "tools/call", params: { name: "mediaio_t2vWanV26", arguments: { size: "7:5" }, task: {} } },
+          {
+            method: "tools/call",
+            params: { name: "mediaio_t2vWanV26", arguments: { size: "7:5" }, task: {} },
+          },
           CallToolResultSchema,
         ),
       ).rejects.toThrow(/size: must be one of/);
@@ -217,7 +250,9 @@ describe("gen mcp over Streamable HTTP (loopback)", { timeout: 120_000 }, () => 
     try {
       const { tools } = await server.client.listTools();
       expect(tools.some((t) => t.name === "tomoviee_textToVideo")).toBe(true);
-      const { taskId, result, progress } = await runAsTask(server.client, "tomoviee_textToVideo", { prompt: "x" });
+      const { taskId, result, progress } = await runAsTask(server.client, "tomoviee_textToVideo", {
+        prompt: "x",
+      });
       expect(taskId).toMatch(/^gen1\./);
       expect(result.isError).toBeFalsy();
       expect(progress.length).toBeGreaterThan(0);
@@ -234,10 +269,14 @@ describe("gen mcp over Streamable HTTP (loopback)", { timeout: 120_000 }, () => 
 /** HTTP status of a POST to `url` sent with another Host header (a DNS-rebinding attempt). */
 function statusWithHost(url: string, host: string): Promise<number | undefined> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: "POST", headers: { host, "content-type": "application/json" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode);
-    });
+    const req = request(
+      url,
+      { method: "POST", headers: { host, "content-type": "application/json" } },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      },
+    );
     req.once("error", reject);
     req.end("{}");
   });

@@ -2,8 +2,8 @@ import type { CallOptions, OperationDefinition } from "@gen/runtime";
 import { type GenModel, type JsonSchema, listOperations } from "@gen/spec";
 import { describeConstraints } from "./describe-constraints.js";
 import { matchesFilter, type ToolFilter } from "./tool-filter.js";
-import type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
 import { operationInputSchema, vendorOperations } from "./vendor-operations.js";
+import type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
 
 /** One vendor operation (or entry point) as an MCP tool. */
 export interface GenTool {
@@ -82,7 +82,11 @@ function entryPointTool(vendor: McpVendor, entry: EntryPointLike, display: strin
     invoke: (input, options) => {
       const method = (vendor.client as unknown as Record<string, unknown>)[entry.method];
       if (typeof method !== "function") throw new Error(`${vendor.id} has no ${entry.method}()`);
-      return (method as (i: unknown, o?: CallOptions) => Promise<unknown>).call(vendor.client, input, options);
+      return (method as (i: unknown, o?: CallOptions) => Promise<unknown>).call(
+        vendor.client,
+        input,
+        options,
+      );
     },
   };
 }

@@ -61,7 +61,10 @@ export function createGenMcpServer(options: GenMcpServerOptions): Server {
     if (!tool) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
     const asTask = request.params.task !== undefined;
     if (asTask && !tool.task)
-      throw new McpError(ErrorCode.MethodNotFound, `${tool.name} does not run as a task: call it without one`);
+      throw new McpError(
+        ErrorCode.MethodNotFound,
+        `${tool.name} does not run as a task: call it without one`,
+      );
     let outcome: unknown;
     try {
       outcome = await tool.invoke(request.params.arguments ?? {}, { signal: extra.signal });
@@ -101,7 +104,13 @@ export function createGenMcpServer(options: GenMcpServerOptions): Server {
     const { taskId } = request.params;
     const { tool, task } = resumeTask(taskId);
     if (book.isCancelled(taskId)) return toolError(new Error("The task was cancelled (stopped waiting)."));
-    const result = await waitFor(tool, task, taskId, extra, book.tokenOf(taskId) ?? extra._meta?.progressToken);
+    const result = await waitFor(
+      tool,
+      task,
+      taskId,
+      extra,
+      book.tokenOf(taskId) ?? extra._meta?.progressToken,
+    );
     return { ...result, _meta: { "io.modelcontextprotocol/related-task": { taskId } } };
   });
 
@@ -115,7 +124,8 @@ export function createGenMcpServer(options: GenMcpServerOptions): Server {
   function resumeTask(taskId: string): { tool: GenTool; task: VendorTask } {
     const handle = decodeTaskId(taskId);
     const tool = handle && findToolFor(handle.vendor, handle.operation);
-    if (!handle || !tool) throw new McpError(ErrorCode.InvalidParams, `Task not found: ${taskId.slice(0, 80)}`);
+    if (!handle || !tool)
+      throw new McpError(ErrorCode.InvalidParams, `Task not found: ${taskId.slice(0, 80)}`);
     return { tool, task: tool.client.resume(handle) };
   }
 
@@ -179,7 +189,11 @@ export function createGenMcpServer(options: GenMcpServerOptions): Server {
     const message =
       "Stopped waiting for this task. The vendor offers no cancel operation: it may still finish " +
       "(and be charged); its result stays available through the vendor's own tools.";
-    return { ...mcpTask(taskId, task.handle, pollInterval), status: "cancelled" as const, statusMessage: message };
+    return {
+      ...mcpTask(taskId, task.handle, pollInterval),
+      status: "cancelled" as const,
+      statusMessage: message,
+    };
   }
 
   return server;

@@ -19,7 +19,8 @@ export function mcpTask(
   snapshot?: Pick<TaskSnapshot, "state" | "progress" | "reason">,
 ): Task {
   const state = snapshot?.state ?? "queued";
-  const message = snapshot?.reason ?? `${state}${snapshot?.progress !== undefined ? ` ${snapshot.progress}%` : ""}`;
+  const message =
+    snapshot?.reason ?? `${state}${snapshot?.progress !== undefined ? ` ${snapshot.progress}%` : ""}`;
   return {
     taskId,
     status: STATUS[state],

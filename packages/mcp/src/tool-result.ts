@@ -1,9 +1,8 @@
 import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
-import { isGenError } from "@gen/runtime";
+import { findResultUrls, isGenError } from "@gen/runtime";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { GenTool } from "./build-tools.js";
-import { resultUrls } from "./result-urls.js";
 
 /** The output schema every tool declares: the vendor's result, its URLs and downloaded files. */
 export const OUTPUT_SCHEMA = {
@@ -17,15 +16,23 @@ export const OUTPUT_SCHEMA = {
 };
 
 /** A result as text, structured content and one resource link per URL (and per downloaded file). */
-export async function toolResult(tool: GenTool, result: unknown, downloadDir?: string): Promise<CallToolResult> {
-  const urls = resultUrls(result, tool.urlPaths);
+export async function toolResult(
+  tool: GenTool,
+  result: unknown,
+  downloadDir?: string,
+): Promise<CallToolResult> {
+  const urls = findResultUrls(result, tool.urlPaths);
   const files: string[] = [];
   if (downloadDir !== undefined) {
     for (const url of urls) files.push((await tool.client.runtime.download(url, downloadDir)).path);
   }
   const links = [
     ...urls.map((uri) => ({ type: "resource_link" as const, uri, name: nameOf(uri) })),
-    ...files.map((path) => ({ type: "resource_link" as const, uri: pathToFileURL(path).href, name: basename(path) })),
+    ...files.map((path) => ({
+      type: "resource_link" as const,
+      uri: pathToFileURL(path).href,
+      name: basename(path),
+    })),
   ];
   const structured = { result, urls, ...(downloadDir !== undefined ? { files } : {}) };
   return {
@@ -48,7 +55,17 @@ export function toolErrorText(error: unknown): string {
   const details: Record<string, unknown> = {};
   if (isGenError(error)) {
     const e = error as unknown as Record<string, unknown>;
-    for (const key of ["kind", "vendor", "code", "status", "requestId", "field", "rule", "reason", "issues"]) {
+    for (const key of [
+      "kind",
+      "vendor",
+      "code",
+      "status",
+      "requestId",
+      "field",
+      "rule",
+      "reason",
+      "issues",
+    ]) {
       if (e[key] !== undefined) details[key] = e[key];
     }
   }

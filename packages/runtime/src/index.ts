@@ -19,6 +19,7 @@ export { decodeResponse } from "./decode-response.js";
 export { downloadFile as downloadSupport } from "./download-file.js";
 export * from "./errors/index.js";
 export { fetchTransport } from "./fetch-transport.js";
+export { findResultUrls } from "./find-result-urls.js";
 export { getPath } from "./get-path.js";
 export {
   checkUrl,

@@ -64,7 +64,13 @@ async function openMcpVendor(entry: VendorEntry, io: CliIo): Promise<McpVendor |
   const loaded = await loadVendor(entry);
   if (!loaded) return undefined;
   const client = openClient(loaded, io, { baseUrl: baseUrlFor(entry.id, io) });
-  return { id: entry.id, module: loaded.module, client, model: await readModel(entry), entryPoints: entry.entryPoints };
+  return {
+    id: entry.id,
+    module: loaded.module,
+    client,
+    model: await readModel(entry),
+    entryPoints: entry.entryPoints,
+  };
 }
 
 async function readModel(entry: VendorEntry): Promise<GenModel | undefined> {

@@ -17,7 +17,12 @@ export const TASK_MS = 10_000;
 /** A manual clock shared by the simulators. */
 export function manualClock(start = 1_000_000) {
   let now = start;
-  return { now: () => now, advance: (ms: number) => void (now += ms) };
+  return {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const AUTH = {
@@ -34,7 +39,10 @@ export async function startSims(clock: { now: () => number }) {
   const ids = Object.keys(AUTH) as VendorId[];
   const sims = Object.fromEntries(
     await Promise.all(
-      ids.map(async (id) => [id, await startSimulator({ vendor: id, clock: clock.now, taskDurationMs: TASK_MS })]),
+      ids.map(async (id) => [
+        id,
+        await startSimulator({ vendor: id, clock: clock.now, taskDurationMs: TASK_MS }),
+      ]),
     ),
   ) as Record<VendorId, Simulator>;
   const env: Record<string, string> = {};
@@ -50,13 +58,21 @@ export async function startSims(clock: { now: () => number }) {
 
 /** `node ... bin.ts mcp ...args`: one process (tsx as a loader, not a wrapper), so its pid is the server's. */
 export function mcpArgv(args: readonly string[]): string[] {
-  return ["--conditions=@gen/source", "--import", "tsx", join(ROOT, "packages/cli/src/bin.ts"), "mcp", ...args];
+  return [
+    "--conditions=@gen/source",
+    "--import",
+    "tsx",
+    join(ROOT, "packages/cli/src/bin.ts"),
+    "mcp",
+    ...args,
+  ];
 }
 
 /** Environment with no credential of the developer's shell, plus `extra`. */
 export function serverEnv(extra: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !/KEY|SECRET|TOKEN|^GEN_/.test(k)) env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/KEY|SECRET|TOKEN|^GEN_/.test(k)) env[k] = v;
   return { ...env, ...extra };
 }
 
@@ -76,7 +92,10 @@ export async function connectStdio(env: Record<string, string>, args: readonly s
 
 /** Starts `gen mcp --http` and connects the official client over Streamable HTTP. */
 export async function connectHttp(env: Record<string, string>) {
-  const child = spawn(process.execPath, mcpArgv(["--http", "--poll-ms", "20"]), { cwd: ROOT, env: serverEnv(env) });
+  const child = spawn(process.execPath, mcpArgv(["--http", "--poll-ms", "20"]), {
+    cwd: ROOT,
+    env: serverEnv(env),
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d: Buffer) => {

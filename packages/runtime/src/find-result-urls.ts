@@ -1,8 +1,9 @@
 /**
- * The downloadable URLs of a task result. With the vendor's `resultUrlPaths` (dot paths, `*` for
- * array items) only those are taken; otherwise every http(s) string in the result. No duplicates.
+ * The downloadable URLs of a result: with `paths` (dot paths, `*` for array items, e.g. the
+ * operation's or the task protocol's `resultUrlPaths`) only those; otherwise, or when they hold
+ * none, every http(s) string in it. No duplicates. Shared by the surfaces (cli, mcp, ai-sdk).
  */
-export function resultUrls(result: unknown, paths?: readonly string[]): string[] {
+export function findResultUrls(result: unknown, paths?: readonly string[]): string[] {
   const found = new Set<string>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
