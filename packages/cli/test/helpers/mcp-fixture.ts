@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { createEdrawmax } from "@gen/edrawmax";
 import { createIma } from "@gen/ima";
 import { createMediaio } from "@gen/mediaio";
@@ -55,6 +57,8 @@ export async function startSims(clock: { now: () => number }) {
   }
   return { sims, env, close: () => Promise.all(ids.map((id) => sims[id].close())) };
 }
+
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** `node ... bin.ts mcp ...args`: one process (tsx as a loader, not a wrapper), so its pid is the server's. */
 export function mcpArgv(args: readonly string[]): string[] {
