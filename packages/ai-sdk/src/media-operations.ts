@@ -1,5 +1,5 @@
-import type { OperationDefinition } from "@gen/runtime";
-import { moduleOperations, type VendorModule } from "./vendor-sdk.js";
+import { moduleOperations, type OperationDefinition } from "@gen/runtime";
+import type { VendorModule } from "./vendor-sdk.js";
 
 export type MediaKind = "image" | "video";
 

@@ -9,19 +9,6 @@ export interface GenClientLike {
 /** A vendor package's module namespace (`import * as sdk from "@gen/mediaio"`). */
 export type VendorModule = Record<string, unknown>;
 
-/** The operation definitions a vendor package exports (`<id>Operation`). */
-export function moduleOperations(module: VendorModule): OperationDefinition[] {
-  const out = new Map<string, OperationDefinition>();
-  for (const value of Object.values(module)) {
-    const op = value as Partial<OperationDefinition> | null;
-    if (typeof op !== "object" || op === null) continue;
-    if (typeof op.id === "string" && typeof op.name === "string" && typeof op.path === "string" && op.kind) {
-      if (!out.has(op.id)) out.set(op.id, op as OperationDefinition);
-    }
-  }
-  return [...out.values()];
-}
-
 /** Top-level input fields of an operation and their allowed values (from its exported zod schema). */
 export interface FieldInfo {
   type?: string;

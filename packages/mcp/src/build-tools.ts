@@ -1,8 +1,8 @@
-import type { CallOptions, OperationDefinition } from "@gen/runtime";
+import { type CallOptions, moduleOperations, type OperationDefinition } from "@gen/runtime";
 import { type GenModel, type JsonSchema, listOperations } from "@gen/spec";
 import { describeConstraints } from "./describe-constraints.js";
 import { matchesFilter, type ToolFilter } from "./tool-filter.js";
-import { operationInputSchema, vendorOperations } from "./vendor-operations.js";
+import { operationInputSchema } from "./operation-input-schema.js";
 import type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
 
 /** One vendor operation (or entry point) as an MCP tool. */
@@ -36,7 +36,7 @@ export function buildTools(vendors: readonly McpVendor[], filter: ToolFilter = {
       const tool = entryPointTool(vendor, entry, display);
       if (matchesFilter(filter, vendor.id, [tool.name, entry.name, entry.method])) tools.push(tool);
     }
-    for (const op of vendorOperations(vendor.module)) {
+    for (const op of moduleOperations(vendor.module)) {
       const names = [`${vendor.id}_${op.id}`, op.id, op.name, ...(op.aliases ?? [])];
       if (!matchesFilter(filter, vendor.id, names)) continue;
       tools.push(operationTool(vendor, op, display, texts.get(op.id)));

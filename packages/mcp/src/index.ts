@@ -5,5 +5,5 @@ export { serveStdio } from "./serve-stdio.js";
 export { TaskBook } from "./task-book.js";
 export { decodeTaskId, encodeTaskId } from "./task-id.js";
 export type { ToolFilter } from "./tool-filter.js";
-export { operationInputSchema, vendorOperations } from "./vendor-operations.js";
+export { operationInputSchema } from "./operation-input-schema.js";
 export type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";

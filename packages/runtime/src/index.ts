@@ -31,6 +31,7 @@ export {
 } from "./host-policy.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
+export { isOperationDefinition, moduleOperations } from "./module-operations.js";
 export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";

@@ -62,14 +62,7 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** `node ... bin.ts mcp ...args`: one process (tsx as a loader, not a wrapper), so its pid is the server's. */
 export function mcpArgv(args: readonly string[]): string[] {
-  return [
-    "--conditions=@gen/source",
-    "--import",
-    "tsx",
-    join(ROOT, "packages/cli/src/bin.ts"),
-    "mcp",
-    ...args,
-  ];
+  return ["--conditions=@gen/source", "--import", TSX, join(ROOT, "packages/cli/src/bin.ts"), "mcp", ...args];
 }
 
 /** Environment with no credential of the developer's shell, plus `extra`. */
