@@ -1,8 +1,8 @@
 import { type CallOptions, moduleOperations, type OperationDefinition } from "@gen/runtime";
 import { type GenModel, type JsonSchema, listOperations } from "@gen/spec";
 import { describeConstraints } from "./describe-constraints.js";
-import { matchesFilter, type ToolFilter } from "./tool-filter.js";
 import { operationInputSchema } from "./operation-input-schema.js";
+import { matchesFilter, type ToolFilter } from "./tool-filter.js";
 import type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
 
 /** One vendor operation (or entry point) as an MCP tool. */
