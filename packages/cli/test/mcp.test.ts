@@ -244,6 +244,16 @@ describe("gen mcp over stdio (official MCP client, simulators)", { timeout: 120_
         ),
       ).rejects.toThrow(/size: must be one of/);
       expect(sims.sims.mediaio.ledger.requests().length).toBe(sent);
+      // a server-side path is never read and uploaded on an agent's say-so
+      const imaSent = sims.sims.ima.ledger.requests().length;
+      const local = await client.callTool({
+        name: "ima_image_to_video",
+        arguments: { prompt: "x", images: ["/etc/hostname"] },
+      });
+      expect((local.content as Array<{ text: string }>)[0]?.text).toMatch(
+        /images\.0: must be an http\(s\) URL/,
+      );
+      expect(sims.sims.ima.ledger.requests().length).toBe(imaSent);
     } finally {
       await client.close();
     }

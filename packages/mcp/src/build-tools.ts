@@ -1,4 +1,9 @@
-import { type CallOptions, moduleOperations, type OperationDefinition } from "@gen/runtime";
+import {
+  type CallOptions,
+  InvalidRequestError,
+  moduleOperations,
+  type OperationDefinition,
+} from "@gen/runtime";
 import { type GenModel, type JsonSchema, listOperations } from "@gen/spec";
 import { describeConstraints } from "./describe-constraints.js";
 import { operationInputSchema } from "./operation-input-schema.js";
@@ -79,7 +84,8 @@ function entryPointTool(vendor: McpVendor, entry: EntryPointLike, display: strin
     paid: true,
     urlPaths: vendor.client.runtime.vendor.task?.resultUrlPaths,
     client: vendor.client,
-    invoke: (input, options) => {
+    invoke: async (input, options) => {
+      refuseLocalFiles(input);
       const method = (vendor.client as unknown as Record<string, unknown>)[entry.method];
       if (typeof method !== "function") throw new Error(`${vendor.id} has no ${entry.method}()`);
       return (method as (i: unknown, o?: CallOptions) => Promise<unknown>).call(
@@ -89,6 +95,24 @@ function entryPointTool(vendor: McpVendor, entry: EntryPointLike, display: strin
       );
     },
   };
+}
+
+/**
+ * Entry points may accept local file paths (IMA uploads them). Over MCP the caller is an agent,
+ * not the machine's user: a path would upload a server-side file, so only http(s) URLs pass.
+ */
+function refuseLocalFiles(input: unknown): void {
+  const images = (input as { images?: unknown } | null)?.images;
+  if (!Array.isArray(images)) return;
+  const index = images.findIndex((v) => typeof v === "string" && !/^https?:\/\//i.test(v));
+  if (index < 0) return;
+  throw InvalidRequestError.fromIssues([
+    {
+      field: `images.${index}`,
+      rule: "url",
+      message: "must be an http(s) URL (local files are not read over MCP)",
+    },
+  ]);
 }
 
 function toolName(vendor: string, operation: string): string {
