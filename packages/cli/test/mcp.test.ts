@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectHttp,
   connectStdio,
+  killStartedServers,
   manualClock,
   serverEnv,
   startSims,
@@ -22,7 +23,10 @@ let sims: Awaited<ReturnType<typeof startSims>>;
 beforeAll(async () => {
   sims = await startSims(clock);
 });
-afterAll(() => sims?.close());
+afterAll(async () => {
+  killStartedServers();
+  await sims?.close();
+});
 
 /** A task operation of each vendor that has one, with valid arguments. */
 const TASK_CALLS: Array<[VendorId, string, Record<string, unknown>]> = [

@@ -73,6 +73,20 @@ export function serverEnv(extra: Record<string, string>): Record<string, string>
   return { ...env, ...extra };
 }
 
+const started = new Set<number>();
+
+/** Kills every server a test started and left running (a failed or timed-out test skips its `finally`). */
+export function killStartedServers(): void {
+  for (const pid of started) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+  started.clear();
+}
+
 /** Starts `gen mcp` over stdio and connects the official client to it. */
 export async function connectStdio(env: Record<string, string>, args: readonly string[] = []) {
   const transport = new StdioClientTransport({
@@ -84,6 +98,7 @@ export async function connectStdio(env: Record<string, string>, args: readonly s
   });
   const client = new Client({ name: "test", version: "1" }, { capabilities: { tasks: {} } as never });
   await client.connect(transport);
+  if (transport.pid !== null) started.add(transport.pid);
   return { client, transport, pid: transport.pid as number };
 }
 
