@@ -39,6 +39,10 @@ async function start() {
   document.body.dataset.ready = "true";
 }
 
+/** The operation's display name: the vendor's own name when it reads as words, else the summary. */
+const title = (op) =>
+  /\s/.test(op.name) && op.name.length >= (op.summary ?? "").length ? op.name : (op.summary ?? op.name);
+
 const normalise = (s) =>
   String(s ?? "")
     .toLowerCase()
@@ -66,7 +70,7 @@ function renderCatalogue(query) {
       const button = el(
         "button",
         { type: "button", class: "op", "data-vendor": vendor.id, "data-op": op.id },
-        el("span", {}, op.summary ?? op.name),
+        el("span", {}, title(op)),
         tags,
       );
       if (state.current?.op.id === op.id && state.current?.vendor.id === vendor.id)
@@ -96,7 +100,7 @@ function select(vendorId, opId) {
     b.classList.toggle("active", b.dataset.vendor === vendorId && b.dataset.op === opId);
   $("placeholder").hidden = true;
   $("operation").hidden = false;
-  $("op-title").textContent = `${vendor.displayName} · ${op.summary ?? op.name}`;
+  $("op-title").textContent = `${vendor.displayName} · ${title(op)}`;
   const names = [op.id, op.name, ...op.aliases].filter((n, i, all) => all.indexOf(n) === i).join(", ");
   const eta = op.estimatedMs
     ? ` · usually ${Math.round(op.estimatedMs[0] / 1000)}–${Math.round(op.estimatedMs[1] / 1000)} s`
@@ -110,41 +114,53 @@ function select(vendorId, opId) {
       : `${vendor.credentials.join(", ")}: ${vendor.credentialsSet ? "set" : "missing in the server's environment"}`;
   $("op-creds").textContent = creds;
   $("op-creds").classList.toggle("missing", !vendor.credentialsSet);
-  state.form = renderForm($("form"), op, check);
-  check();
+  state.form = renderForm($("form"), op, () => void check());
+  void check();
 }
 
-/** Runs the SDK's validator on the server (no vendor request) and shows its messages per field. */
-async function check() {
+/**
+ * Runs the SDK's validator on the server (no vendor request) and shows its messages per field.
+ * Resolves to the issues of the latest edit. Run stays clickable while a check is in flight (a
+ * blur fires one just before a click); `run()` waits for it.
+ */
+function check() {
   const { vendor, op } = state.current;
   const ticket = ++state.checks;
-  $("run").disabled = true;
   document.body.dataset.checked = "false";
-  const issues = await api.validate(vendor.id, op.id, state.form.readInput());
-  if (ticket !== state.checks) return; // a newer edit is being checked
-  state.form.showIssues(issues);
-  const unplaced = issues.filter(
-    (i) => !document.querySelector(`[data-field="${CSS.escape(i.field.split(/[.|]/)[0])}"]`),
-  );
-  $("issues-summary").textContent = issues.length
-    ? `${issues.length} problem(s): ${unplaced.map((i) => `${i.field || "input"}: ${i.message}`).join("; ") || "see the fields above"}`
-    : "";
-  $("run").disabled = issues.length > 0;
-  document.body.dataset.checked = "true";
+  state.pending = api.validate(vendor.id, op.id, state.form.readInput()).then((issues) => {
+    if (ticket !== state.checks) return state.pending; // a newer edit is being checked
+    state.form.showIssues(issues);
+    const unplaced = issues.filter(
+      (i) => !document.querySelector(`[data-field="${CSS.escape(i.field.split(/[.|]/)[0])}"]`),
+    );
+    $("issues-summary").textContent = issues.length
+      ? `${issues.length} problem(s): ${unplaced.map((i) => `${i.field || "input"}: ${i.message}`).join("; ") || "see the fields above"}`
+      : "";
+    $("run").disabled = issues.length > 0;
+    document.body.dataset.checked = "true";
+    return issues;
+  });
+  return state.pending;
 }
 
 async function run() {
   const { vendor, op } = state.current;
+  if ((await state.pending).length > 0) return; // refused before any request
   $("run").disabled = true;
-  const { status, data } = await api.run(vendor.id, op.id, state.form.readInput());
-  if (status === 422) {
-    state.form.showIssues(data.issues);
-    $("issues-summary").textContent = `${data.issues.length} problem(s): not sent`;
-    return;
+  let refused = false;
+  try {
+    const { status, data } = await api.run(vendor.id, op.id, state.form.readInput());
+    if (status === 422) {
+      refused = true;
+      state.form.showIssues(data.issues);
+      $("issues-summary").textContent = `${data.issues.length} problem(s): not sent`;
+      return;
+    }
+    showRun(data.run);
+    await refreshHistory();
+  } finally {
+    $("run").disabled = refused;
   }
-  $("run").disabled = false;
-  showRun(data.run);
-  await refreshHistory();
 }
 
 async function resume() {
@@ -174,6 +190,7 @@ function updateRun(run) {
   panel.hidden = false;
   panel.dataset.state = run.state;
   panel.dataset.runId = run.id;
+  panel.dataset.status = run.progress?.status ?? "";
   $("run-title").textContent =
     `${run.vendor} · ${run.operation}${run.handle ? ` · task ${run.handle.taskId}` : ""}`;
   $("run-state").textContent = run.state;
@@ -238,6 +255,17 @@ function markHistory() {
     item.classList.toggle("active", item.dataset.runId === state.run?.id);
 }
 
-start().catch((error) => {
-  document.body.prepend(el("p", { class: "error" }, `gen studio could not start: ${error.message}`));
-});
+/** Any failure the page did not handle (the server refused, the network dropped) shown at the top. */
+function showProblem(message) {
+  let banner = $("problem");
+  if (!banner) {
+    banner = el("p", { id: "problem", class: "error banner", role: "alert" });
+    document.body.prepend(banner);
+  }
+  banner.textContent = message;
+}
+
+window.addEventListener("unhandledrejection", (event) =>
+  showProblem(String(event.reason?.message ?? event.reason)),
+);
+start().catch((error) => showProblem(`gen studio could not start: ${error.message}`));

@@ -104,8 +104,10 @@ export class RunManager {
     let run = start;
     const poll = this.options.pollMs;
     const onProgress = (progress: ProgressEvent) => {
+      const changed =
+        progress.status !== run.progress?.status || progress.progress !== run.progress?.progress;
       run = { ...run, progress };
-      void this.update(run, "progress");
+      if (changed) void this.update(run, "progress");
     };
     task
       .wait({
