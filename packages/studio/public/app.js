@@ -218,6 +218,7 @@ function updateRun(run) {
 }
 
 function showCode() {
+  if ($("copy").dataset.copied !== `${state.run?.id}:${state.lang}`) $("copy").textContent = "Copy";
   for (const tab of document.querySelectorAll(".tab"))
     tab.setAttribute("aria-selected", String(tab.dataset.lang === state.lang));
   $("code-text").textContent = state.run?.code?.[state.lang] ?? "";
@@ -235,7 +236,7 @@ async function copyCode() {
     document.execCommand("copy");
   }
   $("copy").textContent = "Copied";
-  $("copy").dataset.copied = state.lang;
+  $("copy").dataset.copied = `${state.run?.id}:${state.lang}`;
 }
 
 async function refreshHistory() {

@@ -155,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)("gen studio in headless chromium, against the sim
           const el = document.getElementById("run-panel") as HTMLElement;
           const { state: now, status: progress } = el.dataset;
           if (now === want && (!wantStatus || progress === wantStatus)) return { ok: true, text: "" };
-          if (now === "failed" && want !== "failed") return { ok: false, text: el.innerText };
+          if (now === "failed" && want !== "failed") return { ok: false, text: el.textContent ?? "" };
           return false;
         },
         [state, status] as const,
@@ -171,7 +171,7 @@ describe.skipIf(!HAS_CHROMIUM)("gen studio in headless chromium, against the sim
   async function copied(lang: string): Promise<string> {
     await page.click(`.tab[data-lang='${lang}']`);
     await page.click("#copy");
-    await page.waitForSelector(`#copy[data-copied='${lang}']`);
+    await page.waitForSelector(`#copy[data-copied$=':${lang}']`);
     return page.evaluate(() => navigator.clipboard.readText());
   }
 
