@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -7,6 +8,7 @@ import type { StudioServer } from "../../src/commands/studio.js";
 import { openClient } from "../../src/open-vendor.js";
 import { findVendor, loadVendor } from "../../src/vendors.js";
 import { captureIo } from "../helpers/capture-io.js";
+import { collect, genArgv } from "../helpers/run-gen.js";
 import {
   HAS_CHROMIUM,
   launchChromium,
@@ -84,6 +86,11 @@ const CASES: VendorCase[] = [
     task: true,
   },
 ];
+
+/** Runs a command line in a POSIX shell (as a user pastes it), with only `env` and PATH. */
+function runShell(line: string, env: Record<string, string>) {
+  return collect(spawn("sh", ["-c", line], { env: { PATH: process.env.PATH, ...env } }));
+}
 
 const PNG_1X1 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
@@ -277,6 +284,18 @@ describe.skipIf(!HAS_CHROMIUM)("gen studio in headless chromium, against the sim
       const ts = await copied("typescript");
       expect(ts).toContain(`.${c.op}(`);
       const curl = await copied("curl");
+      if (!c.task) {
+        // The copied `gen call` line runs as-is and sends exactly what the studio sent.
+        const sent = sim.ledger.entries.filter((e) => e.method === "POST").map((e) => e.body);
+        const shell = `${genArgv([])
+          .map((a) => `'${a}'`)
+          .join(" ")} ${gen.trim().replace(/^gen /, "")}`;
+        const r = await runShell(shell, fx.env);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const again = sim.ledger.entries.filter((e) => e.method === "POST").map((e) => e.body);
+        expect(again).toEqual([...sent, sent[0]]);
+      }
       for (const value of Object.values(sim.credentials)) {
         for (const text of [gen, ts, curl]) expect(text).not.toContain(value);
       }
