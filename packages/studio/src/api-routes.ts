@@ -13,6 +13,9 @@ import { validateRunInput } from "./validate-run-input.js";
 /** Largest file the page may upload for a vendor that uploads (default 100 MiB). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 
+/** Interval of the event streams' keep-alive comments. */
+const HEARTBEAT_MS = 15_000;
+
 /** What the API handlers share. */
 export interface ApiContext {
   vendors: readonly StudioVendor[];
@@ -81,7 +84,12 @@ function streamEvents(ctx: ApiContext, req: IncomingMessage, res: ServerResponse
   const unsubscribe = ctx.runs.subscribe(id, send);
   const current = ctx.history.get(id);
   if (current) send({ type: "state", run: current });
-  req.on("close", unsubscribe);
+  // A comment line now and then keeps an idle stream (a task of minutes) from looking dead.
+  const heartbeat = setInterval(() => res.write(": keep-alive\n\n"), HEARTBEAT_MS);
+  req.on("close", () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }
 
 /** Stores an uploaded file (raw body) in the uploads folder; the input then names its path. */

@@ -13,6 +13,8 @@ export const HISTORY_LIMIT = 500;
 export class HistoryStore {
   private readonly runs = new Map<string, RunRecord>();
   private writing: Promise<void> = Promise.resolve();
+  /** Where an unreadable history file was moved to when the store opened, if it was. */
+  recoveredFrom: string | undefined;
 
   private constructor(private readonly path: string) {}
 
@@ -24,11 +26,20 @@ export class HistoryStore {
     } catch (error) {
       if ((error as { code?: string }).code !== "ENOENT") throw error;
     }
-    if (text !== undefined) {
-      const parsed = JSON.parse(text) as { runs?: RunRecord[] };
-      for (const run of parsed.runs ?? []) {
-        store.runs.set(run.id, run.state === "running" ? { ...run, state: "stopped" } : run);
-      }
+    if (text === undefined) return store;
+    let runs: RunRecord[];
+    try {
+      runs = (JSON.parse(text) as { runs?: RunRecord[] }).runs ?? [];
+      if (!Array.isArray(runs)) throw new Error("runs is not a list");
+    } catch {
+      // Never lose what was there: keep the unreadable file aside and start a new history.
+      store.recoveredFrom = `${path}.unreadable-${Date.now()}`;
+      await rename(path, store.recoveredFrom);
+      return store;
+    }
+    for (const run of runs) {
+      if (typeof run?.id !== "string") continue;
+      store.runs.set(run.id, run.state === "running" ? { ...run, state: "stopped" } : run);
     }
     return store;
   }

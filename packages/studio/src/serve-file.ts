@@ -28,7 +28,13 @@ const TYPES: Readonly<Record<string, string>> = {
  */
 export async function serveFile(res: ServerResponse, root: string, relativePath: string): Promise<void> {
   const base = resolve(root);
-  const path = resolve(base, decodeURIComponent(relativePath));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relativePath);
+  } catch {
+    throw new HttpError(404, "not found");
+  }
+  const path = resolve(base, decoded);
   if (path !== base && !path.startsWith(base + sep)) throw new HttpError(404, "not found");
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) throw new HttpError(404, "not found");

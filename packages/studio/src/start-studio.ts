@@ -34,6 +34,8 @@ export interface Studio {
   origin: string;
   port: number;
   token: string;
+  /** Where an unreadable `history.json` was moved aside at start (a new history was begun). */
+  recoveredHistory?: string;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     origin,
     port,
     token,
+    ...(history.recoveredFrom ? { recoveredHistory: history.recoveredFrom } : {}),
     close: async () => {
       runs.stopAll();
       server.closeAllConnections();

@@ -87,6 +87,9 @@ export async function studioCommand(args: readonly string[], io: CliIo): Promise
     ...(pollMs === undefined ? {} : { pollMs }),
   });
   const { studio } = server;
+  if (studio.recoveredHistory) {
+    println(io.stderr, `warning: the history file was unreadable; kept as ${studio.recoveredHistory}`);
+  }
   if (boolFlag(parsed, "json")) {
     printJson(io.stdout, { type: "ready", url: studio.url, origin: studio.origin });
   } else {
