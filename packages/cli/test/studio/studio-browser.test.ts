@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -190,6 +192,45 @@ describe.skipIf(!HAS_CHROMIUM)("gen studio in headless chromium, against the sim
     expect(await page.locator(".op").count()).toBeGreaterThan(0);
     expect(await page.locator(".op[data-vendor='edrawmax'][data-op='generateFlowchart']").count()).toBe(1);
     await shot(page, "01-catalogue-search");
+  });
+
+  it("a page from another origin cannot drive it, even with the session cookie", async () => {
+    // Same host, other port: the same site for cookies, so only the Origin check stands between.
+    const evil = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<!doctype html><title>elsewhere</title>");
+    });
+    await new Promise<void>((done) => evil.listen(0, "127.0.0.1", done));
+    const other = await context.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      const seen = await other.evaluate(async (studio) => {
+        const body = JSON.stringify({ vendor: "mediaio", operation: "t2iImagen4", input: { prompt: "x" } });
+        const out: string[] = [];
+        await fetch(`${studio}/api/runs`, { method: "POST", mode: "no-cors", credentials: "include", body })
+          .then((r) => out.push(`no-cors ${r.type}`))
+          .catch((e: Error) => out.push(`no-cors ${e.name}`));
+        await fetch(`${studio}/api/runs`, {
+          method: "POST",
+          credentials: "include",
+          headers: { "Content-Type": "application/json" },
+          body,
+        })
+          .then((r) => out.push(`cors ${r.status}`))
+          .catch((e: Error) => out.push(`cors ${e.name}`));
+        await fetch(`${studio}/api/catalog`, { credentials: "include" })
+          .then((r) => out.push(`read ${r.status}`))
+          .catch((e: Error) => out.push(`read ${e.name}`));
+        return out;
+      }, server.studio.origin);
+      expect(seen).toEqual(["no-cors opaque", "cors TypeError", "read TypeError"]);
+    } finally {
+      await other.close();
+      evil.close();
+    }
+    expect(fx.sims.mediaio?.ledger.entries).toEqual([]);
+    const runs = await page.evaluate(async () => (await (await fetch("/api/runs")).json()).runs.length);
+    expect(runs).toBe(0);
   });
 
   for (const [index, c] of CASES.entries()) {
