@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
-import type { AuthDefinition, OperationDefinition } from "@gen/runtime";
+import type { OperationDefinition } from "@gen/runtime";
 import { type GenModel, listOperations } from "@gen/spec";
 import type { StudioBackend, StudioOperation, StudioVendor } from "@gen/studio";
 import type { CliIo } from "./cli-io.js";
+import { credentialsOf } from "./commands/mock.js";
 import { operationsOf } from "./find-operation.js";
 import { urlPathsFor } from "./follow-task.js";
 import { modelDefaults } from "./model-defaults.js";
@@ -111,10 +112,4 @@ async function operationDocs(
     // without the model the catalogue only lacks descriptions
   }
   return out;
-}
-
-function credentialsOf(auth: AuthDefinition) {
-  if (auth.type === "none") return [];
-  if (auth.type === "basic") return [auth.key, auth.secret];
-  return [auth.credential];
 }

@@ -86,7 +86,8 @@ export async function envLines(entry: VendorEntry, sim: Simulator): Promise<Reco
   return env;
 }
 
-function credentialsOf(auth: AuthDefinition | undefined) {
+/** The credentials an auth definition needs (key and secret for basic auth). */
+export function credentialsOf(auth: AuthDefinition | undefined) {
   if (!auth || auth.type === "none") return [];
   if (auth.type === "basic") return [auth.key, auth.secret];
   return [auth.credential];

@@ -34,7 +34,9 @@ function send(
   });
 }
 
-describe("gen studio refuses requests without the token, from other origins or Hosts", () => {
+describe("gen studio refuses requests without the token, from other origins or Hosts", {
+  timeout: 60_000,
+}, () => {
   let fx: StudioFixture;
   let server: StudioServer;
   let port: number;
