@@ -32,11 +32,12 @@ export const api = {
     return data.path;
   },
   /** Server-sent events of a run: `state` and `progress`, each carrying the whole run record. */
-  events: (id, onRun) => {
+  events: (id, onRun, onLost) => {
     const source = new EventSource(`/api/runs/${id}/events`);
     const handle = (event) => onRun(JSON.parse(event.data), event.type);
     source.addEventListener("state", handle);
     source.addEventListener("progress", handle);
+    source.addEventListener("error", () => onLost(source));
     return source;
   },
 };

@@ -173,13 +173,22 @@ function showRun(run) {
   state.source = null;
   updateRun(run);
   if (run.state === "running") {
-    state.source = api.events(run.id, (next) => {
-      updateRun(next);
-      if (next.state !== "running") {
-        state.source?.close();
-        void refreshHistory();
-      }
-    });
+    state.source = api.events(
+      run.id,
+      (next) => {
+        $("problem")?.remove();
+        updateRun(next);
+        if (next.state !== "running") {
+          state.source?.close();
+          void refreshHistory();
+        }
+      },
+      () =>
+        showProblem(
+          "Lost the connection to gen studio (retrying). The task goes on at the vendor: if gen studio " +
+            "was restarted, open the link it printed and resume the task from the history.",
+        ),
+    );
   }
 }
 
