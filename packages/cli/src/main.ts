@@ -5,6 +5,7 @@ import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
 import { mcpCommand } from "./commands/mcp.js";
 import { mockCommand } from "./commands/mock.js";
+import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   wait: waitCommand,
   mock: mockCommand,
   mcp: mcpCommand,
+  studio: studioCommand,
 };
 
 /**
