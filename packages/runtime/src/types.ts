@@ -133,7 +133,7 @@ export interface OperationDefinition<Input = unknown, Output = unknown> {
   prepare?: (input: Input) => Input;
 }
 
-/** Cross-field input rule; `when` matches when every listed field equals the value (as strings). */
+/** Cross-field input rule (semantics: `checkRules`; `XGenRule` in @gen/spec documents each kind). */
 export type InputRule =
   | { rule: "defaultFrom"; field: string; from: string; when?: Readonly<Record<string, unknown>> }
   | { rule: "requiredWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { getPath } from "@gen/runtime";
 import { checkAuth } from "./check-auth.js";
 import { type ControlTarget, controlApi } from "./control-api.js";
 import { deliverResponse, faultAnswer } from "./deliver-response.js";
 import type { FaultQueue, FaultTarget } from "./fault-queue.js";
 import { fileBytes } from "./file-bytes.js";
-import { getPath } from "./json-path.js";
 import { matchOperation } from "./model-index.js";
 import { matchPath, type PathPattern } from "./path-pattern.js";
 import type { SimCore } from "./sim-core.js";

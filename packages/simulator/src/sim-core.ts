@@ -1,12 +1,13 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { getPath } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import type { FaultQueue, FaultTarget } from "./fault-queue.js";
-import { getPath, setPath } from "./json-path.js";
 import type { Ledger, LedgerEntry } from "./ledger.js";
 import { kindForOperation } from "./media-kind.js";
 import type { SimModel, SimOperation } from "./model-index.js";
 import type { Replies } from "./replies.js";
 import { sampleValue } from "./sample-value.js";
+import { setPath } from "./set-path.js";
 import type { TaskStore } from "./task-store.js";
 import type {
   CreateTaskOptions,

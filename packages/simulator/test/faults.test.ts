@@ -1,6 +1,6 @@
+import { getPath } from "@gen/runtime";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { getPath } from "../src/json-path.js";
 import { fixture, postJson } from "./fixtures.js";
 
 let sim: Simulator;

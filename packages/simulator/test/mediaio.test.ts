@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
+import { getPath } from "@gen/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findWorkspaceRoot, type Simulator, startSimulator } from "../src/index.js";
-import { getPath } from "../src/json-path.js";
 import { fixture, manualClock, postJson } from "./fixtures.js";
 
 const generated = `${findWorkspaceRoot()}/packages/mediaio/openapi.gen.json`;

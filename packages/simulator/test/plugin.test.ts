@@ -1,6 +1,6 @@
+import { getPath } from "@gen/runtime";
 import { afterEach, describe, expect, it } from "vitest";
 import { defineSimulatorPlugin, type Simulator, startSimulator } from "../src/index.js";
-import { getPath } from "../src/json-path.js";
 import { builtinPlugins } from "../src/vendors/builtin-plugins.js";
 import { fixture, postJson } from "./fixtures.js";
 

@@ -1,6 +1,6 @@
+import { getPath } from "@gen/runtime";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Simulator, startSimulator } from "../src/index.js";
-import { getPath } from "../src/json-path.js";
 import { fixture, postJson } from "./fixtures.js";
 
 let acme: Simulator;
@@ -25,7 +25,7 @@ describe("request validation", () => {
     [{ prompt: "ok", ratio: "4:3" }, 'ratio: must be one of "16:9", "9:16"'],
     [{ prompt: "ok", count: 9 }, "count: must be <= 4"],
     [{ prompt: "ok", count: "2" }, "count: must be of type integer"],
-    [{ prompt: "ok", mode: "fixed" }, 'seed: is required when mode is "fixed"'],
+    [{ prompt: "ok", mode: "fixed" }, 'seed: required when mode is "fixed"'],
   ])("refuses %j with the invalid-request code naming the field", async (body, message) => {
     const r = await create(body);
     expect(r.status).toBe(200);

@@ -190,8 +190,11 @@ export interface XGenOperation {
 }
 
 /**
- * Cross-field input rules, vendor-neutral. `when` matches when every listed input field equals
- * the given value (compared as strings).
+ * Cross-field input rules, vendor-neutral, checked by one engine (`checkRules` in @gen/runtime) in
+ * the client and the simulator alike. A field is absent when it is `undefined`, `null`, `""` or
+ * `[]`. `when` matches when every listed field is present and equals the given value (compared as
+ * strings), so an absent field, `""` included, matches nothing. `count` counts an absent field as
+ * 0 items and a single value as 1.
  */
 export type XGenRule =
   /** Set `field` to the value of `from` when `field` is absent (and `when` matches). */

@@ -1,13 +1,3 @@
-/** Reads a dot path (`result.0.preview`) from a value; `undefined` when absent. */
-export function getPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const key of path.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
-
 /** Writes a dot path, creating objects (or arrays before numeric / `*` segments, `*` = index 0). */
 export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split(".").map((k) => (k === "*" ? "0" : k));
