@@ -1,19 +1,23 @@
-import { type GenModel, getBaseUrl, getHosts } from "@gen/spec";
-import { type InputField, type OperationPlan, planOperations } from "../emit/operation-plan.js";
-import { diffInputSchema } from "./diff-schema.js";
+import type { GenModel } from "@gen/spec";
+import { type OperationPlan, planOperations } from "../emit/operation-plan.js";
+import { canonicalJson, runTable } from "./field-table.js";
 import type { ModelChange } from "./model-change.js";
 import { sortChanges } from "./model-change.js";
+import { operationFields } from "./operation-fields.js";
+import { rootFields } from "./root-fields.js";
 
 /**
- * Compares two normalised models (pure): every change a user of the generated package can
- * notice, with its semver bump. Patch: documentation only; minor: additions (operations,
- * optional parameters, enum values, widened ranges); major: removals, newly required parameters,
- * narrowed enums or ranges, changed wire names, paths or hosts. Changes the rules do not name
- * (errors, envelope, task protocol...) are reported as one patch.
+ * Compares two normalised models (pure), field by field through exhaustive tables (`rootFields`,
+ * `operationFields`, `xOperationFields` and the tables they call), so every field of the plan has
+ * a decided semver effect. Patch: documentation only; minor: additions (operations, optional
+ * parameters, enum values, response fields, success codes); major: removals and anything that
+ * refuses, sends or reads differently what worked before (new refusing rules, renamed auth headers,
+ * dropped success codes, emptied response schemas, changed wire names, paths or hosts).
  */
 export function diffModels(before: GenModel, after: GenModel): ModelChange[] {
   const out: ModelChange[] = [];
-  diffHosts(before, after, out);
+  const emit = (c: Omit<ModelChange, "operation">) => out.push(c);
+  runTable(rootFields, { a: before, b: after, emit }, before, after, "Model", "model");
   const pa = plansById(before);
   const pb = plansById(after);
   for (const [id, a] of pa) {
@@ -25,7 +29,17 @@ export function diffModels(before: GenModel, after: GenModel): ModelChange[] {
         operation: id,
         message: `Removed operation \`${id}\` (\`${a.method} ${a.path}\`)`,
       });
-    } else diffOperation(before, a, after, b, out);
+      continue;
+    }
+    const ctx = {
+      ma: before,
+      mb: after,
+      pa: a,
+      pb: b,
+      op: id,
+      emit: (c: Omit<ModelChange, "operation">) => out.push({ ...c, operation: id }),
+    };
+    runTable(operationFields, ctx, a, b, `\`${id}\``, "operation");
   }
   for (const [id, b] of pb) {
     if (pa.has(id)) continue;
@@ -36,134 +50,13 @@ export function diffModels(before: GenModel, after: GenModel): ModelChange[] {
       message: `Added operation \`${id}\` (\`${b.method} ${b.path}\`)`,
     });
   }
-  if ((before.info?.description ?? "") !== (after.info?.description ?? ""))
-    out.push({ bump: "patch", kind: "description-changed", message: "Package description updated" });
   if (out.length === 0 && canonical(before) !== canonical(after))
     out.push({
       bump: "patch",
       kind: "model-changed",
-      message: "Regenerated from an updated catalog (no change to operations or parameters)",
+      message: "Regenerated from an updated catalog (no change a user of the package can notice)",
     });
   return sortChanges(out);
-}
-
-function diffHosts(before: GenModel, after: GenModel, out: ModelChange[]): void {
-  const ua = getBaseUrl(before);
-  const ub = getBaseUrl(after);
-  if (ua !== ub)
-    out.push({ bump: "major", kind: "base-url-changed", message: `Base URL changed from ${ua} to ${ub}` });
-  const ha = safeHosts(before);
-  const hb = safeHosts(after);
-  for (const group of new Set([...Object.keys(ha), ...Object.keys(hb)])) {
-    const a = new Set(ha[group] ?? []);
-    const b = new Set(hb[group] ?? []);
-    const removed = [...a].filter((h) => !b.has(h));
-    const added = [...b].filter((h) => !a.has(h));
-    if (removed.length || added.length) {
-      const parts = [
-        ...(removed.length ? [`removed ${removed.join(", ")}`] : []),
-        ...(added.length ? [`added ${added.join(", ")}`] : []),
-      ];
-      out.push({
-        bump: "major",
-        kind: "hosts-changed",
-        message: `Allowed ${group} hosts changed: ${parts.join("; ")}`,
-      });
-    }
-  }
-}
-
-function diffOperation(
-  ma: GenModel,
-  a: OperationPlan,
-  mb: GenModel,
-  b: OperationPlan,
-  out: ModelChange[],
-): void {
-  const op = a.id;
-  const push = (c: Omit<ModelChange, "operation">) => out.push({ ...c, operation: op });
-  if (a.method !== b.method || a.path !== b.path)
-    push({
-      bump: "major",
-      kind: "wire-path-changed",
-      message: `\`${op}\`: endpoint changed from \`${a.method} ${a.path}\` to \`${b.method} ${b.path}\``,
-    });
-  const namesA = new Set([a.name, ...a.aliases]);
-  const namesB = new Set([b.name, ...b.aliases]);
-  const lost = [...namesA].filter((n) => !namesB.has(n));
-  const gained = [...namesB].filter((n) => !namesA.has(n));
-  if (lost.length)
-    push({
-      bump: "major",
-      kind: "name-removed",
-      message: `\`${op}\`: name(s) ${lost.map(code).join(", ")} removed`,
-    });
-  if (gained.length)
-    push({
-      bump: "minor",
-      kind: "name-added",
-      message: `\`${op}\`: new name(s) ${gained.map(code).join(", ")}`,
-    });
-  if (a.kind !== b.kind || a.task !== b.task)
-    push({
-      bump: "major",
-      kind: "operation-kind-changed",
-      message: `\`${op}\`: now ${b.task ? "a task" : b.kind === "create" ? "a paid create" : "a read"} (was ${a.task ? "a task" : a.kind === "create" ? "a paid create" : "a read"})`,
-    });
-  if ((a.summary ?? "") !== (b.summary ?? "") || (a.description ?? "") !== (b.description ?? ""))
-    push({ bump: "patch", kind: "description-changed", message: `\`${op}\`: description updated` });
-  if (a.deprecated !== b.deprecated)
-    push({
-      bump: b.deprecated ? "minor" : "patch",
-      kind: "deprecation-changed",
-      message: `\`${op}\`: ${b.deprecated ? "deprecated" : "no longer deprecated"}`,
-    });
-  const fa = new Map(a.fields.map((f) => [f.name, f]));
-  const fb = new Map(b.fields.map((f) => [f.name, f]));
-  for (const [name, f] of fa) {
-    const g = fb.get(name);
-    const where = `\`${op}\` parameter \`${name}\``;
-    if (!g) {
-      push({ bump: "major", kind: "parameter-removed", message: `${where} removed` });
-      continue;
-    }
-    diffField(ma, f, mb, g, where, push);
-  }
-  for (const [name, g] of fb) {
-    if (fa.has(name)) continue;
-    push({
-      bump: g.required ? "major" : "minor",
-      kind: g.required ? "parameter-added-required" : "parameter-added",
-      message: `\`${op}\`: new ${g.required ? "required" : "optional"} parameter \`${name}\``,
-    });
-  }
-  if (a.openBody && !b.openBody)
-    push({
-      bump: "major",
-      kind: "body-closed",
-      message: `\`${op}\`: unknown body fields no longer accepted`,
-    });
-}
-
-function diffField(
-  ma: GenModel,
-  f: InputField,
-  mb: GenModel,
-  g: InputField,
-  where: string,
-  push: (c: Omit<ModelChange, "operation">) => void,
-): void {
-  if (f.in !== g.in || f.wireName !== g.wireName)
-    push({
-      bump: "major",
-      kind: "wire-name-changed",
-      message: `${where}: sent as ${g.in} \`${g.wireName}\` (was ${f.in} \`${f.wireName}\`)`,
-    });
-  if (!f.required && g.required)
-    push({ bump: "major", kind: "parameter-now-required", message: `${where} is now required` });
-  if (f.required && !g.required)
-    push({ bump: "minor", kind: "parameter-now-optional", message: `${where} is now optional` });
-  diffInputSchema({ model: ma, schema: f.schema }, { model: mb, schema: g.schema }, where, push);
 }
 
 function plansById(model: GenModel): Map<string, OperationPlan> {
@@ -174,30 +67,7 @@ function plansById(model: GenModel): Map<string, OperationPlan> {
   }
 }
 
-function safeHosts(model: GenModel): Record<string, string[]> {
-  try {
-    return getHosts(model) as unknown as Record<string, string[]>;
-  } catch {
-    return {};
-  }
-}
-
 function canonical(model: GenModel): string {
   const { "x-gen-generated": _note, ...rest } = model;
-  return JSON.stringify(sortDeep(rest));
-}
-
-function sortDeep(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortDeep);
-  if (value && typeof value === "object")
-    return Object.fromEntries(
-      Object.keys(value as Record<string, unknown>)
-        .sort()
-        .map((k) => [k, sortDeep((value as Record<string, unknown>)[k])]),
-    );
-  return value;
-}
-
-function code(text: string): string {
-  return `\`${text}\``;
+  return canonicalJson(rest);
 }

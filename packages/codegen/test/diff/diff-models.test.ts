@@ -221,6 +221,20 @@ const table: Array<{ given: string; edit: Edit; want: Array<[string, string]> }>
     edit: (m) => {
       m["x-gen-errors"] = { "42": { kind: "rate_limited", message: "slow down" } };
     },
+    want: [["minor", "error-code-added"]],
+  },
+  {
+    given: "only the do-not-edit note changed",
+    edit: (m) => {
+      m["x-gen-generated"] = "regenerated";
+    },
+    want: [],
+  },
+  {
+    given: "an unknown extension changed",
+    edit: (m) => {
+      m["x-vendor-extra"] = 1;
+    },
     want: [["patch", "model-changed"]],
   },
 ];
