@@ -1,3 +1,17 @@
+import type {
+  PlanOperation,
+  ReadonlyDeep,
+  VendorPlan,
+  XGenAuth,
+  XGenCredential,
+  XGenEnvelope,
+  XGenErrorCode,
+  XGenErrorKind,
+  XGenHosts,
+  XGenRule,
+  XGenTaskState,
+} from "@gen/spec";
+
 /**
  * Public types of @gen/runtime: the contract between generated vendor packages and the runtime.
  * A vendor package supplies a `VendorDefinition` (pure data) and `OperationDefinition`s; the
@@ -21,132 +35,36 @@ export interface StandardIssue {
   readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
 }
 
-export type Credential = { option: string; env: readonly string[] };
+// The plan's data types are @gen/spec's, read-only: one definition, type-only (no bytes added).
+export type Credential = ReadonlyDeep<XGenCredential>;
+export type AuthDefinition = ReadonlyDeep<XGenAuth>;
+export type EnvelopeDefinition = ReadonlyDeep<XGenEnvelope>;
+export type ErrorKind = XGenErrorKind;
+export type ErrorCodeDefinition = ReadonlyDeep<XGenErrorCode>;
+export type TaskState = XGenTaskState;
+export type TaskProtocolDefinition = ReadonlyDeep<NonNullable<VendorPlan["task"]>>;
+export type HostsDefinition = ReadonlyDeep<XGenHosts>;
 
-export type AuthDefinition =
-  | { type: "none" }
-  | { type: "apiKey"; header: string; credential: Credential }
-  | { type: "basic"; key: Credential; secret: Credential; keyHeader?: string }
-  | { type: "bearer"; credential: Credential; headers?: Readonly<Record<string, string>> };
-
-export interface EnvelopeDefinition {
-  codeField: string;
-  messageField: string;
-  dataField: string;
-  traceIdField?: string;
-  successCodes: ReadonlyArray<string | number>;
-}
-
-export type ErrorKind =
-  | "authentication"
-  | "insufficient_credits"
-  | "rate_limited"
-  | "content_rejected"
-  | "invalid_request"
-  | "not_found"
-  | "server_error";
-
-export interface ErrorCodeDefinition {
-  kind: ErrorKind;
-  message: string;
-  messages?: Readonly<Record<string, string>>;
-  retryable?: boolean;
-  /** Extra attempts allowed for a paid create: the vendor did not accept the request. */
-  retryCreate?: number;
-  /** The vendor's advised wait before a retry of this code (ms): a floor under the backoff, capped by `retry.maxDelayMs`. */
-  retryDelayMs?: number;
-  /** HTTP status the vendor answers with alongside this code (model data for simulators; the runtime decides on the body code). */
-  httpStatus?: number;
-}
-
-export type TaskState = "queued" | "running" | "succeeded" | "failed" | "cancelled" | "timed_out";
-
-export interface TaskProtocolDefinition {
-  pollOperation: string;
-  pollInput: Readonly<Record<string, string>>;
-  taskIdPath: string;
-  statusPath: string;
-  statusMap: Readonly<Record<string, TaskState>>;
-  progressPath?: string;
-  reasonPath?: string;
-  resultPath: string;
-  resultEncoding?: "json" | "json-string";
-  resultUrlPaths?: readonly string[];
-  minDelayMs?: number;
-  maxDelayMs?: number;
-  timeoutMs?: number;
-}
-
-export interface HostsDefinition {
-  api: readonly string[];
-  results?: readonly string[];
-  uploads?: readonly string[];
-  credentialed?: readonly string[];
-}
-
-/** Everything the runtime needs to know about a vendor. Pure data, emitted by the generator. */
-export interface VendorDefinition {
-  id: string;
-  displayName: string;
-  baseUrl: string;
-  hosts: HostsDefinition;
-  auth: AuthDefinition;
-  envelope?: EnvelopeDefinition;
-  errors?: Readonly<Record<string, ErrorCodeDefinition>>;
-  /** `sendDefaults`: schema defaults are applied by the input schemas (informational for the runtime). */
-  request?: { bodyWrapper?: string; sendDefaults?: boolean };
-  task?: TaskProtocolDefinition;
+/** Everything the runtime needs to know about a vendor: the vendor's plan (pure data, emitted by the generator). */
+export interface VendorDefinition extends ReadonlyDeep<Omit<VendorPlan, "operations">> {
   /** Operations by id; the task protocol's `pollOperation` resolves here. */
   operations?: Readonly<Record<string, OperationDefinition>>;
 }
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-export interface OperationDefinition<Input = unknown, Output = unknown> {
-  /** Generated method name / operationId. */
-  id: string;
-  /** The vendor's own name, for `call(name)`. */
-  name: string;
-  aliases?: readonly string[];
-  method: HttpMethod;
-  /** Path relative to the base URL, with `{param}` placeholders. */
-  path: string;
-  pathParams?: readonly string[];
-  queryParams?: readonly string[];
-  /** input field -> header name. */
-  headerParams?: Readonly<Record<string, string>>;
-  kind: "create" | "read";
-  task?: { estimatedMs?: readonly [number, number] };
-  constBody?: Readonly<Record<string, unknown>>;
+/** One operation: its plan (`PlanOperation`, data) plus the code the generator emits next to it. */
+export interface OperationDefinition<Input = unknown, Output = unknown> extends ReadonlyDeep<PlanOperation> {
   /** Input schema (lazy: a function is called once, on first use). */
   input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
   /** Lenient decode of the unwrapped response data into the typed output. */
   output?: (data: unknown) => Output;
-  /**
-   * Output field -> dot path(s) into the unwrapped response data (first present wins); the runtime
-   * adds each alias to the decoded output next to the raw fields (`x-gen-operation.outputAliases`).
-   */
-  outputAliases?: Readonly<Record<string, string | readonly string[]>>;
-  /** Cross-field rules (data, vendor-neutral); applied by the runtime after validation. */
-  rules?: readonly InputRule[];
   /** Hook for rules a schema cannot express; runs after validation, before any request. */
   prepare?: (input: Input) => Input;
 }
 
 /** Cross-field input rule (semantics: `checkRules`; `XGenRule` in @gen/spec documents each kind). */
-export type InputRule =
-  | { rule: "defaultFrom"; field: string; from: string; when?: Readonly<Record<string, unknown>> }
-  | { rule: "requiredWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
-  | { rule: "forbiddenWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
-  | { rule: "count"; field: string; min?: number; max?: number; when?: Readonly<Record<string, unknown>> }
-  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string }
-  | {
-      rule: "excludeWhen";
-      field: string;
-      values: readonly unknown[];
-      when: Readonly<Record<string, unknown>>;
-      message?: string;
-    };
+export type InputRule = ReadonlyDeep<XGenRule>;
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 

@@ -2,4 +2,5 @@ export * from "./catalog-adapter.js";
 export * from "./diagnostic.js";
 export * from "./model.js";
 export * from "./model-reader.js";
+export * from "./plan.js";
 export * from "./x-gen.js";
