@@ -2,22 +2,25 @@ import type { OperationDefinition, StandardSchemaV1 } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import { toJSONSchema } from "zod/v4/core";
 
-/** One input parameter as `gen list` shows it. */
-export interface ParameterInfo {
+/** One input parameter as `gen list` shows it: its name, type and the schema's documented bounds. */
+export interface ParameterInfo
+  extends Pick<
+    JsonSchema,
+    | "enum"
+    | "minimum"
+    | "maximum"
+    | "exclusiveMinimum"
+    | "exclusiveMaximum"
+    | "minLength"
+    | "maxLength"
+    | "minItems"
+    | "maxItems"
+    | "default"
+    | "description"
+  > {
   name: string;
   type: string;
   required: boolean;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  maxItems?: number;
-  default?: unknown;
-  description?: string;
 }
 
 /**

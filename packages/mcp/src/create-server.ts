@@ -1,4 +1,4 @@
-import type { ProgressEvent, Task as VendorTask } from "@gen/runtime";
+import { isTask, type ProgressEvent, type Task as VendorTask } from "@gen/runtime";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import {
@@ -73,7 +73,7 @@ export function createGenMcpServer(options: GenMcpServerOptions): Server {
       if (asTask) throw new McpError(ErrorCode.InvalidParams, toolErrorText(error));
       return toolError(error);
     }
-    if (!isVendorTask(outcome)) return deliver(tool, outcome);
+    if (!isTask(outcome)) return deliver(tool, outcome);
     const taskId = encodeTaskId(outcome.handle);
     if (asTask) {
       book.rememberToken(taskId, extra._meta?.progressToken);
@@ -216,13 +216,4 @@ function describeTool(tool: GenTool): Tool {
     execution: { taskSupport: tool.task ? "optional" : "forbidden" },
     _meta: { "gen/vendor": tool.vendor, "gen/operation": tool.operation, "gen/costsCredits": tool.paid },
   };
-}
-
-function isVendorTask(value: unknown): value is VendorTask {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as VendorTask).wait === "function" &&
-    typeof (value as VendorTask).handle === "object"
-  );
 }

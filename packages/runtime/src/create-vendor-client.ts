@@ -25,14 +25,14 @@ import { parseInput } from "./validate-input.js";
 type AnyOperation = OperationDefinition<unknown, unknown>;
 const schemas = /* @__PURE__ */ new WeakMap<object, StandardSchemaV1<unknown, unknown>>();
 
-/** Builds the `Task` of a handle (`taskSupport` = the runtime's `createTask`). */
+/** Builds the `Task` of a handle (the runtime's `createTask`). */
 export type TaskSupport = typeof createTask;
-/** Streams a URL to a file (`downloadSupport` = the runtime's download). */
+/** Streams a URL to a file (the runtime's `downloadFile`). */
 export type DownloadSupport = (
   ctx: ClientContext,
   ...args: Parameters<VendorClient["download"]>
 ) => ReturnType<typeof downloadFile>;
-/** Applies an operation's cross-field rules (`rulesSupport` = the runtime's `applyRules`). */
+/** Applies an operation's cross-field rules (the runtime's `applyRules`). */
 export type RulesSupport = (...args: Parameters<typeof applyRules>) => unknown;
 
 /**
@@ -76,7 +76,7 @@ export function createVendorClient(vendor: VendorDefinition, options: ClientOpti
 
 /**
  * The small core of `createVendorClient`: validation, rules, requests, envelopes and errors, plus
- * only the `extensions` given (`{ tasks: taskSupport, rules: rulesSupport, download: downloadSupport }`),
+ * only the `extensions` given (`{ tasks: createTask, rules: applyRules, download: downloadFile }`),
  * so that a one-operation app bundles no task waiter, rule engine or download code it does not use.
  */
 export function createVendorCore(

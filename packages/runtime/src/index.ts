@@ -1,13 +1,13 @@
 export { defaultTransport, defaultTransportKind } from "#default-transport";
 export { applyOutputAliases } from "./apply-output-aliases.js";
-export { applyRules, applyRules as rulesSupport } from "./apply-rules.js";
+export { applyRules } from "./apply-rules.js";
 export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
 export { buildOperationRequest } from "./build-operation-request.js";
 export { checkRules, isPresent, matchesWhen, type RulesOutcome } from "./check-rules.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
 export { type CompactProp, type CompactSpec, compactSchema } from "./compact-schema.js";
-export { createTask as taskSupport } from "./create-task.js";
+export { createTask } from "./create-task.js";
 export {
   type ClientExtensions,
   createVendorClient,
@@ -17,7 +17,7 @@ export {
   type TaskSupport,
 } from "./create-vendor-client.js";
 export { decodeResponse } from "./decode-response.js";
-export { downloadFile as downloadSupport } from "./download-file.js";
+export { downloadFile } from "./download-file.js";
 export * from "./errors/index.js";
 export { fetchTransport } from "./fetch-transport.js";
 export { findResultUrls } from "./find-result-urls.js";
@@ -30,6 +30,7 @@ export {
   isLoopbackHost,
   normalizeHost,
 } from "./host-policy.js";
+export { isTask } from "./is-task.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
 export { isOperationDefinition, moduleOperations } from "./module-operations.js";

@@ -4,7 +4,7 @@ import type { Task } from "./types.js";
 let rulesModule: Promise<typeof import("./apply-rules.js")> | undefined;
 
 /**
- * `taskSupport` loaded on first `status()` / `wait()`: a task operation resolves to its `Task`
+ * The tasks extension (`createTask`) loaded on first `status()` / `wait()`: a task operation resolves to its `Task`
  * without bundling the waiter statically (it becomes a dynamic chunk).
  */
 export const lazyTaskSupport: TaskSupport = <Result>(...args: Parameters<TaskSupport>): Task<Result> => {
@@ -18,7 +18,7 @@ export const lazyTaskSupport: TaskSupport = <Result>(...args: Parameters<TaskSup
   };
 };
 
-/** `rulesSupport` loaded on the first operation with cross-field rules. */
+/** The rules extension (`applyRules`) loaded on the first operation with cross-field rules. */
 export const lazyRulesSupport: RulesSupport = async (input, rules, vendor) => {
   rulesModule ??= import("./apply-rules.js");
   return (await rulesModule).applyRules(input, rules, vendor);

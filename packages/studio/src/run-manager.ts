@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { isGenError, type ProgressEvent, type Task } from "@gen/runtime";
+import { isGenError, isTask, type ProgressEvent, type Task } from "@gen/runtime";
 import { codeSnippets } from "./code-snippets.js";
 import type { HistoryStore } from "./history-store.js";
 import type { RunFile, RunRecord } from "./run-record.js";
@@ -155,15 +155,6 @@ export class RunManager {
     else void this.options.history.save(run);
     for (const listener of this.listeners.get(run.id) ?? []) listener({ type, run });
   }
-}
-
-function isTask(value: unknown): value is Task {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as Task).wait === "function" &&
-    typeof (value as Task).handle === "object"
-  );
 }
 
 /** A typed error's message, kind and issues (already redacted by the runtime). */

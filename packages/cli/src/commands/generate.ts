@@ -1,6 +1,5 @@
 import { generate } from "@gen/codegen";
 import { formatDiagnostic, GenerationError } from "@gen/spec";
-import type { CliIo } from "../cli-io.js";
 
 /** Parsed arguments of `gen generate`. */
 export interface GenerateArgs {
@@ -71,9 +70,4 @@ export async function runGenerate(
     }
     throw e;
   }
-}
-
-/** `gen generate [--check] [--vendor NAME]` in the CLI's command shape; resolves to the exit code. */
-export async function generateCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  return runGenerate(parseGenerateArgs(argv, io.cwd), (line) => io.stdout.write(`${line}\n`));
 }

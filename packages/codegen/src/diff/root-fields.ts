@@ -48,16 +48,12 @@ export const rootFields: FieldTable<GenModel, RootContext> = {
       });
     else runTable(envelopeFields, ctx, a ?? undefined, b ?? undefined, "Envelope", "envelope");
   },
-  "x-gen-errors": (ctx, a, b) => {
-    const changed = reportKeys(ctx.emit, a, b, "error-code", {
+  "x-gen-errors": (ctx, a, b) =>
+    keyedEntries(ctx, a, b, "error-code", errorCodeFields, {
       removed: "Vendor code %s is no longer mapped (it surfaces as a generic error)",
       added: "Vendor code %s is now mapped to a typed error",
-      bumpRemoved: "major",
-      bumpAdded: "minor",
-    });
-    for (const code of changed)
-      runTable(errorCodeFields, ctx, a?.[code], b?.[code], `Vendor code \`${code}\`:`, "error-code");
-  },
+      label: "Vendor code",
+    }),
   "x-gen-request": (ctx, a, b) => runTable(requestFields, ctx, a, b, "Request", "request"),
   "x-gen-task-protocol": (ctx, a, b) => {
     if (!a !== !b)
@@ -68,18 +64,27 @@ export const rootFields: FieldTable<GenModel, RootContext> = {
       });
     else runTable(taskProtocolFields, ctx, a, b, "Task protocol", "task");
   },
-  "x-gen-constants": (ctx, a, b) => {
-    const changed = reportKeys(ctx.emit, a, b, "constant", {
+  "x-gen-constants": (ctx, a, b) =>
+    keyedEntries(ctx, a, b, "constant", constantFields, {
       removed: "Constant %s removed (its export is gone)",
       added: "New constant %s",
-      bumpRemoved: "major",
-      bumpAdded: "minor",
-    });
-    for (const name of changed)
-      runTable(constantFields, ctx, a?.[name], b?.[name], `Constant \`${name}\`:`, "constant");
-  },
+      label: "Constant",
+    }),
   "x-gen-generated": { via: "nothing: the do-not-edit note of the emitted file" },
 };
+
+/** A keyed map (codes, constants): a removed key is major, an added one minor, a changed one per `table`. */
+function keyedEntries<V>(
+  ctx: RootContext,
+  a: Record<string, V> | undefined,
+  b: Record<string, V> | undefined,
+  kind: string,
+  table: FieldTable<V, RootContext>,
+  words: { removed: string; added: string; label: string },
+): void {
+  const changed = reportKeys(ctx.emit, a, b, kind, { ...words, bumpRemoved: "major", bumpAdded: "minor" });
+  for (const key of changed) runTable(table, ctx, a?.[key], b?.[key], `${words.label} \`${key}\`:`, kind);
+}
 
 function diffHosts(ha: Record<string, string[]>, hb: Record<string, string[]>, emit: Emit): void {
   for (const group of new Set([...Object.keys(ha), ...Object.keys(hb)])) {
