@@ -1,10 +1,12 @@
 import { isGenError } from "@gen/runtime";
 import { CliError, usageError } from "./cli-error.js";
 import { type CliIo, printJson, println, processIo } from "./cli-io.js";
+import { batchCommand } from "./commands/batch.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
 import { mockCommand } from "./commands/mock.js";
 import { waitCommand } from "./commands/wait.js";
+import { workerCommand } from "./commands/worker.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
@@ -18,6 +20,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   wait: waitCommand,
   mock: mockCommand,
+  batch: batchCommand,
+  worker: workerCommand,
 };
 
 /**

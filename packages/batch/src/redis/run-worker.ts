@@ -1,0 +1,149 @@
+import type { WaitOptions } from "@gen/runtime";
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { BatchClient, BatchSource } from "../batch-source.js";
+import { ambiguousJobError, type JobError, toJobError } from "../job-error.js";
+import { type BatchJobData, type BatchJobReturn, createClaimKey, queueName, spentKey } from "./batch-job-data.js";
+import { connectRedis } from "./connect-redis.js";
+
+/** Options of {@link startWorker}. */
+export interface WorkerOptions {
+  redisUrl: string;
+  source: BatchSource;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Vendors to serve (default: every vendor of the source). */
+  vendors?: readonly string[];
+  /** Jobs in flight per vendor in this process (default 50; the batch's global limit applies on top). */
+  concurrency?: number;
+  /** Lock of a running job, ms (default 30 s): a dead worker's jobs resume elsewhere after about this long. */
+  lockMs?: number;
+  /** Fixed poll interval, ms (default: the vendor's schedule). */
+  pollMs?: number;
+  /** Told about each job's start and end (`created`, `resumed`, `completed`, `failed`). */
+  onEvent?: (event: { type: string; vendor: string; key: string; taskId?: string }) => void;
+}
+
+/** A running worker process's queues. */
+export interface BatchWorker {
+  close(force?: boolean): Promise<void>;
+}
+
+/** A create claim outlives any retry of its job (30 days). */
+const CLAIM_TTL_S = 30 * 24 * 3600;
+
+// Refuses the create when it would pass the budget; else adds the cost. Returns 1 when allowed.
+const SPEND = `local spent = tonumber(redis.call('GET', KEYS[1]) or '0')
+if spent + tonumber(ARGV[1]) > tonumber(ARGV[2]) then return 0 end
+redis.call('INCRBYFLOAT', KEYS[1], ARGV[1]) return 1`;
+
+/**
+ * Serves the vendors' batch queues. Per job: a job that carries a handle resumes the wait; else
+ * the worker claims the job's create in Redis (SET NX: at most one create per job, even if BullMQ
+ * hands a stalled job to a second worker), sends it, writes the handle into the job, then waits.
+ * A job whose create was claimed but has no handle fails as `ambiguous_submission`.
+ */
+export async function startWorker(options: WorkerOptions): Promise<BatchWorker> {
+  const redis = await connectRedis(options.redisUrl);
+  const env = options.env ?? process.env;
+  const clients = new Map<string, Promise<BatchClient>>();
+  const clientFor = (vendor: string) => {
+    let client = clients.get(vendor);
+    if (!client) clients.set(vendor, (client = options.source.open(vendor, env)));
+    return client;
+  };
+  const lockDuration = options.lockMs ?? 30_000;
+  const waitOptions: WaitOptions =
+    options.pollMs === undefined ? {} : { minDelayMs: options.pollMs, maxDelayMs: options.pollMs };
+  const workers = (options.vendors ?? options.source.vendors()).map(
+    (vendor) =>
+      new Worker<BatchJobData, BatchJobReturn>(
+        queueName(vendor),
+        (job) => processJob(job, redis, clientFor, waitOptions, options.onEvent),
+        {
+          connection: redis.duplicate(),
+          concurrency: options.concurrency ?? 50,
+          lockDuration,
+          stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+          // A stalled job has a handle or a claim: retrying it never creates twice.
+          maxStalledCount: 1_000,
+        },
+      ),
+  );
+  for (const worker of workers) worker.on("error", () => undefined);
+  return {
+    async close(force = false) {
+      await Promise.all(workers.map((w) => w.close(force)));
+      redis.disconnect();
+    },
+  };
+}
+
+async function processJob(
+  job: Job<BatchJobData, BatchJobReturn>,
+  redis: Redis,
+  clientFor: (vendor: string) => Promise<BatchClient>,
+  waitOptions: WaitOptions,
+  onEvent: WorkerOptions["onEvent"],
+): Promise<BatchJobReturn> {
+  const data = job.data;
+  const event = (type: string, taskId?: string) =>
+    onEvent?.({ type, vendor: data.vendor, key: data.key, ...(taskId ? { taskId } : {}) });
+  const failWith = async (error: JobError): Promise<never> => {
+    if (error.created === false) await redis.del(createClaimKey(job.id as string));
+    await job.updateData({ ...job.data, error });
+    event("failed");
+    throw new UnrecoverableError(`${error.kind}: ${error.message}`);
+  };
+  const client = await clientFor(data.vendor);
+  try {
+    client.checkCredentials();
+  } catch (error) {
+    return failWith(toJobError(error, "creating"));
+  }
+  let handle = data.handle;
+  if (!handle) {
+    const claim = createClaimKey(job.id as string);
+    const claimed = await redis.set(claim, String(process.pid), "EX", CLAIM_TTL_S, "NX");
+    if (claimed !== "OK") return failWith(ambiguousJobError(data.vendor));
+    if (data.cost !== undefined && data.budget !== undefined) {
+      const allowed = await redis.eval(SPEND, 1, spentKey(data.batch), data.cost, data.budget);
+      if (allowed !== 1) return failWith(budgetError(data));
+    }
+    let outcome: Awaited<ReturnType<BatchClient["create"]>>;
+    event("creating");
+    try {
+      outcome = await client.create(data.operation, data.input);
+    } catch (error) {
+      const jobError = toJobError(error, "creating");
+      if (jobError.created === false && data.cost !== undefined && data.budget !== undefined)
+        await redis.incrbyfloat(spentKey(data.batch), -data.cost);
+      return failWith(jobError);
+    }
+    if (!("handle" in outcome)) {
+      event("completed");
+      return { result: outcome.result, urls: client.resultUrls(data.operation, outcome.result) };
+    }
+    handle = outcome.handle;
+    await job.updateData({ ...data, handle });
+    event("created", handle.taskId);
+  } else {
+    event("resumed", handle.taskId);
+  }
+  let result: unknown;
+  try {
+    result = await client.resume(handle).wait(waitOptions);
+  } catch (error) {
+    return failWith(toJobError(error, "waiting"));
+  }
+  event("completed", handle.taskId);
+  return { result, urls: client.resultUrls(data.operation, result) };
+}
+
+function budgetError(data: BatchJobData): JobError {
+  return {
+    kind: "budget_exhausted",
+    vendor: data.vendor,
+    created: false,
+    message: `Credit budget of ${data.budget} reached; this job (cost ${data.cost}) was not created. Rerun with a larger --budget to create it.`,
+  };
+}
