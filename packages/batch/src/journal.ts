@@ -1,4 +1,4 @@
-import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open, readFile, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { TaskHandle } from "@gen/runtime";
 import { BatchError } from "./batch-errors.js";
@@ -32,7 +32,8 @@ export class Journal {
   static async open(path: string): Promise<{ journal: Journal; records: JournalRecord[] }> {
     let text = "";
     try {
-      text = await readFile(path, "utf8");
+      // Only a regular file holds records (a device such as /dev/full is written to, never read).
+      if ((await stat(path)).isFile()) text = await readFile(path, "utf8");
     } catch (error) {
       if ((error as { code?: string }).code !== "ENOENT") throw journalError(path, error, "read");
     }

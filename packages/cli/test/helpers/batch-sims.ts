@@ -9,9 +9,13 @@ import { simEnv } from "./sim-env.js";
 
 /** The create operation and a valid input per vendor; `marker` goes into the prompt. */
 const JOB_KINDS = [
-  { vendor: "mediaio", operation: "t2vWanV26", input: (m: string) => ({ prompt: `${m} a fox`, size: "16:9" }) },
-  { vendor: "tomoviee", operation: "textToMusic", input: (m: string) => ({ prompt: `${m} calm piano`, duration: 10, qty: 1 }) },
-  { vendor: "edrawmax", operation: "generateFlowchart", input: (m: string) => ({ prompt: `${m} login flow` }) },
+  { vendor: "mediaio", operation: "t2vWanV26", input: (m: string) => ({ prompt: `<<${m}>> a fox`, size: "16:9" }) },
+  {
+    vendor: "tomoviee",
+    operation: "textToMusic",
+    input: (m: string) => ({ prompt: `<<${m}>> calm piano`, duration: 10, qty: 1 }),
+  },
+  { vendor: "edrawmax", operation: "generateFlowchart", input: (m: string) => ({ prompt: `<<${m}>> login flow` }) },
 ] as const;
 
 /** Simulators of three vendors (fast tasks), a scratch directory and the env that points `gen` at them. */
@@ -21,14 +25,15 @@ export interface BatchSims {
   env: Record<string, string>;
   /** Writes `count` jobs spread over the vendors to `jobs.jsonl`; returns its path. */
   writeJobs(count: number, name?: string): Promise<string>;
-  /** Create requests that reached each simulator, per job marker (a value above 1 is a double create). */
+  /** Create requests that reached the simulators, per job id (a value above 1 is a double create). */
   createsByJob(): Map<string, number>;
   /** Creates the simulators accepted, all vendors. */
   acceptedCreates(): number;
   close(): Promise<void>;
 }
 
-export const jobMarker = (n: number) => `job-${String(n).padStart(4, "0")}`;
+/** A job's id, also written into its prompt, so the ledger tells which job each create was for. */
+export const jobMarker = (file: string, n: number) => `${file.replace(/\.jsonl$/, "")}.${String(n).padStart(4, "0")}`;
 
 export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
   const group = await startSimulators(
@@ -56,7 +61,7 @@ export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
     async writeJobs(count, name = "jobs.jsonl") {
       const lines = Array.from({ length: count }, (_, i) => {
         const kind = JOB_KINDS[i % JOB_KINDS.length]!;
-        const marker = jobMarker(i);
+        const marker = jobMarker(name, i);
         return JSON.stringify({ id: marker, vendor: kind.vendor, operation: kind.operation, input: kind.input(marker) });
       });
       const path = join(cwd, name);
@@ -68,7 +73,7 @@ export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
       for (const sim of Object.values(group.simulators)) {
         for (const entry of sim.ledger.entries) {
           if (!entry.operationId || !createOps.has(entry.operationId)) continue;
-          const marker = /job-\d{4}/.exec(JSON.stringify(entry.body))?.[0];
+          const marker = /<<([^>]+)>>/.exec(JSON.stringify(entry.body))?.[1];
           if (marker) counts.set(marker, (counts.get(marker) ?? 0) + 1);
         }
       }
