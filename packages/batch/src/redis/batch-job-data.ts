@@ -18,6 +18,8 @@ export interface BatchJobData {
   handle?: TaskHandle;
   /** Set when the job fails with a typed error. */
   error?: JobError;
+  /** Set when the job succeeds (also in the return value): a worker that held it by mistake returns the same. */
+  done?: BatchJobReturn;
 }
 
 /** What a completed job returns. */

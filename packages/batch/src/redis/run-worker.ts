@@ -4,7 +4,9 @@ import type { Redis } from "ioredis";
 import type { BatchClient, BatchSource } from "../batch-source.js";
 import { ambiguousJobError, type JobError, toJobError } from "../job-error.js";
 import { type BatchJobData, type BatchJobReturn, createClaimKey, queueName, spentKey } from "./batch-job-data.js";
+import { claimCreate } from "./claim-create.js";
 import { connectRedis } from "./connect-redis.js";
+import { type Liveness, startLiveness } from "./liveness.js";
 
 /** Options of {@link startWorker}. */
 export interface WorkerOptions {
@@ -28,9 +30,6 @@ export interface BatchWorker {
   close(force?: boolean): Promise<void>;
 }
 
-/** A create claim outlives any retry of its job (30 days). */
-const CLAIM_TTL_S = 30 * 24 * 3600;
-
 // Refuses the create when it would pass the budget; else adds the cost. Returns 1 when allowed.
 const SPEND = `local spent = tonumber(redis.call('GET', KEYS[1]) or '0')
 if spent + tonumber(ARGV[1]) > tonumber(ARGV[2]) then return 0 end
@@ -52,13 +51,14 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
     return client;
   };
   const lockDuration = options.lockMs ?? 30_000;
+  const liveness = await startLiveness(redis, Math.max(250, Math.floor(lockDuration / 6)));
   const waitOptions: WaitOptions =
     options.pollMs === undefined ? {} : { minDelayMs: options.pollMs, maxDelayMs: options.pollMs };
   const workers = (options.vendors ?? options.source.vendors()).map(
     (vendor) =>
       new Worker<BatchJobData, BatchJobReturn>(
         queueName(vendor),
-        (job) => processJob(job, redis, clientFor, waitOptions, options.onEvent),
+        (job) => processJob(job, redis, liveness, clientFor, waitOptions, options.onEvent),
         {
           connection: redis.duplicate(),
           concurrency: options.concurrency ?? 50,
@@ -73,6 +73,7 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
   return {
     async close(force = false) {
       await Promise.all(workers.map((w) => w.close(force)));
+      await liveness.stop();
       redis.disconnect();
     },
   };
@@ -81,6 +82,7 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
 async function processJob(
   job: Job<BatchJobData, BatchJobReturn>,
   redis: Redis,
+  liveness: Liveness,
   clientFor: (vendor: string) => Promise<BatchClient>,
   waitOptions: WaitOptions,
   onEvent: WorkerOptions["onEvent"],
@@ -102,9 +104,12 @@ async function processJob(
   }
   let handle = data.handle;
   if (!handle) {
-    const claim = createClaimKey(job.id as string);
-    const claimed = await redis.set(claim, String(process.pid), "EX", CLAIM_TTL_S, "NX");
-    if (claimed !== "OK") return failWith(ambiguousJobError(data.vendor));
+    const claimed = await claimCreate(job, redis, liveness);
+    if (claimed.kind === "ambiguous") return failWith(ambiguousJobError(data.vendor));
+    if (claimed.kind === "settled") return settle(claimed.data);
+    if (claimed.kind === "resume") handle = claimed.handle;
+  }
+  if (!handle) {
     if (data.cost !== undefined && data.budget !== undefined) {
       const allowed = await redis.eval(SPEND, 1, spentKey(data.batch), data.cost, data.budget);
       if (allowed !== 1) return failWith(budgetError(data));
@@ -120,8 +125,10 @@ async function processJob(
       return failWith(jobError);
     }
     if (!("handle" in outcome)) {
+      const done = { result: outcome.result, urls: client.resultUrls(data.operation, outcome.result) };
+      await job.updateData({ ...data, done });
       event("completed");
-      return { result: outcome.result, urls: client.resultUrls(data.operation, outcome.result) };
+      return done;
     }
     handle = outcome.handle;
     await job.updateData({ ...data, handle });
@@ -135,8 +142,17 @@ async function processJob(
   } catch (error) {
     return failWith(toJobError(error, "waiting"));
   }
+  const done = { result, urls: client.resultUrls(data.operation, result) };
+  await job.updateData({ ...job.data, handle, done });
   event("completed", handle.taskId);
-  return { result, urls: client.resultUrls(data.operation, result) };
+  return done;
+
+  /** Another worker finished the job while this one held it (a false stall): the same outcome. */
+  async function settle(settled: BatchJobData): Promise<BatchJobReturn> {
+    if (settled.done) return settled.done;
+    await job.updateData(settled);
+    throw new UnrecoverableError(`${settled.error?.kind}: ${settled.error?.message}`);
+  }
 }
 
 function budgetError(data: BatchJobData): JobError {

@@ -8,7 +8,7 @@ import { createTomoviee } from "@gen/tomoviee";
 import { simEnv } from "./sim-env.js";
 
 /** The create operation and a valid input per vendor; `marker` goes into the prompt. */
-const JOB_KINDS = [
+export const JOB_KINDS = [
   { vendor: "mediaio", operation: "t2vWanV26", input: (m: string) => ({ prompt: `<<${m}>> a fox`, size: "16:9" }) },
   {
     vendor: "tomoviee",
@@ -23,6 +23,8 @@ export interface BatchSims {
   group: SimulatorGroup;
   cwd: string;
   env: Record<string, string>;
+  /** Slows the next `times` creates of every vendor by `ms`, so a kill can land mid-create. */
+  slowCreates(ms: number, times: number): void;
   /** Writes `count` jobs spread over the vendors to `jobs.jsonl`; returns its path. */
   writeJobs(count: number, name?: string): Promise<string>;
   /** Create requests that reached the simulators, per job id (a value above 1 is a double create). */
@@ -58,6 +60,11 @@ export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
     group,
     cwd,
     env,
+    slowCreates(ms, times) {
+      for (const kind of JOB_KINDS) {
+        group.simulators[kind.vendor]?.faults.add({ kind: "delay", ms, operation: kind.operation, times });
+      }
+    },
     async writeJobs(count, name = "jobs.jsonl") {
       const lines = Array.from({ length: count }, (_, i) => {
         const kind = JOB_KINDS[i % JOB_KINDS.length]!;
