@@ -29,7 +29,11 @@ export class ProgressTracker {
     const left = this.total - this.counts.done - this.counts.failed;
     const elapsed = this.now() - this.startedAt;
     const etaMs =
-      this.finishedThisRun > 0 ? Math.round((elapsed / this.finishedThisRun) * left) : left === 0 ? 0 : undefined;
+      this.finishedThisRun > 0
+        ? Math.round((elapsed / this.finishedThisRun) * left)
+        : left === 0
+          ? 0
+          : undefined;
     return { total: this.total, ...this.counts, etaMs };
   }
 }

@@ -25,7 +25,13 @@ const NOT_CREATED = new Set([
 
 /** Serialises an error thrown by a create (`creating`) or by the wait (`waiting`). */
 export function toJobError(error: unknown, phase: "creating" | "waiting"): JobError {
-  const e = error as { kind?: unknown; code?: unknown; vendor?: unknown; requestId?: unknown; sent?: unknown };
+  const e = error as {
+    kind?: unknown;
+    code?: unknown;
+    vendor?: unknown;
+    requestId?: unknown;
+    sent?: unknown;
+  };
   const kind = typeof e.kind === "string" ? e.kind : "internal";
   const message = error instanceof Error ? error.message : String(error);
   let created: JobError["created"] = true;

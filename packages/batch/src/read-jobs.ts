@@ -19,7 +19,11 @@ const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
  * "id"?}`. Every line is checked with the vendor package's own validation before anything is
  * sent; all bad lines are reported at once (`BatchValidationError`, with line numbers).
  */
-export async function readJobs(file: string, source: BatchSource, limits: JobsLimits = {}): Promise<JobSpec[]> {
+export async function readJobs(
+  file: string,
+  source: BatchSource,
+  limits: JobsLimits = {},
+): Promise<JobSpec[]> {
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -56,7 +60,10 @@ export async function parseJobs(
     if (!job) continue;
     const earlier = seen.get(job.key);
     if (earlier !== undefined) {
-      problems.push({ line, message: `id: "${job.key}" is already used on line ${earlier} (ids must be unique)` });
+      problems.push({
+        line,
+        message: `id: "${job.key}" is already used on line ${earlier} (ids must be unique)`,
+      });
       continue;
     }
     seen.set(job.key, line);
@@ -79,19 +86,25 @@ async function parseLine(raw: string, line: number, source: BatchSource, maxByte
     throw new Error('must be a JSON object {"vendor", "operation", "input"}');
   const record = value as Record<string, unknown>;
   const unknown = Object.keys(record).filter((k) => !["id", "vendor", "operation", "input"].includes(k));
-  if (unknown.length > 0) throw new Error(`${unknown[0]}: unknown field (allowed: id, vendor, operation, input)`);
+  if (unknown.length > 0)
+    throw new Error(`${unknown[0]}: unknown field (allowed: id, vendor, operation, input)`);
   for (const field of ["vendor", "operation"] as const) {
-    if (typeof record[field] !== "string" || record[field] === "") throw new Error(`${field}: required string`);
+    if (typeof record[field] !== "string" || record[field] === "")
+      throw new Error(`${field}: required string`);
   }
   if (record.id !== undefined && (typeof record.id !== "string" || !KEY.test(record.id)))
     throw new Error("id: must be 1-128 characters of A-Z a-z 0-9 . _ : -");
   const input = record.input ?? {};
-  if (typeof input !== "object" || input === null || Array.isArray(input)) throw new Error("input: must be an object");
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    throw new Error("input: must be an object");
   const vendor = (record.vendor as string).toLowerCase();
   if (!source.vendors().includes(vendor))
     throw new Error(`vendor: unknown vendor "${record.vendor}" (known: ${source.vendors().join(", ")})`);
   const operation = await source.validate(vendor, record.operation as string, input);
-  const fingerprint = createHash("sha256").update(JSON.stringify([vendor, operation, input])).digest("hex").slice(0, 16);
+  const fingerprint = createHash("sha256")
+    .update(JSON.stringify([vendor, operation, input]))
+    .digest("hex")
+    .slice(0, 16);
   const cost = source.cost?.(vendor, operation, input);
   return {
     key: typeof record.id === "string" ? record.id : `line-${line}`,

@@ -62,14 +62,22 @@ export async function runBatch(options: RunBatchOptions): Promise<BatchSummary> 
   try {
     const states = foldJournal(records);
     checkFingerprints(jobs, states, journalPath);
-    const clients = await openClients(source, neededVendors(jobs, states, options), options.env ?? process.env);
+    const clients = await openClients(
+      source,
+      neededVendors(jobs, states, options),
+      options.env ?? process.env,
+    );
     return await execute(options, journal, states, clients);
   } finally {
     await journal.close();
   }
 }
 
-function checkFingerprints(jobs: readonly JobSpec[], states: Map<string, JobState>, journalPath: string): void {
+function checkFingerprints(
+  jobs: readonly JobSpec[],
+  states: Map<string, JobState>,
+  journalPath: string,
+): void {
   const changed = jobs.filter((j) => {
     const fp = states.get(j.key)?.fp;
     return fp !== undefined && fp !== j.fingerprint;
@@ -82,7 +90,11 @@ function checkFingerprints(jobs: readonly JobSpec[], states: Map<string, JobStat
   );
 }
 
-function neededVendors(jobs: readonly JobSpec[], states: Map<string, JobState>, options: RunBatchOptions): string[] {
+function neededVendors(
+  jobs: readonly JobSpec[],
+  states: Map<string, JobState>,
+  options: RunBatchOptions,
+): string[] {
   const vendors = new Set<string>();
   for (const job of jobs) {
     const s = states.get(job.key);
@@ -221,7 +233,8 @@ async function execute(
         fatal ??= error as Error;
       } finally {
         tracker.counts.running--;
-        if (state.phase === "done" || state.phase === "failed" || state.error) tracker.finished(state.phase === "done");
+        if (state.phase === "done" || state.phase === "failed" || state.error)
+          tracker.finished(state.phase === "done");
         report();
       }
     });
@@ -255,14 +268,26 @@ function budgetError(job: JobSpec, spent: number, budget: number): JobError {
 
 /** The results-file line of a job from its state. */
 export function toResult(job: JobSpec, state: JobState | undefined): JobResult {
-  const base: JobResult = { id: job.key, line: job.line, vendor: job.vendor, operation: job.operation, status: "pending" };
+  const base: JobResult = {
+    id: job.key,
+    line: job.line,
+    vendor: job.vendor,
+    operation: job.operation,
+    status: "pending",
+  };
   if (!state) return base;
   if (state.handle) base.handle = state.handle;
   if (state.phase === "result" && state.error) {
     return { ...base, status: "failed", urls: state.urls ?? [], result: state.result, error: state.error };
   }
   if (state.phase === "done" || state.phase === "result") {
-    return { ...base, status: "succeeded", urls: state.urls ?? [], files: state.files ?? [], result: state.result };
+    return {
+      ...base,
+      status: "succeeded",
+      urls: state.urls ?? [],
+      files: state.files ?? [],
+      result: state.result,
+    };
   }
   if (state.phase === "failed" && state.error) return { ...base, status: "failed", error: state.error };
   return base;
@@ -271,5 +296,12 @@ export function toResult(job: JobSpec, state: JobState | undefined): JobResult {
 /** Counts of a results list. */
 export function summarize(results: JobResult[], created: number, interrupted: boolean): BatchSummary {
   const count = (s: JobResult["status"]) => results.filter((r) => r.status === s).length;
-  return { results, succeeded: count("succeeded"), failed: count("failed"), pending: count("pending"), created, interrupted };
+  return {
+    results,
+    succeeded: count("succeeded"),
+    failed: count("failed"),
+    pending: count("pending"),
+    created,
+    interrupted,
+  };
 }

@@ -30,7 +30,10 @@ export function vendorGates(
       creates:
         perSecond === undefined
           ? new PQueue({ concurrency: Number.POSITIVE_INFINITY })
-          : new PQueue({ intervalCap: Math.max(1, Math.floor(perSecond)), interval: 1000 / Math.min(1, perSecond) }),
+          : new PQueue({
+              intervalCap: Math.max(1, Math.floor(perSecond)),
+              interval: 1000 / Math.min(1, perSecond),
+            }),
     });
   }
   return gates;
@@ -43,5 +46,7 @@ export function limitFor(
 ): { concurrency: number; createsPerSecond?: number } {
   const limit = { ...limits["*"], ...limits[vendor] };
   const concurrency = limit.concurrency ?? DEFAULT_CONCURRENCY;
-  return limit.createsPerSecond === undefined ? { concurrency } : { concurrency, createsPerSecond: limit.createsPerSecond };
+  return limit.createsPerSecond === undefined
+    ? { concurrency }
+    : { concurrency, createsPerSecond: limit.createsPerSecond };
 }

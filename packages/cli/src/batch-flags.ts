@@ -5,7 +5,10 @@ import { usageError } from "./cli-error.js";
  * Per-vendor limits from `--concurrency N|VENDOR=N` and `--rate N|VENDOR=N` (creates per second);
  * a bare number applies to every vendor (`"*"`).
  */
-export function parseLimits(concurrency: readonly string[], rate: readonly string[]): Record<string, VendorLimit> {
+export function parseLimits(
+  concurrency: readonly string[],
+  rate: readonly string[],
+): Record<string, VendorLimit> {
   const limits: Record<string, VendorLimit> = {};
   const apply = (values: readonly string[], flag: string, field: keyof VendorLimit, integer: boolean) => {
     for (const value of values) {
@@ -30,6 +33,7 @@ export function parseLimits(concurrency: readonly string[], rate: readonly strin
 export function parseBudget(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw usageError(`--budget expects a number of credits >= 0, got "${raw}"`);
+  if (!Number.isFinite(n) || n < 0)
+    throw usageError(`--budget expects a number of credits >= 0, got "${raw}"`);
   return n;
 }

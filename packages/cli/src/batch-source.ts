@@ -27,7 +27,8 @@ export function cliBatchSource(io: CliIo): BatchSource {
       const operation = await createOperation(vendorId, name);
       const schema = typeof operation.input === "function" ? operation.input() : operation.input;
       let value = schema ? await validateInput(schema as StandardSchemaV1, input, vendorId) : input;
-      if (operation.rules?.length) value = applyRules(value as Record<string, unknown>, operation.rules, vendorId);
+      if (operation.rules?.length)
+        value = applyRules(value as Record<string, unknown>, operation.rules, vendorId);
       operation.prepare?.(value);
       return operation.id;
     },
@@ -39,7 +40,8 @@ export function cliBatchSource(io: CliIo): BatchSource {
       const definition = client.runtime.vendor;
       return {
         checkCredentials() {
-          for (const credential of credentialsOf(definition.auth)) resolveCredential(credential, {}, env, vendorId);
+          for (const credential of credentialsOf(definition.auth))
+            resolveCredential(credential, {}, env, vendorId);
         },
         async create(operation, input) {
           const outcome = await client.call(operation, input);

@@ -24,13 +24,21 @@ describe("gen batch (embedded journal)", () => {
     sims.slowCreates(400, 12);
     const kills: string[] = [];
     for (const phase of ["creating", "created", "creating", "created"] as const) {
-      const child = spawnGen(["batch", jobs, "-c", "8", ...POLL], { cwd: sims.cwd, env: sims.env, detached: true });
+      const child = spawnGen(["batch", jobs, "-c", "8", ...POLL], {
+        cwd: sims.cwd,
+        env: sims.env,
+        detached: true,
+      });
       const exited = collect(child);
       const skip = Math.floor(random() * 20);
-      await untilJournal(journal, (records) => {
-        const last = records.at(-1);
-        return records.length > skip + kills.length * 40 && last?.t === phase;
-      }, exited);
+      await untilJournal(
+        journal,
+        (records) => {
+          const last = records.at(-1);
+          return records.length > skip + kills.length * 40 && last?.t === phase;
+        },
+        exited,
+      );
       killGroup(child, "SIGKILL");
       expect((await exited).signal).toBe("SIGKILL");
       kills.push(phase);
@@ -61,7 +69,11 @@ describe("gen batch (embedded journal)", () => {
       JSON.stringify({ vendor: "nope", operation: "x", input: {} }),
       JSON.stringify({ vendor: "mediaio", operation: "t2vWanV26", input: { prompt: "x", size: "2:1" } }),
       "",
-      JSON.stringify({ vendor: "tomoviee", operation: "textToMusic", input: { prompt: "x", duration: 500, qty: 1 } }),
+      JSON.stringify({
+        vendor: "tomoviee",
+        operation: "textToMusic",
+        input: { prompt: "x", duration: 500, qty: 1 },
+      }),
       JSON.stringify({ vendor: "mediaio", operation: "noSuchOperation", input: {} }),
     ];
     await import("node:fs/promises").then((fs) => fs.writeFile(path, `${lines.join("\n")}\n`));
@@ -97,9 +109,14 @@ describe("gen batch (embedded journal)", () => {
   it("a full disk under the journal stops before the create is sent; the rerun resumes", async () => {
     const jobs = await sims.writeJobs(6, "full.jsonl");
     const before = sims.acceptedCreates();
-    const r = await runGen(["batch", jobs, "--journal", "/dev/full", ...POLL], { cwd: sims.cwd, env: sims.env });
+    const r = await runGen(["batch", jobs, "--journal", "/dev/full", ...POLL], {
+      cwd: sims.cwd,
+      env: sims.env,
+    });
     expect(r.code).toBe(8);
-    expect(r.stderr).toMatch(/Cannot write the batch journal \/dev\/full: the disk is full\. No create is sent/);
+    expect(r.stderr).toMatch(
+      /Cannot write the batch journal \/dev\/full: the disk is full\. No create is sent/,
+    );
     expect(sims.acceptedCreates()).toBe(before);
     const ok = await runGen(["batch", jobs, ...POLL], { cwd: sims.cwd, env: sims.env });
     expect(ok.code, ok.stderr).toBe(0);

@@ -26,16 +26,20 @@ describe.skipIf(!HAS_REDIS)("gen batch --redis with gen worker processes", () =>
     [sims, redis] = await Promise.all([batchSims(), startRedis()]);
   });
   afterAll(async () => {
-    for (const w of workers) if (w.child.exitCode === null && w.child.signalCode === null) killGroup(w.child, "SIGKILL");
+    for (const w of workers)
+      if (w.child.exitCode === null && w.child.signalCode === null) killGroup(w.child, "SIGKILL");
     await Promise.all([sims?.close(), redis?.stop()]);
   });
 
   const startWorker = (): WorkerProc => {
-    const child = spawnGen(["worker", "--redis", redis.url, "--lock-ms", "3000", "--poll-ms", "20", "--json"], {
-      cwd: sims.cwd,
-      env: sims.env,
-      detached: true,
-    });
+    const child = spawnGen(
+      ["worker", "--redis", redis.url, "--lock-ms", "3000", "--poll-ms", "20", "--json"],
+      {
+        cwd: sims.cwd,
+        env: sims.env,
+        detached: true,
+      },
+    );
     const proc: WorkerProc = { child, events: [], exited: collect(child), waiters: [] };
     onJsonLines(child, (line) => {
       proc.events.push(line);
@@ -82,7 +86,10 @@ describe.skipIf(!HAS_REDIS)("gen batch --redis with gen worker processes", () =>
     client.disconnect();
 
     const before = sims.acceptedCreates();
-    const again = await runGen(["batch", jobs, "--redis", redis.url, "--poll-ms", "50"], { cwd: sims.cwd, env: sims.env });
+    const again = await runGen(["batch", jobs, "--redis", redis.url, "--poll-ms", "50"], {
+      cwd: sims.cwd,
+      env: sims.env,
+    });
     expect(again.stdout).toMatch(/\d+ succeeded/);
     expect(sims.acceptedCreates()).toBe(before);
     expect(await readResults(results)).toEqual(settled);

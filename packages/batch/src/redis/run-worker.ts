@@ -3,7 +3,13 @@ import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import type { BatchClient, BatchSource } from "../batch-source.js";
 import { ambiguousJobError, type JobError, toJobError } from "../job-error.js";
-import { type BatchJobData, type BatchJobReturn, createClaimKey, queueName, spentKey } from "./batch-job-data.js";
+import {
+  type BatchJobData,
+  type BatchJobReturn,
+  createClaimKey,
+  queueName,
+  spentKey,
+} from "./batch-job-data.js";
 import { claimCreate } from "./claim-create.js";
 import { connectRedis } from "./connect-redis.js";
 import { type Liveness, startLiveness } from "./liveness.js";
@@ -46,8 +52,8 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
   const env = options.env ?? process.env;
   const clients = new Map<string, Promise<BatchClient>>();
   const clientFor = (vendor: string) => {
-    let client = clients.get(vendor);
-    if (!client) clients.set(vendor, (client = options.source.open(vendor, env)));
+    const client = clients.get(vendor) ?? options.source.open(vendor, env);
+    clients.set(vendor, client);
     return client;
   };
   const lockDuration = options.lockMs ?? 30_000;

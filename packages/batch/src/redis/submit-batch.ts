@@ -12,7 +12,14 @@ import type { BatchSummary } from "../run-batch.js";
 import { summarize } from "../run-batch.js";
 import { limitFor, type VendorLimit } from "../vendor-limits.js";
 import { writeResults } from "../write-results.js";
-import { type BatchJobData, type BatchJobReturn, batchId, createClaimKey, jobId, queueName } from "./batch-job-data.js";
+import {
+  type BatchJobData,
+  type BatchJobReturn,
+  batchId,
+  createClaimKey,
+  jobId,
+  queueName,
+} from "./batch-job-data.js";
 import { connectRedis } from "./connect-redis.js";
 
 /** Options of {@link submitBatch}. */
@@ -49,7 +56,9 @@ export async function submitBatch(options: SubmitBatchOptions): Promise<BatchSum
     options.name,
   );
   const vendors = [...new Set(options.jobs.map((j) => j.vendor))];
-  const queues = new Map(vendors.map((v) => [v, new Queue<BatchJobData, BatchJobReturn>(queueName(v), { connection: redis })]));
+  const queues = new Map(
+    vendors.map((v) => [v, new Queue<BatchJobData, BatchJobReturn>(queueName(v), { connection: redis })]),
+  );
   try {
     for (const [vendor, queue] of queues) {
       const limit = limitFor(vendor, options.limits ?? {});
@@ -80,7 +89,8 @@ async function enqueue(
     const existing = await queue.getJob(id);
     if (existing) {
       const error = existing.data.error;
-      const again = error?.created === false || (options.retryAmbiguous && error?.kind === "ambiguous_submission");
+      const again =
+        error?.created === false || (options.retryAmbiguous && error?.kind === "ambiguous_submission");
       if (existing.failedReason !== undefined && existing.finishedOn && again) {
         await redis.del(createClaimKey(id));
         const { error: _dropped, ...data } = existing.data;
@@ -120,7 +130,11 @@ async function follow(
       if (results.has(spec.key)) continue;
       const queue = queues.get(spec.vendor) as Queue<BatchJobData, BatchJobReturn>;
       const job = await Job.fromId<BatchJobData, BatchJobReturn>(queue, jobId(batch, spec.key));
-      if (!job) throw new BatchError("queue", `Job ${spec.key} vanished from the queue ${queue.name} (removed by hand?)`);
+      if (!job)
+        throw new BatchError(
+          "queue",
+          `Job ${spec.key} vanished from the queue ${queue.name} (removed by hand?)`,
+        );
       if (!job.finishedOn) {
         if (job.processedOn) running++;
         continue;
@@ -140,7 +154,13 @@ async function follow(
   }
   const all = options.jobs.map(
     (spec): JobResult =>
-      results.get(spec.key) ?? { id: spec.key, line: spec.line, vendor: spec.vendor, operation: spec.operation, status: "pending" },
+      results.get(spec.key) ?? {
+        id: spec.key,
+        line: spec.line,
+        vendor: spec.vendor,
+        operation: spec.operation,
+        status: "pending",
+      },
   );
   await writeResults(options.resultsPath, all);
   if (fatal) throw fatal;
@@ -153,10 +173,20 @@ async function finished(
   job: Job<BatchJobData, BatchJobReturn>,
   clients: Map<string, BatchClient>,
 ): Promise<JobResult> {
-  const base: JobResult = { id: spec.key, line: spec.line, vendor: spec.vendor, operation: spec.operation, status: "failed" };
+  const base: JobResult = {
+    id: spec.key,
+    line: spec.line,
+    vendor: spec.vendor,
+    operation: spec.operation,
+    status: "failed",
+  };
   if (job.data.handle) base.handle = job.data.handle;
   if (job.failedReason !== undefined && job.returnvalue == null) {
-    const error = job.data.error ?? { kind: "worker", message: job.failedReason, created: "unknown" as const };
+    const error = job.data.error ?? {
+      kind: "worker",
+      message: job.failedReason,
+      created: "unknown" as const,
+    };
     return { ...base, error };
   }
   const { result, urls } = job.returnvalue;
@@ -166,8 +196,9 @@ async function finished(
     const present = await readdir(dir).catch(() => [] as string[]);
     if (present.length > 0) files.push(...present.map((f) => join(dir, f)));
     else {
-      let client = clients.get(spec.vendor);
-      if (!client) clients.set(spec.vendor, (client = await options.source.open(spec.vendor, options.env ?? process.env)));
+      const client =
+        clients.get(spec.vendor) ?? (await options.source.open(spec.vendor, options.env ?? process.env));
+      clients.set(spec.vendor, client);
       await rm(dir, { recursive: true, force: true });
       try {
         for (const url of urls) files.push((await client.download(url, dir)).path);

@@ -1,13 +1,20 @@
 import { basename, dirname, join, resolve } from "node:path";
 import type { BatchSummary } from "@gen/batch";
-import { parseBudget, parseLimits } from "../batch-flags.js";
 import { batchDisplay } from "../batch-display.js";
+import { batchErrorExit } from "../batch-error-exit.js";
+import { parseBudget, parseLimits } from "../batch-flags.js";
 import { cliBatchSource } from "../batch-source.js";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
-import { batchErrorExit } from "../batch-error-exit.js";
 import { EXIT } from "../exit-codes.js";
-import { boolFlag, listFlag, parseCommandArgs, pollMsFlag, secondsFlag, stringFlag } from "../parse-command-args.js";
+import {
+  boolFlag,
+  listFlag,
+  parseCommandArgs,
+  pollMsFlag,
+  secondsFlag,
+  stringFlag,
+} from "../parse-command-args.js";
 
 /**
  * `gen batch JOBS.jsonl [--results FILE] [--download DIR] [--concurrency N|VENDOR=N] [--rate ...]
@@ -31,12 +38,14 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     json: { type: "boolean" },
   });
   const [file, ...extra] = parsed.positionals;
-  if (!file) throw usageError("gen batch needs a JOBS.jsonl file", "Example: gen batch jobs.jsonl --download out/");
+  if (!file)
+    throw usageError("gen batch needs a JOBS.jsonl file", "Example: gen batch jobs.jsonl --download out/");
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}"`);
   const jobsPath = resolve(io.cwd, file);
   const resultsPath = resolve(
     io.cwd,
-    stringFlag(parsed, "results") ?? join(dirname(jobsPath), `${basename(jobsPath).replace(/\.jsonl?$/i, "")}.results.jsonl`),
+    stringFlag(parsed, "results") ??
+      join(dirname(jobsPath), `${basename(jobsPath).replace(/\.jsonl?$/i, "")}.results.jsonl`),
   );
   const journal = stringFlag(parsed, "journal");
   const download = stringFlag(parsed, "download");
@@ -46,7 +55,8 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   const budget = parseBudget(stringFlag(parsed, "budget"));
   const pollMs = pollMsFlag(parsed);
   const timeoutMs = secondsFlag(parsed, "timeout");
-  if (journal && redis) throw usageError("--journal is for the embedded mode; with --redis the queue holds the state");
+  if (journal && redis)
+    throw usageError("--journal is for the embedded mode; with --redis the queue holds the state");
 
   const batch = await import("@gen/batch");
   const source = cliBatchSource(io);
@@ -89,7 +99,8 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     removeInterrupt();
   }
   const counts = { succeeded: summary.succeeded, failed: summary.failed, pending: summary.pending };
-  if (json) printJson(io.stdout, { type: "batch", resultsFile: resultsPath, ...counts, created: summary.created });
+  if (json)
+    printJson(io.stdout, { type: "batch", resultsFile: resultsPath, ...counts, created: summary.created });
   else {
     println(io.stdout, `${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.pending} pending`);
     println(io.stdout, `results: ${resultsPath}`);
@@ -101,5 +112,3 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
   if (summary.pending > 0 && boolFlag(parsed, "detach")) return EXIT.ok;
   return counts.failed > 0 || counts.pending > 0 ? EXIT.taskFailed : EXIT.ok;
 }
-
-

@@ -18,7 +18,11 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   });
   if (parsed.positionals.length > 0) throw usageError(`Unexpected argument "${parsed.positionals[0]}"`);
   const redisUrl = stringFlag(parsed, "redis") ?? io.env.GEN_REDIS_URL;
-  if (!redisUrl) throw usageError("gen worker needs --redis URL (or GEN_REDIS_URL)", "Example: gen worker --redis redis://127.0.0.1:6379");
+  if (!redisUrl)
+    throw usageError(
+      "gen worker needs --redis URL (or GEN_REDIS_URL)",
+      "Example: gen worker --redis redis://127.0.0.1:6379",
+    );
   const vendors = listFlag(parsed, "vendor").map((v) => requireVendorEntry(v).id);
   const concurrency = intFlag(stringFlag(parsed, "concurrency"), "--concurrency", 1, 10_000);
   const lockMs = intFlag(stringFlag(parsed, "lock-ms"), "--lock-ms", 1000, 3_600_000);
@@ -36,14 +40,25 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
       ...(lockMs === undefined ? {} : { lockMs }),
       ...(pollMs === undefined ? {} : { pollMs }),
       onEvent: (event) => {
-        if (json) printJson(io.stdout, { type: "job", event: event.type, vendor: event.vendor, key: event.key, taskId: event.taskId });
+        if (json)
+          printJson(io.stdout, {
+            type: "job",
+            event: event.type,
+            vendor: event.vendor,
+            key: event.key,
+            taskId: event.taskId,
+          });
       },
     });
   } catch (error) {
     throw batchErrorExit(error);
   }
   if (json) printJson(io.stdout, { type: "ready", pid: process.pid });
-  else println(io.stdout, `worker ${process.pid} ready; press Ctrl-C to stop (running jobs resume on another worker)`);
+  else
+    println(
+      io.stdout,
+      `worker ${process.pid} ready; press Ctrl-C to stop (running jobs resume on another worker)`,
+    );
   await new Promise<void>((resolve) => {
     const remove = io.onInterrupt(() => {
       remove();

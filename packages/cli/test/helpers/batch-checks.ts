@@ -3,10 +3,21 @@ import { expect } from "vitest";
 import type { BatchSims } from "./batch-sims.js";
 
 /** Kinds a job may end with: a result, or one of the runtime's / the batch's typed errors. */
-const TYPED = /^(ambiguous_submission|task_failed|task_cancelled|task_timed_out|invalid_request|authentication|insufficient_credits|rate_limited|content_rejected|server_error|network|timeout|budget_exhausted|missing_credential)$/;
+const TYPED =
+  /^(ambiguous_submission|task_failed|task_cancelled|task_timed_out|invalid_request|authentication|insufficient_credits|rate_limited|content_rejected|server_error|network|timeout|budget_exhausted|missing_credential)$/;
+
+/** One parsed results-file line (the fields the tests read). */
+export interface ResultLine {
+  id: string;
+  status: string;
+  urls: string[];
+  files: string[];
+  handle?: unknown;
+  error: { kind: string; message: string; created: unknown };
+}
 
 /** A results file as parsed lines. */
-export async function readResults(path: string): Promise<Array<Record<string, any>>> {
+export async function readResults(path: string): Promise<ResultLine[]> {
   const text = await readFile(path, "utf8");
   return text
     .split("\n")

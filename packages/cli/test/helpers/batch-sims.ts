@@ -9,13 +9,21 @@ import { simEnv } from "./sim-env.js";
 
 /** The create operation and a valid input per vendor; `marker` goes into the prompt. */
 export const JOB_KINDS = [
-  { vendor: "mediaio", operation: "t2vWanV26", input: (m: string) => ({ prompt: `<<${m}>> a fox`, size: "16:9" }) },
+  {
+    vendor: "mediaio",
+    operation: "t2vWanV26",
+    input: (m: string) => ({ prompt: `<<${m}>> a fox`, size: "16:9" }),
+  },
   {
     vendor: "tomoviee",
     operation: "textToMusic",
     input: (m: string) => ({ prompt: `<<${m}>> calm piano`, duration: 10, qty: 1 }),
   },
-  { vendor: "edrawmax", operation: "generateFlowchart", input: (m: string) => ({ prompt: `<<${m}>> login flow` }) },
+  {
+    vendor: "edrawmax",
+    operation: "generateFlowchart",
+    input: (m: string) => ({ prompt: `<<${m}>> login flow` }),
+  },
 ] as const;
 
 /** Simulators of three vendors (fast tasks), a scratch directory and the env that points `gen` at them. */
@@ -35,7 +43,8 @@ export interface BatchSims {
 }
 
 /** A job's id, also written into its prompt, so the ledger tells which job each create was for. */
-export const jobMarker = (file: string, n: number) => `${file.replace(/\.jsonl$/, "")}.${String(n).padStart(4, "0")}`;
+export const jobMarker = (file: string, n: number) =>
+  `${file.replace(/\.jsonl$/, "")}.${String(n).padStart(4, "0")}`;
 
 export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
   const group = await startSimulators(
@@ -69,7 +78,12 @@ export async function batchSims(taskDurationMs = 60): Promise<BatchSims> {
       const lines = Array.from({ length: count }, (_, i) => {
         const kind = JOB_KINDS[i % JOB_KINDS.length]!;
         const marker = jobMarker(name, i);
-        return JSON.stringify({ id: marker, vendor: kind.vendor, operation: kind.operation, input: kind.input(marker) });
+        return JSON.stringify({
+          id: marker,
+          vendor: kind.vendor,
+          operation: kind.operation,
+          input: kind.input(marker),
+        });
       });
       const path = join(cwd, name);
       await writeFile(path, `${lines.join("\n")}\n`);
