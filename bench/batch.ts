@@ -54,7 +54,7 @@ function gen(args: string[], cwd: string, env: Record<string, string>): ChildPro
       cwd,
       env: { ...process.env, ...env },
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", "pipe", "inherit"],
     },
   );
 }
@@ -174,14 +174,22 @@ async function redis(dir: string, env: Record<string, string>) {
     env,
   );
   const submitRss = samplePeakRss(submit.pid as number);
+  const submitted = exited(submit);
+  let submitDone = false;
+  void submitted.then(() => {
+    submitDone = true;
+  });
   // Kill the first worker once it has handled a third of its share, while it has jobs in flight.
   const victim = workers[0]!;
-  while (victim.events < JOBS / 3 / 3 || (inFlight.get(victim.child)?.size ?? 0) === 0) await sleep(10);
+  while (victim.events < JOBS / 3 / 3 || (inFlight.get(victim.child)?.size ?? 0) === 0) {
+    if (submitDone) throw new Error("the batch ended before the kill point");
+    await sleep(10);
+  }
   killedKeys = new Set(inFlight.get(victim.child));
   process.kill(-(victim.child.pid as number), "SIGKILL");
   const killedAt = performance.now();
   killed = victim.child;
-  const code = await exited(submit);
+  const code = await submitted;
   const wallMs = performance.now() - started;
   const peaks = workers.map((w) => mb(w.rss.stop()));
   for (const w of workers) if (w.child !== killed) process.kill(-(w.child.pid as number), "SIGKILL");
