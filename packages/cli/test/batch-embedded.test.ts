@@ -60,6 +60,25 @@ describe("gen batch (embedded journal)", () => {
     expect(await readResults(results)).toEqual(settled);
   }, 180_000);
 
+  it("Ctrl-C stops, writes the results with pending jobs, and the rerun finishes them", async () => {
+    const jobs = await sims.writeJobs(60, "intr.jsonl");
+    const results = join(sims.cwd, "intr.results.jsonl");
+    sims.slowCreates(300, 6);
+    const child = spawnGen(["batch", jobs, "-c", "2", ...POLL], { cwd: sims.cwd, env: sims.env, detached: true });
+    const exited = collect(child);
+    await untilJournal(`${results}.journal`, (records) => records.some((r) => r.t === "created"), exited);
+    killGroup(child, "SIGINT");
+    const stopped = await exited;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toContain("Interrupted. Nothing is lost: run the same command again to resume.");
+    const partial = await readResults(results);
+    expect(partial.some((r) => r.status === "pending")).toBe(true);
+    const ok = await runGen(["batch", jobs, ...POLL], { cwd: sims.cwd, env: sims.env });
+    expect(ok.code, ok.stderr).toBe(0);
+    const settled = await expectBatchSettled(sims, results, 60);
+    expect(settled.every((r) => r.status === "succeeded")).toBe(true);
+  });
+
   it("reports every invalid line with its number and sends nothing", async () => {
     const path = join(sims.cwd, "bad.jsonl");
     const good = JSON.stringify({ vendor: "mediaio", operation: "t2vWanV26", input: { prompt: "ok" } });
