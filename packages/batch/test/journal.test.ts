@@ -31,7 +31,11 @@ describe("Journal", () => {
     const reopened = await Journal.open(path);
     expect(reopened.records).toHaveLength(1);
     expect(foldJournal(reopened.records).get("a")?.phase).toBe("creating");
-    await reopened.journal.append({ t: "failed", key: "a", error: { kind: "x", message: "m", created: "unknown" } });
+    await reopened.journal.append({
+      t: "failed",
+      key: "a",
+      error: { kind: "x", message: "m", created: "unknown" },
+    });
     await reopened.journal.close();
     const text = await readFile(path, "utf8");
     expect(text.split("\n").filter(Boolean).at(-1)).toContain('"t":"failed"');

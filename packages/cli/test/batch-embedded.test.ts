@@ -64,7 +64,11 @@ describe("gen batch (embedded journal)", () => {
     const jobs = await sims.writeJobs(60, "intr.jsonl");
     const results = join(sims.cwd, "intr.results.jsonl");
     sims.slowCreates(300, 6);
-    const child = spawnGen(["batch", jobs, "-c", "2", ...POLL], { cwd: sims.cwd, env: sims.env, detached: true });
+    const child = spawnGen(["batch", jobs, "-c", "2", ...POLL], {
+      cwd: sims.cwd,
+      env: sims.env,
+      detached: true,
+    });
     const exited = collect(child);
     await untilJournal(`${results}.journal`, (records) => records.some((r) => r.t === "created"), exited);
     killGroup(child, "SIGINT");
