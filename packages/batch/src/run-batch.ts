@@ -2,39 +2,24 @@ import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { WaitOptions } from "@gen/runtime";
 import { BatchError } from "./batch-errors.js";
-import { type BatchProgress, ProgressTracker } from "./batch-progress.js";
-import type { BatchClient, BatchSource } from "./batch-source.js";
+import type { BatchOptions } from "./batch-options.js";
+import { ProgressTracker } from "./batch-progress.js";
+import type { BatchClient } from "./batch-source.js";
 import { ambiguousJobError, type JobError, toJobError } from "./job-error.js";
 import type { JobResult } from "./job-result.js";
 import type { JobSpec } from "./job-spec.js";
 import { foldJournal, type JobState } from "./job-state.js";
 import { Journal } from "./journal.js";
 import { openClients } from "./open-clients.js";
-import { type VendorLimit, vendorGates } from "./vendor-limits.js";
+import { vendorGates } from "./vendor-limits.js";
 import { writeResults } from "./write-results.js";
 
 /** Options of {@link runBatch}. */
-export interface RunBatchOptions {
-  jobs: readonly JobSpec[];
-  source: BatchSource;
-  /** Results file (JSON lines); the journal defaults to `<results>.journal` next to it. */
-  resultsPath: string;
+export interface RunBatchOptions extends BatchOptions {
+  /** The journal (default `<results>.journal`, next to the results). */
   journalPath?: string;
-  /** Download every result URL into `<dir>/<job id>/`. */
-  downloadDir?: string;
-  env?: Readonly<Record<string, string | undefined>>;
-  limits?: Readonly<Record<string, VendorLimit>>;
-  /** Stop creating once this many credits are spent (jobs whose cost the vendor states). */
-  budget?: number;
-  /** Create again the jobs whose earlier create may or may not have reached the vendor. */
-  retryAmbiguous?: boolean;
-  /** Fixed poll interval, ms (default: the vendor's schedule). */
-  pollMs?: number;
   /** Per-task wait limit, ms (default: the vendor's). */
   timeoutMs?: number;
-  /** Abort: no new create starts, waits stop (tasks keep running at the vendor; a rerun resumes). */
-  signal?: AbortSignal;
-  onProgress?: (progress: BatchProgress) => void;
   /** Told about anything the user must know (a handle that could not be journaled). */
   onNotice?: (line: string) => void;
 }

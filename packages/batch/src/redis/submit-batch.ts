@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { Job, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { BatchError } from "../batch-errors.js";
-import { type BatchProgress, ProgressTracker } from "../batch-progress.js";
-import type { BatchClient, BatchSource } from "../batch-source.js";
+import type { BatchOptions } from "../batch-options.js";
+import { ProgressTracker } from "../batch-progress.js";
+import type { BatchClient } from "../batch-source.js";
 import { toJobError } from "../job-error.js";
 import type { JobResult } from "../job-result.js";
 import type { JobSpec } from "../job-spec.js";
 import type { BatchSummary } from "../run-batch.js";
 import { summarize } from "../run-batch.js";
-import { limitFor, type VendorLimit } from "../vendor-limits.js";
+import { limitFor } from "../vendor-limits.js";
 import { writeResults } from "../write-results.js";
 import {
   type BatchJobData,
@@ -23,25 +24,12 @@ import {
 import { connectRedis } from "./connect-redis.js";
 
 /** Options of {@link submitBatch}. */
-export interface SubmitBatchOptions {
-  jobs: readonly JobSpec[];
-  source: BatchSource;
+export interface SubmitBatchOptions extends BatchOptions {
   redisUrl: string;
-  resultsPath: string;
   /** Batch name (default: derived from the jobs, so a rerun of the same file is the same batch). */
   name?: string;
-  downloadDir?: string;
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Set as each vendor queue's global concurrency / rate limit (held across all workers). */
-  limits?: Readonly<Record<string, VendorLimit>>;
-  budget?: number;
-  retryAmbiguous?: boolean;
-  /** How often to read the jobs' states, ms (default 500). */
-  pollMs?: number;
   /** Return after queuing, without following (workers run the batch; rerun to collect). */
   detach?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (progress: BatchProgress) => void;
 }
 
 /**
