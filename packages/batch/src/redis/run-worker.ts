@@ -60,13 +60,14 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
   const liveness = await startLiveness(redis, Math.max(250, Math.floor(lockDuration / 6)));
   const waitOptions: WaitOptions =
     options.pollMs === undefined ? {} : { minDelayMs: options.pollMs, maxDelayMs: options.pollMs };
+  const connections: Redis[] = [];
   const workers = (options.vendors ?? options.source.vendors()).map(
     (vendor) =>
       new Worker<BatchJobData, BatchJobReturn>(
         queueName(vendor),
         (job) => processJob(job, redis, liveness, clientFor, waitOptions, options.onEvent),
         {
-          connection: redis.duplicate(),
+          connection: own(connections, redis.duplicate()),
           concurrency: options.concurrency ?? 50,
           lockDuration,
           stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
@@ -80,9 +81,17 @@ export async function startWorker(options: WorkerOptions): Promise<BatchWorker> 
     async close(force = false) {
       await Promise.all(workers.map((w) => w.close(force)));
       await liveness.stop();
+      // BullMQ leaves connections it was given open: close them, or the process would not exit.
+      for (const connection of connections) connection.disconnect();
       redis.disconnect();
     },
   };
+}
+
+function own(list: Redis[], connection: Redis): Redis {
+  connection.on("error", () => undefined);
+  list.push(connection);
+  return connection;
 }
 
 async function processJob(
