@@ -4,7 +4,9 @@ import { type CliIo, printJson, println, processIo } from "./cli-io.js";
 import { batchCommand } from "./commands/batch.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { mockCommand } from "./commands/mock.js";
+import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
 import { workerCommand } from "./commands/worker.js";
 import { exitCodeFor } from "./exit-code-for.js";
@@ -20,6 +22,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   wait: waitCommand,
   mock: mockCommand,
+  mcp: mcpCommand,
+  studio: studioCommand,
   batch: batchCommand,
   worker: workerCommand,
 };
