@@ -21,8 +21,16 @@ const ALLOWED = [
 ];
 
 const SKIP = /\.gen\.(ts|json)$|\/test\/|\.test\.ts$|__golden__|__snapshots__|\/fixtures?\/|\/generated\//;
-const IMPORT_LINE =
-  /^(import\b|export \{|export \* from|\} from "|type [\w$]+,?$|[\w$]+,$|[\w$]+ as [\w$]+,?$|\}?;?$)/;
+// Lines that do not count as logic: imports and export lists, comments, blank lines, signatures.
+const NOT_LOGIC = [
+  /^(import\b|export \{|export \* from|\} from "|type [\w$]+,?$|[\w$]+,$|[\w$]+ as [\w$]+,?$|\}?;?$)/,
+  /^(\/\/|\/\*\*?|\*\/?)/,
+  /^(export )?(async )?function [\w$]+[<(]/,
+  /^[\w$]+\??: [^=;]+,?$/,
+  /^\)(: .+)? \{$/,
+];
+/** A run with fewer logic lines than this is a shared signature or import list, not repeated logic. */
+const MIN_LOGIC_LINES = 4;
 
 const found = spawnSync("duplicates", ["--most", "200", "--seconds", "120"], { encoding: "utf8" });
 if (found.error) {
@@ -34,18 +42,18 @@ const side = (text) => {
   const m = /^(.+):(\d+)-(\d+)$/.exec(text);
   return m ? { file: m[1], from: Number(m[2]), to: Number(m[3]) } : undefined;
 };
-const onlyImports = ({ file, from, to }) =>
+const logicLines = ({ file, from, to }) =>
   readFileSync(file, "utf8")
     .split("\n")
     .slice(from - 1, to)
-    .every((line) => IMPORT_LINE.test(line.trim()));
+    .filter((line) => !NOT_LOGIC.some((re) => re.test(line.trim()))).length;
 
 const offending = rows.filter((row) => {
   const [, left, right] = /^D\d+ (\S+) ~ (\S+)/.exec(row) ?? [];
   const a = side(left ?? "");
   const b = side(right ?? "");
   if (!a || !b || SKIP.test(a.file) || SKIP.test(b.file)) return false;
-  if (onlyImports(a) || onlyImports(b)) return false;
+  if (Math.min(logicLines(a), logicLines(b)) < MIN_LOGIC_LINES) return false;
   return !ALLOWED.some(
     ([x, y]) =>
       (a.file.startsWith(x) && b.file.startsWith(y)) || (a.file.startsWith(y) && b.file.startsWith(x)),
