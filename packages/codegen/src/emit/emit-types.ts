@@ -36,20 +36,19 @@ export function emitTypes(ctx: EmitContext): string {
 function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
   const lines: string[] = [];
   lines.push(`/** Input of \`${plan.name}\` (${plan.method} ${plan.path}). */`);
-  lines.push(`export interface ${plan.typeName}Input {`);
-  for (const f of plan.fields) {
-    const doc = docComment(resolveSchema(ctx.model, f.schema).schema);
-    if (doc) lines.push(`  ${doc.trim()}`);
-    const t = schemaToTs(f.schema, {
-      model: ctx.model,
-      enums: ctx.enums,
-      lenient: false,
-      nameHint: enumHint(plan, f.name),
-    });
-    lines.push(`  ${propKey(f.name)}${f.required ? "" : "?"}: ${t};`);
+  if (plan.variants) {
+    const shapes = plan.variants.map((v) => `{\n${fieldLines(ctx, plan, v.fields).join("\n")}${v.open ? "\n  [key: string]: unknown;" : ""}\n}`);
+    lines.push(`export type ${plan.typeName}Input =\n  | ${shapes.join("\n  | ")};`, "");
+  } else {
+    lines.push(`export interface ${plan.typeName}Input {`, ...fieldLines(ctx, plan, plan.fields));
+    if (plan.openBody) lines.push("  [key: string]: unknown;");
+    lines.push("}", "");
   }
-  lines.push("}", "");
-  const out = plan.output
+  const out = plan.responseType
+    ? plan.responseType === "bytes"
+      ? "Uint8Array"
+      : "string"
+    : plan.output
     ? schemaToTs(plan.output, {
         model: ctx.model,
         enums: ctx.enums,
@@ -75,6 +74,22 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
     lines.push(`export type ${plan.typeName}Result = ${result};`);
   }
   return lines.join("\n") + "\n";
+}
+
+function fieldLines(ctx: EmitContext, plan: OperationPlan, fields: OperationPlan["fields"]): string[] {
+  const lines: string[] = [];
+  for (const f of fields) {
+    const doc = docComment(resolveSchema(ctx.model, f.schema).schema);
+    if (doc) lines.push(`  ${doc.trim()}`);
+    const t = schemaToTs(f.schema, {
+      model: ctx.model,
+      enums: ctx.enums,
+      lenient: false,
+      nameHint: enumHint(plan, f.name),
+    });
+    lines.push(`  ${propKey(f.name)}${f.required ? "" : "?"}: ${t};`);
+  }
+  return lines;
 }
 
 function enumHint(plan: OperationPlan, field: string): string {
