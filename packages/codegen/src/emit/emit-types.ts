@@ -37,7 +37,10 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
   const lines: string[] = [];
   lines.push(`/** Input of \`${plan.name}\` (${plan.method} ${plan.path}). */`);
   if (plan.variants) {
-    const shapes = plan.variants.map((v) => `{\n${fieldLines(ctx, plan, v.fields).join("\n")}${v.open ? "\n  [key: string]: unknown;" : ""}\n}`);
+    const shapes = plan.variants.map((v) => {
+      const members = [...fieldLines(ctx, plan, v.fields), ...(v.open ? ["  [key: string]: unknown;"] : [])];
+      return `{\n${members.map((m) => `  ${m}`).join("\n")}\n    }`;
+    });
     lines.push(`export type ${plan.typeName}Input =\n  | ${shapes.join("\n  | ")};`, "");
   } else {
     lines.push(`export interface ${plan.typeName}Input {`, ...fieldLines(ctx, plan, plan.fields));

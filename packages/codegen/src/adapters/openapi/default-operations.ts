@@ -100,10 +100,13 @@ function defaultRequestBody(model: GenModel, op: OperationObject, warn: Warn, en
   if (!body?.content) return;
   const types = Object.keys(body.content);
   const json = types.find(isJson);
-  if (!json && types.length)
+  const encoded = types.find((t) => /^multipart\/form-data|x-www-form-urlencoded/i.test(t));
+  const raw = body.content[types[0] ?? ""]?.schema;
+  const bytes = raw && !isRef(raw) && (raw.format === "binary" || raw.contentMediaType !== undefined);
+  if (!json && !encoded && types.length && raw && !bytes)
     warn(
       "unsupported-media-type",
-      `request body ${types.join(", ")}: the client sends JSON`,
+      `request body ${types.join(", ")} with a structured schema: the client sends the \`body\` field's bytes or text as they are (overlay: add an application/json content, or a { type: string, format: binary } schema)`,
       entry,
       "requestBody",
     );
