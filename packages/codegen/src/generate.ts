@@ -8,6 +8,8 @@ import type { GenConfig } from "./gen-config.js";
 import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
 import { type PlannedChangeset, planChangeset } from "./plan-changeset.js";
+import { registerVendor } from "./register-vendor.js";
+import { strictFailures } from "./warnings/summarize-warnings.js";
 import { type FileChange, planWrites } from "./plan-writes.js";
 
 /** Options of `generate()`. */
@@ -25,6 +27,13 @@ export interface GenerateOptions {
    * directory has a `.changeset/` folder (changesets is set up there).
    */
   changesets?: boolean;
+  /**
+   * `vendor` not in the config but `catalogs/<vendor>/openapi.yaml` exists: add it to
+   * `gen.config.json` (an openapi vendor, out `packages/<vendor>`) instead of failing.
+   */
+  register?: boolean;
+  /** Fail (write nothing) when a warning says something in a catalog was dropped or weakened. */
+  strict?: boolean;
 }
 
 /** What `generate()` did (or, with `check`, would do). */
@@ -35,6 +44,8 @@ export interface GenerateResult {
   warnings: GenerationDiagnostic[];
   /** Release notes of changed packages (written unless `check`, or changesets are off). */
   changesets: PlannedChangeset[];
+  /** Vendor ids added to gen.config.json by `register`. */
+  registered?: string[];
 }
 
 /**
@@ -45,11 +56,16 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { root } = options;
   const config = options.config ?? (await loadGenConfig(root)).config;
-  const jobs = (await collectJobs(root, config)).filter(
-    (j) => !options.vendor || j.vendor.id === options.vendor,
-  );
+  let jobs = (await collectJobs(root, config)).filter((j) => !options.vendor || j.vendor.id === options.vendor);
+  const registered: string[] = [];
+  if (options.vendor && jobs.length === 0 && options.register) {
+    await registerVendor(root, options.vendor, config, options.check === true);
+    registered.push(options.vendor);
+    jobs = (await collectJobs(root, config)).filter((j) => j.vendor.id === options.vendor);
+  }
   if (options.vendor && jobs.length === 0) throw unknownVendor(options.vendor, config);
   const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [], changesets: [] };
+  if (registered.length) result.registered = registered;
   const diagnostics: GenerationDiagnostic[] = [];
   const emitted: Array<{ job: GenerateJob; files: Map<string, string>; seeds: Map<string, string> }> = [];
   for (const job of jobs) {
@@ -87,6 +103,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   }
   result.warnings.push(...diagnostics.filter((d) => d.severity === "warning"));
+  if (options.strict) {
+    const failures = strictFailures(result.warnings);
+    if (failures.length) {
+      diagnostics.push({
+        severity: "error",
+        code: "strict",
+        message: `--strict: ${failures.length} warning(s) drop or weaken what the catalog says (${[...new Set(failures.map((f) => f.code))].join(", ")}); fix them (each names its fix) or leave --strict off`,
+        file: failures[0]?.file ?? "gen.config.json",
+      });
+    }
+  }
   if (diagnostics.some((d) => d.severity === "error")) throw new GenerationError(diagnostics);
   const changesetWrites: FileChange[] = [];
   for (const { job, files, seeds } of emitted) {
@@ -130,7 +157,7 @@ function unknownVendor(id: string, config: GenConfig): GenerationError {
     {
       severity: "error",
       code: "unknown-vendor",
-      message: `no vendor "${id}" in gen.config (known: ${config.vendors.map((v) => v.id).join(", ")})`,
+      message: `no vendor "${id}" in gen.config (known: ${config.vendors.map((v) => v.id).join(", ")}): add { "id": "${id}", "catalog": "catalogs/${id}/openapi.yaml", "adapter": "openapi", "out": "packages/${id}" } to gen.config.json "vendors", or put the file at catalogs/${id}/openapi.yaml and run gen generate --vendor ${id}`,
       file: "gen.config.json",
       entry: "vendors",
       field: "id",

@@ -13,3 +13,7 @@ export { type LoadedVendorModel, loadVendorModel } from "./load-vendor-model.js"
 export type { PlannedChangeset } from "./plan-changeset.js";
 export type { FileChange } from "./plan-writes.js";
 export { validateModel } from "./validate-model.js";
+export { type OverlayProblem, applyOverlay } from "./overlay/apply-overlay.js";
+export { jsonPointer } from "./warnings/json-pointer.js";
+export { strictFailures, summarizeWarnings } from "./warnings/summarize-warnings.js";
+export { WARNING_KINDS, type WarningKind, warningKind } from "./warnings/warning-kinds.js";

@@ -1,5 +1,5 @@
-import { generate } from "@gen/codegen";
-import { formatDiagnostic, GenerationError } from "@gen/spec";
+import { generate, summarizeWarnings } from "@gen/codegen";
+import { GenerationError } from "@gen/spec";
 import type { CliIo } from "../cli-io.js";
 
 /** Parsed arguments of `gen generate`. */
@@ -7,20 +7,28 @@ export interface GenerateArgs {
   check: boolean;
   vendor?: string;
   root: string;
+  /** Fail when anything in a catalog was dropped or weakened (see the warnings). */
+  strict?: boolean;
+  /** List every warning's location, not the first three of each kind. */
+  verbose?: boolean;
 }
 
-/** Parses `generate [--check] [--vendor NAME]`. */
+const USAGE = "gen generate [--check] [--strict] [--verbose] [--vendor NAME]";
+
+/** Parses `generate [--check] [--strict] [--verbose] [--vendor NAME]`. */
 export function parseGenerateArgs(argv: readonly string[], root: string): GenerateArgs {
   const args: GenerateArgs = { check: false, root };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--check") args.check = true;
+    else if (a === "--strict") args.strict = true;
+    else if (a === "--verbose") args.verbose = true;
     else if (a === "--vendor") {
       const v = argv[++i];
       if (!v) throw new Error("--vendor needs a vendor id");
       args.vendor = v;
     } else if (a?.startsWith("--vendor=")) args.vendor = a.slice("--vendor=".length);
-    else throw new Error(`unknown argument "${a}" (usage: gen generate [--check] [--vendor NAME])`);
+    else throw new Error(`unknown argument "${a}" (usage: ${USAGE})`);
   }
   return args;
 }
@@ -34,9 +42,12 @@ export async function runGenerate(
     const result = await generate({
       root: args.root,
       check: args.check,
-      ...(args.vendor ? { vendor: args.vendor } : {}),
+      ...(args.strict ? { strict: true } : {}),
+      ...(args.vendor ? { vendor: args.vendor, register: true } : {}),
     });
-    for (const w of result.warnings) log(formatDiagnostic(w));
+    for (const id of result.registered ?? [])
+      log(`registered vendor "${id}" in gen.config.json (catalogs/${id}/, adapter openapi, out packages/${id})`);
+    for (const line of summarizeWarnings(result.warnings, { verbose: args.verbose === true })) log(line);
     for (const v of result.vendors) {
       const stats = Object.entries(v.stats)
         .map(([k, n]) => `${k}=${n}`)
@@ -48,6 +59,7 @@ export async function runGenerate(
         `${args.check ? "would write changeset" : "changeset"} ${c.path}: ${c.packageName} ${c.bump} (${c.changes.length} change(s))`,
       );
     if (result.skipped.length) log(`skipped (no catalog yet): ${result.skipped.join(", ")}`);
+
     if (args.check) {
       if (result.changes.length === 0) {
         log("generated files are up to date");
@@ -65,6 +77,8 @@ export async function runGenerate(
     return 0;
   } catch (e) {
     if (e instanceof GenerationError) {
+      const warnings = e.diagnostics.filter((d) => d.severity === "warning");
+      for (const line of summarizeWarnings(warnings, { verbose: args.verbose === true })) log(line);
       log(e.message);
       log("nothing was written");
       return 1;

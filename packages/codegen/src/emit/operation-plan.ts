@@ -5,6 +5,7 @@ import {
   getAuth,
   getParameters,
   getResponseSchema,
+  successResponseKey,
   type JsonSchema,
   listOperations,
   type ModelOperation,
@@ -173,7 +174,7 @@ function queryStyle(model: GenModel, style: string | undefined, explode: boolean
 /** `bytes` / `text` when the success response has content but none of it is JSON. */
 function nonJsonResponse(model: GenModel, op: ModelOperation): "bytes" | "text" | undefined {
   const responses = op.operation.responses ?? {};
-  const key = ["200", "201", "2XX", "default"].find((k) => k in responses);
+  const key = successResponseKey(responses);
   const raw = key ? responses[key] : undefined;
   if (!raw) return undefined;
   const types = Object.keys(deref(model, raw).content ?? {});

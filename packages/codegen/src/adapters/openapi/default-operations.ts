@@ -9,6 +9,7 @@ import {
   pathTemplateParams,
   type RequestBodyObject,
   type ResponseObject,
+  successResponseKey,
 } from "@gen/spec";
 import { camelCase } from "../../emit/names.js";
 
@@ -46,6 +47,11 @@ export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: 
         defaultRequestBody(model, op, warn, entry);
       }
       checkResponses(model, op, warn, entry);
+      for (const [i, p] of (op.parameters ?? []).entries()) {
+        const param = isRef(p) ? safeDeref<ParameterObject>(model, p.$ref) : p;
+        if (param?.in === "cookie")
+          warn("cookie-parameter", `cookie parameter "${param.name}" is not sent by the client`, entry, `parameters[${i}]`);
+      }
     }
   }
 }
@@ -124,7 +130,7 @@ function defaultRequestBody(model: GenModel, op: OperationObject, warn: Warn, en
 
 function checkResponses(model: GenModel, op: OperationObject, warn: Warn, entry: string): void {
   const responses = op.responses ?? {};
-  const key = ["200", "201", "2XX", "default"].find((k) => k in responses);
+  const key = successResponseKey(responses);
   const raw = key ? responses[key] : undefined;
   const response = isRef(raw) ? safeDeref<ResponseObject>(model, raw.$ref) : raw;
   const media = Object.entries(response?.content ?? {}).find(([t]) => isJson(t))?.[1];
