@@ -88,6 +88,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         model: loaded.model,
         catalog: vendor.catalog,
         outDir: vendor.out,
+        standalone: !(await exists(join(job.root, "tsconfig.base.json"))),
         ...(await existingPackageFields(job)),
       });
       emitted.push({ job, ...pkg });

@@ -8,6 +8,7 @@ import { emitIndex } from "./emit-index.js";
 import { emitModelJson } from "./emit-model-json.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitPackageJson, emitTsconfig, emitTsupConfig } from "./emit-package-files.js";
+import { emitStandalonePackageJson, emitStandaloneTsconfig } from "./emit-standalone-package.js";
 import { emitReadme } from "./emit-readme.js";
 import { emitSchemas } from "./emit-schemas.js";
 import { emitTypes } from "./emit-types.js";
@@ -31,6 +32,11 @@ export interface EmitPackageOptions {
   packageJson?: Record<string, unknown>;
   /** Skip openapi-typescript (benchmarks of the source emitter alone). */
   skipWire?: boolean;
+  /**
+   * The package lives outside this kind of workspace (no `tsconfig.base.json` at the config root):
+   * real dependency ranges instead of `workspace:*`, a self-contained tsconfig, its own build tools.
+   */
+  standalone?: boolean;
 }
 
 /** Emitted files keyed by path relative to the package directory; `src/index.ts` only as a seed. */
@@ -68,8 +74,13 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   if (errors.length) throw new Error(`emitted code does not parse (generator bug):\n${errors.join("\n")}`);
   const version = options.version ?? model["x-gen-vendor"].packageVersion ?? "0.1.0";
   files.set("README.md", emitReadme(ctx));
-  files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
-  files.set("tsconfig.json", emitTsconfig(ctx));
+  if (options.standalone) {
+    files.set("package.json", emitStandalonePackageJson(ctx, version, options.packageJson));
+    files.set("tsconfig.json", emitStandaloneTsconfig());
+  } else {
+    files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
+    files.set("tsconfig.json", emitTsconfig(ctx));
+  }
   files.set("tsup.config.ts", emitTsupConfig(options.packageJson?.["imports"]));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
   const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);
