@@ -8,7 +8,6 @@ import type { GenConfig } from "./gen-config.js";
 import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
 import { type PlannedChangeset, planChangeset } from "./plan-changeset.js";
-import { registerVendor } from "./register-vendor.js";
 import { strictFailures } from "./warnings/summarize-warnings.js";
 import { type FileChange, planWrites } from "./plan-writes.js";
 
@@ -27,11 +26,6 @@ export interface GenerateOptions {
    * directory has a `.changeset/` folder (changesets is set up there).
    */
   changesets?: boolean;
-  /**
-   * `vendor` not in the config but `catalogs/<vendor>/openapi.yaml` exists: add it to
-   * `gen.config.json` (an openapi vendor, out `packages/<vendor>`) instead of failing.
-   */
-  register?: boolean;
   /** Fail (write nothing) when a warning says something in a catalog was dropped or weakened. */
   strict?: boolean;
 }
@@ -44,8 +38,6 @@ export interface GenerateResult {
   warnings: GenerationDiagnostic[];
   /** Release notes of changed packages (written unless `check`, or changesets are off). */
   changesets: PlannedChangeset[];
-  /** Vendor ids added to gen.config.json by `register`. */
-  registered?: string[];
 }
 
 /**
@@ -56,16 +48,9 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { root } = options;
   const config = options.config ?? (await loadGenConfig(root)).config;
-  let jobs = (await collectJobs(root, config)).filter((j) => !options.vendor || j.vendor.id === options.vendor);
-  const registered: string[] = [];
-  if (options.vendor && jobs.length === 0 && options.register) {
-    await registerVendor(root, options.vendor, config, options.check === true);
-    registered.push(options.vendor);
-    jobs = (await collectJobs(root, config)).filter((j) => j.vendor.id === options.vendor);
-  }
+  const jobs = (await collectJobs(root, config)).filter((j) => !options.vendor || j.vendor.id === options.vendor);
   if (options.vendor && jobs.length === 0) throw unknownVendor(options.vendor, config);
   const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [], changesets: [] };
-  if (registered.length) result.registered = registered;
   const diagnostics: GenerationDiagnostic[] = [];
   const emitted: Array<{ job: GenerateJob; files: Map<string, string>; seeds: Map<string, string> }> = [];
   for (const job of jobs) {

@@ -17,3 +17,4 @@ export { type OverlayProblem, applyOverlay } from "./overlay/apply-overlay.js";
 export { jsonPointer } from "./warnings/json-pointer.js";
 export { strictFailures, summarizeWarnings } from "./warnings/summarize-warnings.js";
 export { WARNING_KINDS, type WarningKind, warningKind } from "./warnings/warning-kinds.js";
+export { registerVendor } from "./register-vendor.js";

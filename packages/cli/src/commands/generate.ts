@@ -1,4 +1,4 @@
-import { generate, summarizeWarnings } from "@gen/codegen";
+import { type GenerateResult, generate, loadGenConfig, registerVendor, summarizeWarnings } from "@gen/codegen";
 import { GenerationError } from "@gen/spec";
 import type { CliIo } from "../cli-io.js";
 
@@ -39,14 +39,24 @@ export async function runGenerate(
   log: (line: string) => void = console.log,
 ): Promise<number> {
   try {
-    const result = await generate({
+    const options = {
       root: args.root,
       check: args.check,
       ...(args.strict ? { strict: true } : {}),
-      ...(args.vendor ? { vendor: args.vendor, register: true } : {}),
-    });
-    for (const id of result.registered ?? [])
-      log(`registered vendor "${id}" in gen.config.json (catalogs/${id}/, adapter openapi, out packages/${id})`);
+      ...(args.vendor ? { vendor: args.vendor } : {}),
+    };
+    let result: GenerateResult;
+    try {
+      result = await generate(options);
+    } catch (e) {
+      // README "Adding a vendor": a new id whose OpenAPI file is in catalogs/<id>/ is registered.
+      const unknown = e instanceof GenerationError && e.first?.code === "unknown-vendor";
+      if (!unknown || !args.vendor) throw e;
+      const { config } = await loadGenConfig(args.root);
+      const added = await registerVendor(args.root, args.vendor, config, args.check);
+      log(`${args.check ? "would register" : "registered"} vendor "${added.id}" in gen.config.json (${added.catalog}, adapter openapi, out ${added.out})`);
+      result = await generate({ ...options, config });
+    }
     for (const line of summarizeWarnings(result.warnings, { verbose: args.verbose === true })) log(line);
     for (const v of result.vendors) {
       const stats = Object.entries(v.stats)
