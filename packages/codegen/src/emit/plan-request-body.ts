@@ -58,6 +58,7 @@ export function planRequestBody(model: GenModel, op: ModelOperation): RequestBod
     const shapes = variants.map((v) => objectShape(model, v));
     if (shapes.every((s): s is ObjectShape => s !== undefined)) {
       const merged = shapes.map((s) => mergeShapes(base ?? { properties: {}, required: [], open: false }, s));
+      if (merged.length === 1) return { mediaType, encoding, shape: merged[0] as ObjectShape };
       const discriminator = discriminatorOf(model, schema, merged);
       return { mediaType, encoding, variants: merged, ...(discriminator ? { discriminator } : {}) };
     }
@@ -67,10 +68,10 @@ export function planRequestBody(model: GenModel, op: ModelOperation): RequestBod
   return shape ? { mediaType, encoding, shape } : { mediaType, encoding, whole: schema };
 }
 
-/** The non-null variants of a `oneOf`/`anyOf` with two or more of them (a nullable pair is not a union). */
+/** The non-null variants of a `oneOf`/`anyOf` (one variant: that variant is the body). */
 function unionVariants(model: GenModel, s: JsonSchema): JsonSchema[] | undefined {
   const list = (s.oneOf ?? s.anyOf ?? []).filter((v) => !isNullSchema(model, v));
-  return list.length >= 2 ? list : undefined;
+  return list.length >= 1 ? list : undefined;
 }
 
 /** `{ type: "null" }` (or `enum: [null]`). */
