@@ -36,13 +36,22 @@ describe("gen generate --vendor <new id>", { timeout: 120_000 }, () => {
     const r = await runGen(["generate", "--vendor", "media31"], { cwd: dir });
     expect(r.code, r.stdout).toBe(0);
     expect(r.stdout).toContain("media31: 9 operation(s)");
-    expect(r.stdout).toMatch(/^warning \[default-x-gen-operation\] x8 \(default, --verbose lists them\): fix: /m);
+    expect(r.stdout).toMatch(
+      /^warning \[default-x-gen-operation\] x8 \(default, --verbose lists them\): fix: /m,
+    );
     expect(r.stdout).not.toMatch(/^warning .*POST \/v1\/generations/m);
     const config = JSON.parse(readFileSync(join(dir, "gen.config.json"), "utf8"));
     expect(config.vendors).toEqual([
-      { id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "packages/media31" },
+      {
+        id: "media31",
+        catalog: "catalogs/media31/openapi.yaml",
+        adapter: "openapi",
+        out: "packages/media31",
+      },
     ]);
-    expect(readFileSync(join(dir, "packages/media31/src/vendor.gen.ts"), "utf8")).toContain('"prefix": "Key "');
+    expect(readFileSync(join(dir, "packages/media31/src/vendor.gen.ts"), "utf8")).toContain(
+      '"prefix": "Key "',
+    );
     const check = await runGen(["generate", "--check", "--strict"], { cwd: dir });
     expect(check.code, check.stdout).toBe(0);
   });

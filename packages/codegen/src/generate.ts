@@ -8,8 +8,8 @@ import type { GenConfig } from "./gen-config.js";
 import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
 import { type PlannedChangeset, planChangeset } from "./plan-changeset.js";
-import { strictFailures } from "./warnings/summarize-warnings.js";
 import { type FileChange, planWrites } from "./plan-writes.js";
+import { strictFailures } from "./warnings/summarize-warnings.js";
 
 /** Options of `generate()`. */
 export interface GenerateOptions {
@@ -48,7 +48,9 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const { root } = options;
   const config = options.config ?? (await loadGenConfig(root)).config;
-  const jobs = (await collectJobs(root, config)).filter((j) => !options.vendor || j.vendor.id === options.vendor);
+  const jobs = (await collectJobs(root, config)).filter(
+    (j) => !options.vendor || j.vendor.id === options.vendor,
+  );
   if (options.vendor && jobs.length === 0) throw unknownVendor(options.vendor, config);
   const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [], changesets: [] };
   const diagnostics: GenerationDiagnostic[] = [];

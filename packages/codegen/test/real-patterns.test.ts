@@ -35,8 +35,10 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     writeFileSync(join(dir, "gen.config.json"), JSON.stringify({ vendors }));
     result = await generate({ root: dir });
     server = await rawLoopbackServer((req) => {
-      if (req.url.startsWith("/v1/text-to-speech")) return { status: 200, type: "audio/mpeg", body: Buffer.from([0xff, 0xfb, 0x90, 0x00]) };
-      if (req.url.startsWith("/v1/images/")) return { status: 200, type: "image/png", body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
+      if (req.url.startsWith("/v1/text-to-speech"))
+        return { status: 200, type: "audio/mpeg", body: Buffer.from([0xff, 0xfb, 0x90, 0x00]) };
+      if (req.url.startsWith("/v1/images/"))
+        return { status: 200, type: "image/png", body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
       if (req.url.startsWith("/v1/search")) return { status: 200, body: [{ id: 1 }] };
       return { status: 200, body: { id: "g1", seed: null } };
     });
@@ -53,7 +55,10 @@ describe("real vendor OpenAPI patterns, end to end", () => {
   const last = () => server.requests.at(-1)!;
 
   it("applies the overlay before the adapter: servers, auth prefix, constant header, kind, removed path", () => {
-    expect(result.vendors.map((v) => [v.id, v.operations])).toEqual([["media31", 9], ["media30", 1]]);
+    expect(result.vendors.map((v) => [v.id, v.operations])).toEqual([
+      ["media31", 9],
+      ["media30", 1],
+    ]);
     const codes = result.warnings.map((w) => w.code);
     expect(codes).not.toContain("no-auth");
     expect(codes).toContain("auth-prefix");
@@ -64,24 +69,45 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
     for (const pkg of ["pkg31", "pkg30"]) {
       const r = spawnSync(process.execPath, [tsc, "-p", join(dir, pkg)], { encoding: "utf8" });
-      const own = (r.stdout + r.stderr).split("\n").filter((l) => /error TS\d+/.test(l) && !/^packages\//.test(l));
+      const own = (r.stdout + r.stderr)
+        .split("\n")
+        .filter((l) => /error TS\d+/.test(l) && !/^packages\//.test(l));
       expect(own, pkg).toEqual([]);
     }
   });
 
   it("oneOf body with a discriminator: each variant's fields validated and sent; auth prefix and constant header", async () => {
-    await media31.createGeneration!({ mode: "text_to_image", prompt: "a fox", negative_prompt: null, options: { cfg: 7 } });
+    await media31.createGeneration!({
+      mode: "text_to_image",
+      prompt: "a fox",
+      negative_prompt: null,
+      options: { cfg: 7 },
+    });
     const req = last();
-    expect(req.body.toString()).toBe('{"mode":"text_to_image","prompt":"a fox","negative_prompt":null,"options":{"cfg":7}}');
+    expect(req.body.toString()).toBe(
+      '{"mode":"text_to_image","prompt":"a fox","negative_prompt":null,"options":{"cfg":7}}',
+    );
     expect(req.headers.authorization).toBe("Key k31-secret");
     expect(req.headers["x-api-version"]).toBe("2025-01-01");
     expect(req.headers["content-type"]).toBe("application/json");
-    await media31.createGeneration!({ mode: "image_to_image", image_url: "https://x.example/a.png", strength: 0.5 });
-    expect(last().body.toString()).toBe('{"mode":"image_to_image","image_url":"https://x.example/a.png","strength":0.5}');
+    await media31.createGeneration!({
+      mode: "image_to_image",
+      image_url: "https://x.example/a.png",
+      strength: 0.5,
+    });
+    expect(last().body.toString()).toBe(
+      '{"mode":"image_to_image","image_url":"https://x.example/a.png","strength":0.5}',
+    );
     const before = server.requests.length;
-    await expect(media31.createGeneration!({ mode: "image_to_image", prompt: "x" })).rejects.toThrow(/image_url.*required|prompt/);
-    await expect(media31.createGeneration!({ mode: "text_to_image", prompt: "x", strength: 2 })).rejects.toThrow(/strength/);
-    await expect(media31.createGeneration!({ mode: "image_to_image", image_url: "https://x.example/a", strength: 3 })).rejects.toThrow(/strength.*<= 1/);
+    await expect(media31.createGeneration!({ mode: "image_to_image", prompt: "x" })).rejects.toThrow(
+      /image_url.*required|prompt/,
+    );
+    await expect(
+      media31.createGeneration!({ mode: "text_to_image", prompt: "x", strength: 2 }),
+    ).rejects.toThrow(/strength/);
+    await expect(
+      media31.createGeneration!({ mode: "image_to_image", image_url: "https://x.example/a", strength: 3 }),
+    ).rejects.toThrow(/strength.*<= 1/);
     expect(server.requests.length).toBe(before);
   });
 
@@ -99,9 +125,17 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     const req = last();
     const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(req.headers["content-type"] ?? "")?.[1];
     expect(boundary).toBeTruthy();
-    const part = (head: string, body: string | Buffer) => Buffer.concat([Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`), Buffer.from(body), Buffer.from("\r\n")]);
+    const part = (head: string, body: string | Buffer) =>
+      Buffer.concat([
+        Buffer.from(`--${boundary}\r\n${head}\r\n\r\n`),
+        Buffer.from(body),
+        Buffer.from("\r\n"),
+      ]);
     const expected = Buffer.concat([
-      part('Content-Disposition: form-data; name="file"; filename="cat.png"\r\nContent-Type: image/png', Buffer.from([1, 2, 3])),
+      part(
+        'Content-Disposition: form-data; name="file"; filename="cat.png"\r\nContent-Type: image/png',
+        Buffer.from([1, 2, 3]),
+      ),
       part('Content-Disposition: form-data; name="prompt"', "a cat"),
       part('Content-Disposition: form-data; name="tags"', "a"),
       part('Content-Disposition: form-data; name="tags"', "b"),
@@ -110,8 +144,12 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     ]);
     expect(req.body.equals(expected)).toBe(true);
     await media31.upload!({ file: new Uint8Array([9]), prompt: "p" });
-    expect(last().body.toString("latin1")).toContain('name="file"; filename="blob"\r\nContent-Type: application/octet-stream\r\n\r\n\t\r\n');
-    await expect(media31.upload!({ file: "not bytes", prompt: "p" })).rejects.toThrow(/file.*Blob or Uint8Array/);
+    expect(last().body.toString("latin1")).toContain(
+      'name="file"; filename="blob"\r\nContent-Type: application/octet-stream\r\n\r\n\t\r\n',
+    );
+    await expect(media31.upload!({ file: "not bytes", prompt: "p" })).rejects.toThrow(
+      /file.*Blob or Uint8Array/,
+    );
   });
 
   it("application/x-www-form-urlencoded and application/octet-stream bodies", async () => {
@@ -130,12 +168,22 @@ describe("real vendor OpenAPI patterns, end to end", () => {
   });
 
   it("binary responses come back as bytes; nullable query and body fields", async () => {
-    const audio = await media31.textToSpeech!({ voice_id: "v1", output_format: null, text: "hi", stability: null });
+    const audio = await media31.textToSpeech!({
+      voice_id: "v1",
+      output_format: null,
+      text: "hi",
+      stability: null,
+    });
     expect(audio).toEqual(new Uint8Array([0xff, 0xfb, 0x90, 0x00]));
-    expect([last().url, last().body.toString()]).toEqual(["/v1/text-to-speech/v1", '{"text":"hi","stability":null}']);
+    expect([last().url, last().body.toString()]).toEqual([
+      "/v1/text-to-speech/v1",
+      '{"text":"hi","stability":null}',
+    ]);
     await media31.textToSpeech!({ voice_id: "v1", output_format: "pcm_16000", text: "hi" });
     expect(last().url).toBe("/v1/text-to-speech/v1?output_format=pcm_16000");
-    await expect(media31.textToSpeech!({ voice_id: "v1", text: "hi", output_format: "wav" })).rejects.toThrow(/output_format/);
+    await expect(media31.textToSpeech!({ voice_id: "v1", text: "hi", output_format: "wav" })).rejects.toThrow(
+      /output_format/,
+    );
     expect(await media31.getImage!({ image_id: "i1" })).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
   });
 

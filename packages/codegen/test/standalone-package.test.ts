@@ -20,14 +20,28 @@ describe("a package generated for an outside vendor", { timeout: 300_000 }, () =
   const dir = mkdtempSync(join(tmpdir(), "gen-standalone-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (cwd: string, ...args: string[]) =>
-    execFileSync(NPM, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, npm_config_fund: "false", npm_config_audit: "false", npm_config_update_notifier: "false" } });
+    execFileSync(NPM, args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        npm_config_fund: "false",
+        npm_config_audit: "false",
+        npm_config_update_notifier: "false",
+      },
+    });
 
   it("builds, packs, installs with npm in an empty folder and calls the API", async () => {
     mkdirSync(join(dir, "catalogs"));
     cpSync(join(import.meta.dirname, "fixtures/media31"), join(dir, "catalogs/media31"), { recursive: true });
     writeFileSync(
       join(dir, "gen.config.json"),
-      JSON.stringify({ vendors: [{ id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "media31" }] }),
+      JSON.stringify({
+        vendors: [
+          { id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "media31" },
+        ],
+      }),
     );
     await generate({ root: dir });
     const pkg = JSON.parse(readFileSync(join(dir, "media31/package.json"), "utf8"));
@@ -59,11 +73,19 @@ console.log(JSON.stringify(await client.createGeneration({ mode: "text_to_image"
     try {
       const { execFile } = await import("node:child_process");
       const stdout = await new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ["call.mjs", server.baseUrl], { cwd: app }, (e, so) => (e ? reject(e) : resolve(so))),
+        execFile(process.execPath, ["call.mjs", server.baseUrl], { cwd: app }, (e, so) =>
+          e ? reject(e) : resolve(so),
+        ),
       );
       expect(JSON.parse(stdout)).toEqual({ id: "g1", seed: 3 });
       const req = server.requests[0]!;
-      expect([req.method, req.url, req.headers.authorization, req.headers["x-api-version"], req.body.toString()]).toEqual([
+      expect([
+        req.method,
+        req.url,
+        req.headers.authorization,
+        req.headers["x-api-version"],
+        req.body.toString(),
+      ]).toEqual([
         "POST",
         "/v1/generations",
         "Key k-1",

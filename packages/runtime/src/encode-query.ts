@@ -22,8 +22,11 @@ export function encodeQueryParam(name: string, value: unknown, style: QueryStyle
     return `${enc(name)}=${items.join(joiner)}`;
   }
   if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
-    if (style === "deepObject") return entries.map(([k, v]) => `${enc(name)}[${enc(k)}]=${enc(scalar(v))}`).join("&");
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, v]) => v !== undefined && v !== null,
+    );
+    if (style === "deepObject")
+      return entries.map(([k, v]) => `${enc(name)}[${enc(k)}]=${enc(scalar(v))}`).join("&");
     if (style === "form") return entries.map(([k, v]) => `${enc(k)}=${enc(scalar(v))}`).join("&");
     return `${enc(name)}=${entries.map(([k, v]) => `${enc(k)},${enc(scalar(v))}`).join(",")}`;
   }

@@ -1,4 +1,10 @@
-import { type GenerateResult, generate, loadGenConfig, registerVendor, summarizeWarnings } from "@gen/codegen";
+import {
+  type GenerateResult,
+  generate,
+  loadGenConfig,
+  registerVendor,
+  summarizeWarnings,
+} from "@gen/codegen";
 import { GenerationError } from "@gen/spec";
 import type { CliIo } from "../cli-io.js";
 
@@ -54,7 +60,9 @@ export async function runGenerate(
       if (!unknown || !args.vendor) throw e;
       const { config } = await loadGenConfig(args.root);
       const added = await registerVendor(args.root, args.vendor, config, args.check);
-      log(`${args.check ? "would register" : "registered"} vendor "${added.id}" in gen.config.json (${added.catalog}, adapter openapi, out ${added.out})`);
+      log(
+        `${args.check ? "would register" : "registered"} vendor "${added.id}" in gen.config.json (${added.catalog}, adapter openapi, out ${added.out})`,
+      );
       result = await generate({ ...options, config });
     }
     for (const line of summarizeWarnings(result.warnings, { verbose: args.verbose === true })) log(line);

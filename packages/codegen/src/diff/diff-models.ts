@@ -125,7 +125,11 @@ function diffOperation(
   for (const v of va) {
     const w = vb.find((x) => x.key === v.key);
     if (!w) {
-      push({ bump: "major", kind: "variant-removed", message: `\`${op}\` body shape ${v.key}: no longer accepted` });
+      push({
+        bump: "major",
+        kind: "variant-removed",
+        message: `\`${op}\` body shape ${v.key}: no longer accepted`,
+      });
       continue;
     }
     diffFields(ma, v.fields, mb, w.fields, op, many ? ` (body shape ${v.key})` : "", push);
@@ -150,7 +154,11 @@ function variantsOf(plan: OperationPlan, union: boolean): Array<{ key: string; f
   return (plan.variants ?? [{ fields: plan.fields, open: plan.openBody }]).map((v, i) => {
     const pinned = v.fields.find((f) => {
       const s = f.in === "body" ? f.schema : undefined;
-      return s && (s.const !== undefined || s.enum?.length === 1) && (!plan.discriminator || f.name === plan.discriminator);
+      return (
+        s &&
+        (s.const !== undefined || s.enum?.length === 1) &&
+        (!plan.discriminator || f.name === plan.discriminator)
+      );
     });
     const value = pinned && (pinned.schema.const ?? pinned.schema.enum?.[0]);
     return { key: pinned ? `${pinned.name}=${String(value)}` : `#${i + 1}`, fields: v.fields };

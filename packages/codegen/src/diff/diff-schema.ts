@@ -233,10 +233,17 @@ export function diffVariants(
       emit({ bump: "major", kind: "variant-removed", message: `${label}: this shape is no longer accepted` });
       return;
     }
-    diffInputSchema({ model: ma, schema: a[i] as JsonSchema }, { model: mb, schema: b[j] as JsonSchema }, label, emit, depth + 1);
+    diffInputSchema(
+      { model: ma, schema: a[i] as JsonSchema },
+      { model: mb, schema: b[j] as JsonSchema },
+      label,
+      emit,
+      depth + 1,
+    );
   });
   for (const k of kb)
-    if (!ka.includes(k)) emit({ bump: "minor", kind: "variant-added", message: `${where} (variant ${k}): new accepted shape` });
+    if (!ka.includes(k))
+      emit({ bump: "minor", kind: "variant-added", message: `${where} (variant ${k}): new accepted shape` });
 }
 
 /** `prop=value` of the first property a variant pins to one constant, if any. */

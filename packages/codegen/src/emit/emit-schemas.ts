@@ -17,7 +17,12 @@ const o = {
 };
 `;
 
-function objectExpr(ctx: EmitContext, fields: OperationPlan["fields"], open: boolean, indent = "    "): string {
+function objectExpr(
+  ctx: EmitContext,
+  fields: OperationPlan["fields"],
+  open: boolean,
+  indent = "    ",
+): string {
   const schema: JsonSchema = {
     type: "object",
     properties: Object.fromEntries(fields.map((f) => [f.name, f.schema])),
@@ -35,7 +40,13 @@ function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
   const shapes = (plan.variants ?? []).map((v) => objectExpr(ctx, v.fields, v.open, "      "));
   const list = `[\n      ${shapes.join(",\n      ")},\n    ]`;
   if (plan.discriminator) return `z.discriminatedUnion(${literal(plan.discriminator)}, ${list})`;
-  const names = (plan.variants ?? []).map((v) => v.fields.filter((f) => f.in === "body" && f.required).map((f) => f.name).join("+") || "{}");
+  const names = (plan.variants ?? []).map(
+    (v) =>
+      v.fields
+        .filter((f) => f.in === "body" && f.required)
+        .map((f) => f.name)
+        .join("+") || "{}",
+  );
   return `z.union(${list}, { error: () => ${literal(`must match one of the body shapes (required fields: ${names.join(" | ")})`)} })`;
 }
 

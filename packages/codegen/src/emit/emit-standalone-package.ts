@@ -13,7 +13,9 @@ export function emitStandalonePackageJson(
   version: string,
   extra: Record<string, unknown> = {},
 ): string {
-  const pkg = JSON.parse(emitPackageJson(ctx, version, STANDALONE_RANGES.runtime, STANDALONE_RANGES.zod)) as Record<string, unknown>;
+  const pkg = JSON.parse(
+    emitPackageJson(ctx, version, STANDALONE_RANGES.runtime, STANDALONE_RANGES.zod),
+  ) as Record<string, unknown>;
   pkg.scripts = { build: "tsup", typecheck: "tsc -p tsconfig.json", prepack: "tsup" };
   pkg.devDependencies = { tsup: STANDALONE_RANGES.tsup, typescript: STANDALONE_RANGES.typescript };
   return `${JSON.stringify({ ...pkg, ...extra }, null, 2)}\n`;

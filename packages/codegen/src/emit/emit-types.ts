@@ -52,13 +52,13 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
       ? "Uint8Array"
       : "string"
     : plan.output
-    ? schemaToTs(plan.output, {
-        model: ctx.model,
-        enums: ctx.enums,
-        lenient: true,
-        nameHint: `${plan.typeName}Output`,
-      })
-    : "unknown";
+      ? schemaToTs(plan.output, {
+          model: ctx.model,
+          enums: ctx.enums,
+          lenient: true,
+          nameHint: `${plan.typeName}Output`,
+        })
+      : "unknown";
   const aliases = outputAliasMembers(ctx, plan);
   lines.push(`/** Response data of \`${plan.name}\` (lenient: unknown fields are kept). */`);
   lines.push(`export type ${plan.typeName}Output = ${aliases ? `${wrapObj(out)} & { ${aliases} }` : out};`);

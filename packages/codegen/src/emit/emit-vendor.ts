@@ -65,7 +65,10 @@ export function emitVendor(ctx: EmitContext): string {
   const wrapper = m["x-gen-request"]?.bodyWrapper;
   const constantHeaders = m["x-gen-request"]?.headers;
   if (wrapper || constantHeaders)
-    def.request = { ...(wrapper ? { bodyWrapper: wrapper } : {}), ...(constantHeaders ? { headers: constantHeaders } : {}) };
+    def.request = {
+      ...(wrapper ? { bodyWrapper: wrapper } : {}),
+      ...(constantHeaders ? { headers: constantHeaders } : {}),
+    };
   let pollId: string | undefined;
   if (protocol) {
     pollId = ctx.plans.find((p) => p.source.operationId === protocol.pollOperation)?.id;

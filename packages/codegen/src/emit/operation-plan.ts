@@ -5,10 +5,10 @@ import {
   getAuth,
   getParameters,
   getResponseSchema,
-  successResponseKey,
   type JsonSchema,
   listOperations,
   type ModelOperation,
+  successResponseKey,
 } from "@gen/spec";
 import { camelCase, pascalCase } from "./names.js";
 import { type ObjectShape, planRequestBody, type RequestBodyPlan } from "./plan-request-body.js";
@@ -79,7 +79,10 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
     const name =
       p.in === "header" ? (headerFieldByName.get(p.name.toLowerCase()) ?? camelCase(p.name)) : p.name;
     if (fields.some((f) => f.name === name)) continue;
-    const schema = { ...(p.schema ? derefSchema(model, p.schema) : { type: "string" }), ...descr(p.description) };
+    const schema = {
+      ...(p.schema ? derefSchema(model, p.schema) : { type: "string" }),
+      ...descr(p.description),
+    };
     fields.push({
       name,
       in: p.in,
@@ -141,7 +144,11 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
   if (variants) plan.variants = variants;
   if (body?.discriminator) plan.discriminator = body.discriminator;
   if (body && body.encoding !== "json")
-    plan.body = { mediaType: body.mediaType, encoding: body.encoding, ...(body.whole ? { field: "body" } : {}) };
+    plan.body = {
+      mediaType: body.mediaType,
+      encoding: body.encoding,
+      ...(body.whole ? { field: "body" } : {}),
+    };
   if (Object.keys(queryStyles).length) plan.queryStyles = queryStyles;
   const responseType = nonJsonResponse(model, op);
   if (responseType) plan.responseType = responseType;
@@ -161,7 +168,12 @@ function credentialHeader(model: GenModel): string | undefined {
 }
 
 /** The runtime's query style of a parameter, when it is not plain `name=value` (arrays, objects). */
-function queryStyle(model: GenModel, style: string | undefined, explode: boolean | undefined, schema: JsonSchema): string | undefined {
+function queryStyle(
+  model: GenModel,
+  style: string | undefined,
+  explode: boolean | undefined,
+  schema: JsonSchema,
+): string | undefined {
   const s = derefSchema(model, schema);
   const types = Array.isArray(s.type) ? s.type : [s.type];
   if (!types.includes("array") && !types.includes("object") && !s.properties) return undefined;

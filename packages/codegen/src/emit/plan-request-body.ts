@@ -46,7 +46,10 @@ export function planRequestBody(model: GenModel, op: ModelOperation): RequestBod
         ? "form"
         : "binary";
   let schema = body.content?.[mediaType]?.schema;
-  if (!schema) return encoding === "binary" ? { mediaType, encoding, whole: { type: "string", format: "binary" } } : undefined;
+  if (!schema)
+    return encoding === "binary"
+      ? { mediaType, encoding, whole: { type: "string", format: "binary" } }
+      : undefined;
   schema = resolveSchema(model, schema).schema;
   const wrapper = model["x-gen-request"]?.bodyWrapper;
   const keys = Object.keys(schema.properties ?? {});
@@ -77,7 +80,11 @@ function unionVariants(model: GenModel, s: JsonSchema): JsonSchema[] | undefined
 /** `{ type: "null" }` (or `enum: [null]`). */
 export function isNullSchema(model: GenModel, schema: JsonSchema): boolean {
   const s = resolveSchema(model, schema).schema;
-  return s.type === "null" || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === "null") || (s.enum?.length === 1 && s.enum[0] === null);
+  return (
+    s.type === "null" ||
+    (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === "null") ||
+    (s.enum?.length === 1 && s.enum[0] === null)
+  );
 }
 
 /** The object shape of a schema (following `$ref` and merging `allOf`), or `undefined` when it is not an object. */
@@ -85,12 +92,16 @@ export function objectShape(model: GenModel, schema: JsonSchema, depth = 0): Obj
   if (depth > 8) return undefined;
   const s = resolveSchema(model, schema).schema;
   const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
-  const isObject = types.includes("object") || s.properties !== undefined || (types.length === 0 && s.allOf !== undefined);
+  const isObject =
+    types.includes("object") || s.properties !== undefined || (types.length === 0 && s.allOf !== undefined);
   if (!isObject || s.oneOf || s.anyOf) return undefined;
   let shape: ObjectShape = {
     properties: { ...s.properties },
     required: [...(s.required ?? [])],
-    open: s.additionalProperties === true || typeof s.additionalProperties === "object" || (!s.properties && s.additionalProperties !== false && !s.allOf),
+    open:
+      s.additionalProperties === true ||
+      typeof s.additionalProperties === "object" ||
+      (!s.properties && s.additionalProperties !== false && !s.allOf),
   };
   for (const part of s.allOf ?? []) {
     const inner = objectShape(model, part, depth + 1);
@@ -105,7 +116,9 @@ function mergeShapes(a: ObjectShape, b: ObjectShape): ObjectShape {
   return {
     properties: { ...a.properties, ...b.properties },
     required: [...new Set([...a.required, ...b.required])],
-    open: declared ? (a.open && Object.keys(a.properties).length > 0) || (b.open && Object.keys(b.properties).length > 0) : a.open || b.open,
+    open: declared
+      ? (a.open && Object.keys(a.properties).length > 0) || (b.open && Object.keys(b.properties).length > 0)
+      : a.open || b.open,
   };
 }
 
@@ -114,7 +127,9 @@ function discriminatorOf(model: GenModel, s: JsonSchema, variants: ObjectShape[]
   const pinned = (name: string) =>
     variants.every((v) => {
       const p = v.properties[name] && resolveSchema(model, v.properties[name]).schema;
-      return v.required.includes(name) && p !== undefined && (p.const !== undefined || (p.enum?.length ?? 0) > 0);
+      return (
+        v.required.includes(name) && p !== undefined && (p.const !== undefined || (p.enum?.length ?? 0) > 0)
+      );
     });
   const declared = s.discriminator?.propertyName;
   if (declared && pinned(declared)) return declared;

@@ -24,7 +24,7 @@ export function applyOverlay(doc: unknown, overlay: unknown): OverlayProblem[] {
     problems.push({ severity: "error", code, message, pointer });
   const o = overlay as Node | null;
   if (!o || typeof o !== "object" || typeof o.overlay !== "string" || !/^1\.\d+\.\d+$/.test(o.overlay)) {
-    fail("/overlay", 'an Overlay document starts with `overlay: 1.0.0`');
+    fail("/overlay", "an Overlay document starts with `overlay: 1.0.0`");
     return problems;
   }
   if (!Array.isArray(o.actions)) {
@@ -33,7 +33,8 @@ export function applyOverlay(doc: unknown, overlay: unknown): OverlayProblem[] {
   }
   o.actions.forEach((action: Node, i) => {
     const at = `/actions/${i}`;
-    if (!action || typeof action.target !== "string") return fail(`${at}/target`, "target must be a JSONPath string");
+    if (!action || typeof action.target !== "string")
+      return fail(`${at}/target`, "target must be a JSONPath string");
     if (action.remove !== true && action.update === undefined)
       return fail(at, "an action needs `update` or `remove: true`");
     let nodes: Array<{ location: Array<string | number>; value: unknown }>;
@@ -54,7 +55,8 @@ export function applyOverlay(doc: unknown, overlay: unknown): OverlayProblem[] {
     // Deepest last-first so that removing array items keeps the earlier indices valid.
     for (const node of [...nodes].reverse()) {
       if (action.remove === true) removeAt(doc, node.location);
-      else if (Array.isArray(node.value)) node.value.push(...(Array.isArray(action.update) ? action.update : [action.update]));
+      else if (Array.isArray(node.value))
+        node.value.push(...(Array.isArray(action.update) ? action.update : [action.update]));
       else if (isObject(node.value) && isObject(action.update)) merge(node.value, action.update);
       else if (node.location.length) setAt(doc, node.location, structuredClone(action.update));
       else fail(`${at}/update`, "the document root can only be updated with an object");

@@ -17,12 +17,24 @@ export async function loadOverlay(
   const path = named ?? posix.join(dir, "overlay.yaml");
   if (!(await ctx.fileExists(path))) {
     if (named)
-      ctx.report({ severity: "error", code: "missing-overlay", message: `overlay not found: ${named}`, entry: "(options)", field: "overlay" });
+      ctx.report({
+        severity: "error",
+        code: "missing-overlay",
+        message: `overlay not found: ${named}`,
+        entry: "(options)",
+        field: "overlay",
+      });
     return undefined;
   }
   const overlay = ctx.parseYaml(await ctx.readFile(path), path);
   for (const p of applyOverlay(doc, overlay)) {
-    const d: GenerationDiagnostic = { severity: p.severity, code: p.code, message: p.message, file: path, entry: `#${p.pointer}` };
+    const d: GenerationDiagnostic = {
+      severity: p.severity,
+      code: p.code,
+      message: p.message,
+      file: path,
+      entry: `#${p.pointer}`,
+    };
     if (p.severity === "error") ctx.report(d);
     else warnings.push(d);
   }

@@ -23,7 +23,9 @@ export function summarizeWarnings(
     const list = groups.get(code) ?? [];
     const { kind, fix } = warningKind(code);
     const quiet = kind === "default" && !options.verbose;
-    lines.push(`warning [${code}] x${list.length} (${kind}${quiet ? ", --verbose lists them" : ""}): fix: ${fix}`);
+    lines.push(
+      `warning [${code}] x${list.length} (${kind}${quiet ? ", --verbose lists them" : ""}): fix: ${fix}`,
+    );
     if (quiet) continue;
     const shown = Math.min(perGroup, list.length);
     for (const w of list.slice(0, shown)) lines.push(`  ${w.file ?? ""} > ${jsonPointer(w)}: ${w.message}`);

@@ -50,7 +50,12 @@ export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: 
       for (const [i, p] of (op.parameters ?? []).entries()) {
         const param = isRef(p) ? safeDeref<ParameterObject>(model, p.$ref) : p;
         if (param?.in === "cookie")
-          warn("cookie-parameter", `cookie parameter "${param.name}" is not sent by the client`, entry, `parameters[${i}]`);
+          warn(
+            "cookie-parameter",
+            `cookie parameter "${param.name}" is not sent by the client`,
+            entry,
+            `parameters[${i}]`,
+          );
       }
     }
   }

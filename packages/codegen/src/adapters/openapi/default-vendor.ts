@@ -99,7 +99,14 @@ function authFromSecurity(model: GenModel, vendorId: string, warn: Warn): XGenAu
   return { type: "none" };
 }
 
-const CREDENTIAL_HEADERS = new Set(["authorization", "x-api-key", "api-key", "apikey", "x-key", "x-api-token"]);
+const CREDENTIAL_HEADERS = new Set([
+  "authorization",
+  "x-api-key",
+  "api-key",
+  "apikey",
+  "x-key",
+  "x-api-token",
+]);
 
 /**
  * A file without `securitySchemes` often declares the credential as a header parameter of each
@@ -110,13 +117,23 @@ function authFromHeaderParams(model: GenModel, credential: XGenCredential, warn:
   const found = new Map<string, string>();
   for (const item of Object.values(model.paths ?? {}))
     for (const op of HTTP_METHODS.map((m) => item?.[m])) {
-      for (const p of [...(item?.parameters ?? []), ...(op?.parameters ?? [])] as Array<{ in?: string; name?: string }>)
-        if (p?.in === "header" && p.name && CREDENTIAL_HEADERS.has(p.name.toLowerCase())) found.set(p.name.toLowerCase(), p.name);
+      for (const p of [...(item?.parameters ?? []), ...(op?.parameters ?? [])] as Array<{
+        in?: string;
+        name?: string;
+      }>)
+        if (p?.in === "header" && p.name && CREDENTIAL_HEADERS.has(p.name.toLowerCase()))
+          found.set(p.name.toLowerCase(), p.name);
     }
   const header = [...found.values()][0];
-  const fix = 'add to overlay.yaml: { target: "$", update: { x-gen-auth: { type: apiKey, header: Authorization, prefix: "Bearer ", credential: { option: apiKey, env: [VENDOR_API_KEY] } } } }';
+  const fix =
+    'add to overlay.yaml: { target: "$", update: { x-gen-auth: { type: apiKey, header: Authorization, prefix: "Bearer ", credential: { option: apiKey, env: [VENDOR_API_KEY] } } } }';
   if (!header) {
-    warn("no-auth", `no securitySchemes: the client sends no credentials (if the vendor needs a key, ${fix})`, "(root)", "components.securitySchemes");
+    warn(
+      "no-auth",
+      `no securitySchemes: the client sends no credentials (if the vendor needs a key, ${fix})`,
+      "(root)",
+      "components.securitySchemes",
+    );
     return { type: "none" };
   }
   warn(

@@ -1,8 +1,8 @@
 import { defineCatalogAdapter, type GenerationDiagnostic, type GenModel } from "@gen/spec";
+import { loadOverlay } from "../../overlay/load-overlay.js";
 import { applyOperationDefaults } from "./default-operations.js";
 import { applyVendorDefaults } from "./default-vendor.js";
 import { loadConstants } from "./load-constants.js";
-import { loadOverlay } from "../../overlay/load-overlay.js";
 import { normalizeSchemas } from "./normalize-schemas.js";
 
 /**
