@@ -31,17 +31,30 @@ export function applyOverlay(doc: unknown, overlay: unknown): OverlayProblem[] {
     fail("/actions", "actions must be an array of { target, update | remove }");
     return problems;
   }
-  o.actions.forEach((action: Node, i) => {
-    const at = `/actions/${i}`;
-    if (!action || typeof action.target !== "string")
-      return fail(`${at}/target`, "target must be a JSONPath string");
-    if (action.remove !== true && action.update === undefined)
-      return fail(at, "an action needs `update` or `remove: true`");
+  for (const [i, action] of (o.actions as Node[]).entries())
+    applyAction(doc, action, `/actions/${i}`, problems);
+  return problems;
+}
+
+function applyAction(doc: unknown, action: Node, at: string, problems: OverlayProblem[]): void {
+  const fail = (pointer: string, message: string): void => {
+    problems.push({ severity: "error", code: "bad-overlay", message, pointer });
+  };
+  {
+    if (!action || typeof action.target !== "string") {
+      fail(`${at}/target`, "target must be a JSONPath string");
+      return;
+    }
+    if (action.remove !== true && action.update === undefined) {
+      fail(at, "an action needs `update` or `remove: true`");
+      return;
+    }
     let nodes: Array<{ location: Array<string | number>; value: unknown }>;
     try {
       nodes = jsonpath.query(action.target, doc as Parameters<typeof jsonpath.query>[1]).nodes;
     } catch (e) {
-      return fail(`${at}/target`, `invalid JSONPath ${action.target}: ${(e as Error).message}`);
+      fail(`${at}/target`, `invalid JSONPath ${action.target}: ${(e as Error).message}`);
+      return;
     }
     if (nodes.length === 0) {
       problems.push({
@@ -61,8 +74,7 @@ export function applyOverlay(doc: unknown, overlay: unknown): OverlayProblem[] {
       else if (node.location.length) setAt(doc, node.location, structuredClone(action.update));
       else fail(`${at}/update`, "the document root can only be updated with an object");
     }
-  });
-  return problems;
+  }
 }
 
 function merge(target: Node, update: Node): void {

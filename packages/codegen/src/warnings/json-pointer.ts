@@ -2,7 +2,7 @@ import type { DiagnosticLocation } from "@gen/spec";
 
 const METHOD_ENTRY = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) (\/\S*)/;
 
-function escape(token: string): string {
+function escapeToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -32,5 +32,5 @@ export function jsonPointer(d: DiagnosticLocation): string {
   // Fields that repeat the operation's own location (`paths./x.post.parameters`) are made relative.
   const own = op ? `paths.${op[2]}.${(op[1] as string).toLowerCase()}.` : undefined;
   const rest = own && field.startsWith(own) ? field.slice(own.length) : field;
-  return `#/${[...base, ...tokens(rest)].map(escape).join("/")}`;
+  return `#/${[...base, ...tokens(rest)].map(escapeToken).join("/")}`;
 }
