@@ -202,13 +202,14 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     expect(last().method).toBe("GET");
   });
 
-  it("3.0: nullable fields and an apiKey scheme whose description shows the prefix", async () => {
+  it("3.0: nullable fields, an apiKey scheme whose description shows the prefix, a constant header", async () => {
     await media30.createVideo!({ prompt: "p", duration: null });
-    expect([last().url, last().body.toString(), last().headers.authorization]).toEqual([
-      "/videos",
-      '{"prompt":"p","duration":null}',
-      "Key k30-secret",
-    ]);
+    expect([
+      last().url,
+      last().body.toString(),
+      last().headers.authorization,
+      last().headers["api-version"],
+    ]).toEqual(["/videos", '{"prompt":"p","duration":null}', "Key k30-secret", "3"]);
     await expect(media30.createVideo!({ prompt: "p", duration: 0 })).rejects.toThrow(/duration.*>= 1/);
   });
 });

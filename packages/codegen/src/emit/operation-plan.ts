@@ -71,11 +71,14 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
   );
   const fields: InputField[] = [];
   const authHeader = credentialHeader(model);
+  const constant = new Set(Object.keys(model["x-gen-request"]?.headers ?? {}).map((h) => h.toLowerCase()));
   const queryStyles: Record<string, string> = {};
   for (const p of getParameters(model, op)) {
     if (p.in === "cookie") continue;
-    // The credential header is the client's option, never a per-call field.
-    if (p.in === "header" && p.name.toLowerCase() === authHeader) continue;
+    // The credential header is the client's option and constant headers go on every call:
+    // neither is a per-call field.
+    if (p.in === "header" && (p.name.toLowerCase() === authHeader || constant.has(p.name.toLowerCase())))
+      continue;
     const name =
       p.in === "header" ? (headerFieldByName.get(p.name.toLowerCase()) ?? camelCase(p.name)) : p.name;
     if (fields.some((f) => f.name === name)) continue;

@@ -30,8 +30,9 @@ export const WARNING_KINDS: Readonly<Record<string, WarningKindInfo>> = {
     kind: "default",
     fix: `declare the path parameter in ${OVERLAY} (parameters: [{ name, in: path, schema }])`,
   },
-  "auth-prefix": { kind: "default", fix: `x-gen-auth in ${OVERLAY} if the prefix is not right` },
-  "auth-from-header-param": { kind: "default", fix: `x-gen-auth in ${OVERLAY}` },
+  "auth-prefix": { kind: "info", fix: `x-gen-auth in ${OVERLAY} if the prefix is not right` },
+  "auth-from-header-param": { kind: "info", fix: `x-gen-auth in ${OVERLAY}` },
+  "constant-header": { kind: "info", fix: `x-gen-request.headers in ${OVERLAY} to send another value` },
   "auth-as-bearer": { kind: "default", fix: `x-gen-auth in ${OVERLAY}` },
   "untyped-schema": {
     kind: "weakened",

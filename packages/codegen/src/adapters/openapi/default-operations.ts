@@ -3,6 +3,7 @@ import {
   type GenModel,
   HTTP_METHODS,
   isRef,
+  type JsonSchema,
   type MediaTypeObject,
   type OperationObject,
   type ParameterObject,
@@ -22,6 +23,7 @@ type Warn = (code: string, message: string, entry: string, field?: string) => vo
  * objects. Every default is reported as a warning.
  */
 export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: Warn): void {
+  if (lenient) constantHeaders(model, warn);
   const used = new Set<string>();
   for (const item of Object.values(model.paths ?? {}))
     for (const m of HTTP_METHODS) if (item?.[m]?.operationId) used.add(camelCase(item[m]?.operationId ?? ""));
@@ -157,5 +159,42 @@ function safeDeref<T>(model: GenModel, ref: string): T | undefined {
     return deref<T>(model, { $ref: ref });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Required header parameters pinned to one value (`const`, or a one-value `enum`), the same
+ * wherever declared — an API version header, typically — are sent on every call
+ * (`x-gen-request.headers`) instead of being a per-call field.
+ */
+function constantHeaders(model: GenModel, warn: Warn): void {
+  const values = new Map<string, { name: string; value: unknown; same: boolean }>();
+  for (const item of Object.values(model.paths ?? {}))
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      for (const raw of [...(item?.parameters ?? []), ...(op.parameters ?? [])]) {
+        const p = isRef(raw) ? safeDeref<ParameterObject>(model, raw.$ref) : raw;
+        if (p?.in !== "header") continue;
+        const schema =
+          p.schema && (isRef(p.schema) ? safeDeref<JsonSchema>(model, p.schema.$ref ?? "") : p.schema);
+        const value = schema?.const ?? (schema?.enum?.length === 1 ? schema.enum[0] : undefined);
+        const key = p.name.toLowerCase();
+        const seen = values.get(key);
+        const pinned = p.required === true && (typeof value === "string" || typeof value === "number");
+        if (!seen) values.set(key, { name: p.name, value, same: pinned });
+        else if (!pinned || seen.value !== value) seen.same = false;
+      }
+    }
+  for (const { name, value, same } of values.values()) {
+    if (!same) continue;
+    const request = (model["x-gen-request"] ??= {});
+    request.headers = { [name]: String(value), ...request.headers };
+    warn(
+      "constant-header",
+      `required header ${name} has one allowed value: "${String(value)}" is sent on every call (not a per-call field)`,
+      "(root)",
+      "x-gen-request.headers",
+    );
   }
 }

@@ -39,7 +39,7 @@ export function applyVendorDefaults(
   if (first !== undefined && !/^https?:\/\/[^/]/.test(first))
     fail(
       "relative-server",
-      `servers[0].url must be an absolute http(s) URL, got "${first}" (set options.baseUrl in gen.config)`,
+      `servers[0].url must be an absolute http(s) URL, got "${first}": add it with an overlay beside the catalog (overlay.yaml: \`actions: [{ target: "$", update: { servers: [{ url: "https://api.vendor.example" }] } }]\` replaces the list) or set options.baseUrl in gen.config`,
       "(root)",
       "servers[0].url",
     );
@@ -70,7 +70,7 @@ function authFromSecurity(model: GenModel, vendorId: string, warn: Warn): XGenAu
   const where = `components.securitySchemes.${name}`;
   if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name) {
     const auth: XGenAuth = { type: "apiKey", header: scheme.name, credential: cred("apiKey", "API_KEY") };
-    const prefix = /\b([A-Z][A-Za-z]{1,15}) [<{$[]/.exec(scheme.description ?? "")?.[1];
+    const prefix = authPrefix(scheme.description ?? "");
     if (prefix && scheme.name.toLowerCase() === "authorization") {
       auth.prefix = `${prefix} `;
       warn(
@@ -143,4 +143,21 @@ function authFromHeaderParams(model: GenModel, credential: XGenCredential, warn:
     "components.securitySchemes",
   );
   return { type: "apiKey", header, credential };
+}
+
+/**
+ * The prefix a scheme's description shows before the key: `prefixed with "Key "`,
+ * `Authorization: Key YOUR_KEY`, `Key <token>`, `Token {key}`. `Bearer` counts too.
+ */
+export function authPrefix(description: string): string | undefined {
+  const patterns = [
+    /prefixed with\s+["'`]?([A-Za-z]{2,15})\b/i,
+    /Authorization:\s*([A-Z][A-Za-z]{1,15})\s+[<{$[A-Z_]/,
+    /\b([A-Z][A-Za-z]{1,15}) [<{$[]/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(description)?.[1];
+    if (m) return m;
+  }
+  return undefined;
 }
