@@ -178,8 +178,12 @@ function queryStyle(
   schema: JsonSchema,
 ): string | undefined {
   const s = derefSchema(model, schema);
-  const types = Array.isArray(s.type) ? s.type : [s.type];
-  if (!types.includes("array") && !types.includes("object") && !s.properties) return undefined;
+  const structured = (x: JsonSchema) => {
+    const types = Array.isArray(x.type) ? x.type : [x.type];
+    return types.includes("array") || types.includes("object") || x.properties !== undefined;
+  };
+  const variants = (s.oneOf ?? s.anyOf ?? []).map((v) => derefSchema(model, v));
+  if (!structured(s) && !variants.some(structured)) return undefined;
   if (style === "deepObject") return "deepObject";
   if (style === "spaceDelimited") return "spaceDelimited";
   if (style === "pipeDelimited") return "pipeDelimited";

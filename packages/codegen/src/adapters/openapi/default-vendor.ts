@@ -39,7 +39,7 @@ export function applyVendorDefaults(
   if (first !== undefined && !/^https?:\/\/[^/]/.test(first))
     fail(
       "relative-server",
-      `servers[0].url must be an absolute http(s) URL, got "${first}": add it with an overlay beside the catalog (overlay.yaml: \`actions: [{ target: "$", update: { servers: [{ url: "https://api.vendor.example" }] } }]\` replaces the list) or set options.baseUrl in gen.config`,
+      `servers[0].url must be an absolute http(s) URL, got "${first}": replace it with an overlay beside the catalog (overlay.yaml: \`actions: [{ target: "$.servers", remove: true }, { target: "$", update: { servers: [{ url: "https://api.vendor.example" }] } }]\`) or set options.baseUrl in gen.config`,
       "(root)",
       "servers[0].url",
     );
