@@ -2,9 +2,17 @@
 // files: real vendors' documents found in `--docs DIR` (default /tmp/real-openapi; never
 // committed: absent = skipped) and the synthetic 2,400-operation spec (the x100 Media.io catalog's
 // normalised OpenAPI model). Every run is a fresh process; tools interleaved; medians.
-// Run: node scripts/run-ts.mjs bench/codegen-compare.ts [--docs DIR] [--runs N]
+// Run: node scripts/run-ts.mjs bench/codegen-compare.ts [--docs DIR] [--runs N] [--tools a,b]
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadVendorModel } from "../packages/codegen/src/index.js";
@@ -18,7 +26,7 @@ const arg = (name: string, fallback: string) => {
 };
 const DOCS = arg("docs", "/tmp/real-openapi");
 const RUNS = Number(arg("runs", "3"));
-const TOOLS = ["gen", "openapi-typescript", "hey-api"] as const;
+const TOOLS = arg("tools", "gen,gen-nowire,openapi-typescript,hey-api").split(",");
 const tmp = mkdtempSync(join(tmpdir(), "codegen-compare-"));
 
 async function syntheticSpec(): Promise<string> {
@@ -59,6 +67,11 @@ const docs = existsSync(DOCS)
       .map((f) => ({ name: f, file: join(DOCS, f), runs: RUNS }))
   : [];
 docs.push({ name: "synthetic-2400", file: await syntheticSpec(), runs: 1 });
+const RESULT = join(ROOT, "bench/results/codegen-compare.json");
+// `--tools` reruns some tools only: the other tools' rows of the previous run are kept.
+const previous = existsSync(RESULT)
+  ? (JSON.parse(readFileSync(RESULT, "utf8")) as { rows: Array<Record<string, unknown>> }).rows
+  : [];
 const rows: Array<Record<string, unknown>> = [];
 for (const doc of docs) {
   const samples: Record<string, Sample[]> = {};
@@ -67,9 +80,15 @@ for (const doc of docs) {
     for (const tool of TOOLS) {
       const r = runTool(tool, doc.file);
       if ("error" in r) errors[tool] = r.error;
-      else (samples[tool] ??= []).push(r);
+      else {
+        samples[tool] ??= [];
+        samples[tool].push(r);
+      }
     }
-  const row: Record<string, unknown> = { document: doc.name };
+  const row: Record<string, unknown> = {
+    ...previous.find((r) => r.document === doc.name),
+    document: doc.name,
+  };
   for (const tool of TOOLS) {
     const s = samples[tool];
     row[tool] = s
@@ -80,13 +99,17 @@ for (const doc of docs) {
         }
       : { error: errors[tool] };
   }
-  const g = samples.gen?.[0] && (row.gen as Sample);
-  const o = row["openapi-typescript"] as { ms?: number; bytes?: number };
-  const h = row["hey-api"] as { ms?: number; bytes?: number };
-  if (g && o.ms && h.bytes) {
-    row.timeVsOpenapiTs = Math.round((g.ms / o.ms) * 100) / 100;
-    row.sizeVsHeyApi = Math.round((g.bytes / h.bytes) * 100) / 100;
-    row.srcSizeVsHeyApi = Math.round(((g.srcBytes ?? g.bytes) / h.bytes) * 100) / 100;
+  const o = row["openapi-typescript"] as { ms?: number } | undefined;
+  const h = row["hey-api"] as { bytes?: number } | undefined;
+  for (const [key, suffix] of [
+    ["gen", ""],
+    ["gen-nowire", "NoWire"],
+  ] as const) {
+    const g = row[key] as Sample | undefined;
+    if (!g?.ms || !o?.ms || !h?.bytes) continue;
+    row[`timeVsOpenapiTs${suffix}`] = Math.round((g.ms / o.ms) * 100) / 100;
+    row[`sizeVsHeyApi${suffix}`] = Math.round((g.bytes / h.bytes) * 100) / 100;
+    row[`srcSizeVsHeyApi${suffix}`] = Math.round(((g.srcBytes ?? g.bytes) / h.bytes) * 100) / 100;
   }
   rows.push(row);
   console.log(JSON.stringify(row));
@@ -97,8 +120,8 @@ const result = {
   node: process.version,
   loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
   runs: RUNS,
-  note: "fresh process per run; ms = the generation call (module loading excluded), bytes = every file written. gen = this generator through gen.config + generate() (types, zod + compact validators, operations, client, README, openapi-typescript wire types, normalised model); openapi-typescript 7.13 = types only; hey-api 0.95.0 = @hey-api/typescript + @hey-api/sdk + zod. Targets: timeVsOpenapiTs <= 1, sizeVsHeyApi <= 1 (srcSizeVsHeyApi: gen's src/ only, without README, package files and the normalised model copy openapi.gen.json). Documents without an absolute server URL get options.baseUrl.",
+  note: "fresh process per run; ms = the generation call (module loading excluded), bytes = every file written. gen = this generator through gen.config + generate() (types, zod + compact validators, operations, client, README, openapi-typescript wire types, normalised model); gen-nowire = the same with gen.config wireTypes: false; openapi-typescript 7.13 = types only; hey-api 0.95.0 = @hey-api/typescript + @hey-api/sdk + zod. Targets: timeVsOpenapiTs <= 1, sizeVsHeyApi <= 1 (srcSizeVsHeyApi: gen's src/ only, without README, package files and the normalised model copy openapi.gen.json). Documents without an absolute server URL get options.baseUrl.",
   rows,
 };
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });
-writeFileSync(join(ROOT, "bench/results/codegen-compare.json"), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(RESULT, `${JSON.stringify(result, null, 2)}\n`);

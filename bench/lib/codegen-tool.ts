@@ -1,6 +1,7 @@
 // One generator run in this fresh process: `<tool> <openapi file> <out dir>`; prints
 // `{ ms, bytes }` (time of the generation call itself, module loading excluded; bytes of every
-// file written). Tools: gen (this repo: gen.config + generate, the documented plugin path),
+// file written). Tools: gen (this repo: gen.config + generate, the documented plugin path;
+// gen-nowire: the same with `"wireTypes": false`),
 // openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation).
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -21,7 +22,7 @@ function sizeOf(dir: string): number {
 }
 
 let ms: number;
-if (tool === "gen") {
+if (tool === "gen" || tool === "gen-nowire") {
   const { generate } = await import("../../packages/codegen/src/index.js");
   const ext = file.endsWith(".json") ? "json" : "yaml";
   mkdirSync(join(out, "catalogs/v"), { recursive: true });
@@ -37,6 +38,8 @@ if (tool === "gen") {
           out: "pkg",
           // A file without an absolute server URL (one real document) still generates.
           options: { baseUrl: "https://api.vendor.invalid" },
+          // gen-nowire: gen.config `"wireTypes": false` (no openapi-typescript wire types).
+          ...(tool === "gen-nowire" ? { wireTypes: false } : {}),
         },
       ],
     }),

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,12 +15,13 @@ type Client = Record<string, (input: unknown, options?: unknown) => Promise<unkn
  * fixtures/media30.yaml: 3.0), generated, type-checked and called over loopback; every request's
  * exact bytes are checked.
  */
-describe("real vendor OpenAPI patterns, end to end", () => {
+describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () => {
   let dir: string;
   let result: GenerateResult;
   let server: Awaited<ReturnType<typeof rawLoopbackServer>>;
   let media31: Client;
   let media30: Client;
+  let polls = 0;
   beforeAll(async () => {
     dir = mkdtempSync(join(PKG_ROOT, ".tmp-patterns-"));
     mkdirSync(join(dir, "catalogs"));
@@ -30,7 +31,7 @@ describe("real vendor OpenAPI patterns, end to end", () => {
     writeFileSync(join(dir, "tsconfig.base.json"), JSON.stringify({ extends: base }));
     const vendors = [
       { id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "pkg31" },
-      { id: "media30", catalog: "catalogs/media30.yaml", adapter: "openapi", out: "pkg30" },
+      { id: "media30", catalog: "catalogs/media30.yaml", adapter: "openapi", out: "pkg30", wireTypes: false },
     ];
     writeFileSync(join(dir, "gen.config.json"), JSON.stringify({ vendors }));
     result = await generate({ root: dir });
@@ -40,6 +41,17 @@ describe("real vendor OpenAPI patterns, end to end", () => {
       if (req.url.startsWith("/v1/images/"))
         return { status: 200, type: "image/png", body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) };
       if (req.url.startsWith("/v1/search")) return { status: 200, body: [{ id: 1 }] };
+      if (req.url === "/v1/videos")
+        return { status: 202, body: { id: "t1", status: "PENDING", output: null } };
+      if (req.url === "/v1/tasks/t1") {
+        polls += 1;
+        return polls < 2
+          ? { status: 200, body: { id: "t1", status: "RUNNING", output: null } }
+          : {
+              status: 200,
+              body: { id: "t1", status: "SUCCEEDED", output: ["https://cdn.media31.example/v.mp4"] },
+            };
+      }
       return { status: 200, body: { id: "g1", seed: null } };
     });
     const opts = { baseUrl: server.baseUrl, allowInsecureLoopback: true };
@@ -56,13 +68,16 @@ describe("real vendor OpenAPI patterns, end to end", () => {
 
   it("applies the overlay before the adapter: servers, auth prefix, constant header, kind, removed path", () => {
     expect(result.vendors.map((v) => [v.id, v.operations])).toEqual([
-      ["media31", 9],
+      ["media31", 11],
       ["media30", 1],
     ]);
     const codes = result.warnings.map((w) => w.code);
     expect(codes).not.toContain("no-auth");
     expect(codes).toContain("auth-prefix");
     expect(codes).not.toContain("unsupported-media-type");
+    // gen.config `wireTypes: false`: no openapi-typescript wire types (the package still compiles).
+    expect(existsSync(join(dir, "pkg30/src/wire.gen.ts"))).toBe(false);
+    expect(existsSync(join(dir, "pkg31/src/wire.gen.ts"))).toBe(true);
   });
 
   it("compiles with tsc (strict)", () => {
@@ -200,6 +215,18 @@ describe("real vendor OpenAPI patterns, end to end", () => {
       "/v1/search?ids=1&ids=2&tags=a%20b,c&sizes=s%20m&colors=red|blue&filter[model]=x%2Fy&filter[min_score]=0.5&cursor=n%261",
     );
     expect(last().method).toBe("GET");
+  });
+
+  it("task protocol from the overlay: a 202 create returns a task whose wait() polls to the result", async () => {
+    const task = (await media31.createVideo!({ prompt: "a fox" })) as {
+      taskId: string;
+      wait: () => Promise<unknown>;
+    };
+    expect(task.taskId).toBe("t1");
+    expect(await task.wait()).toEqual(["https://cdn.media31.example/v.mp4"]);
+    expect(
+      server.requests.filter((r) => r.url === "/v1/tasks/t1").map((r) => r.headers.authorization),
+    ).toEqual(["Key k31-secret", "Key k31-secret"]);
   });
 
   it("3.0: nullable fields, an apiKey scheme whose description shows the prefix, a constant header", async () => {

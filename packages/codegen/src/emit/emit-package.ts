@@ -30,7 +30,10 @@ export interface EmitPackageOptions {
   version?: string;
   /** Extra package.json fields (top-level keys replaced). */
   packageJson?: Record<string, unknown>;
-  /** Skip openapi-typescript (benchmarks of the source emitter alone). */
+  /**
+   * Skip openapi-typescript's wire types (`wire.gen.ts`, the `Wire` export): gen.config
+   * `"wireTypes": false`; also benchmarks of the source emitter alone.
+   */
   skipWire?: boolean;
   /**
    * The package lives outside this kind of workspace (no `tsconfig.base.json` at the config root):
@@ -63,7 +66,7 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   if (constants) src.set("constants.gen.ts", constants);
   if (!options.skipWire) src.set("wire.gen.ts", emitWire(model, catalog));
   const modules = [...src.keys()].filter((m) => m !== "wire.gen.ts").sort();
-  src.set("index.gen.ts", emitIndex(ctx, modules));
+  src.set("index.gen.ts", emitIndex(ctx, modules, !options.skipWire));
   const files = new Map<string, string>();
   const errors: string[] = [];
   for (const name of [...src.keys()].sort()) {

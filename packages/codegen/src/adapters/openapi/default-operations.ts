@@ -188,7 +188,8 @@ function constantHeaders(model: GenModel, warn: Warn): void {
     }
   for (const { name, value, same } of values.values()) {
     if (!same) continue;
-    const request = (model["x-gen-request"] ??= {});
+    model["x-gen-request"] ??= {};
+    const request = model["x-gen-request"];
     request.headers = { [name]: String(value), ...request.headers };
     warn(
       "constant-header",
