@@ -35,9 +35,9 @@ describe("gen generate --vendor <new id>", { timeout: 120_000 }, () => {
     cpSync(join(FIXTURES, "media31/overlay.yaml"), join(dir, "catalogs/media31/overlay.yaml"));
     const r = await runGen(["generate", "--vendor", "media31"], { cwd: dir });
     expect(r.code, r.stdout).toBe(0);
-    expect(r.stdout).toContain("media31: 11 operation(s)");
+    expect(r.stdout).toContain("media31: 12 operation(s)");
     expect(r.stdout).toMatch(
-      /^warning \[default-x-gen-operation\] x9 \(default, --verbose lists them\): fix: /m,
+      /^warning \[default-x-gen-operation\] x10 \(default, --verbose lists them\): fix: /m,
     );
     expect(r.stdout).not.toMatch(/^warning .*POST \/v1\/generations/m);
     const config = JSON.parse(readFileSync(join(dir, "gen.config.json"), "utf8"));

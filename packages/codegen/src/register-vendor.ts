@@ -35,9 +35,20 @@ export async function registerVendor(
     ]);
   }
   const vendor: GenVendorConfig = { id, catalog, adapter: "openapi", out: `packages/${id}` };
-  config.vendors.push(vendor);
   const file = join(root, "gen.config.json");
-  if (!check && (await exists(file))) {
+  if (!(await exists(file)))
+    throw new GenerationError([
+      {
+        severity: "error",
+        code: "unknown-vendor",
+        message: `no vendor "${id}" in gen.config: add ${JSON.stringify(vendor)} to its vendors (only gen.config.json is edited automatically)`,
+        file: "gen.config.mjs",
+        entry: "vendors",
+        field: "id",
+      },
+    ]);
+  config.vendors.push(vendor);
+  if (!check) {
     const raw = JSON.parse(await readFile(file, "utf8")) as { vendors: unknown[] };
     raw.vendors.push(vendor);
     await writeFile(file, `${JSON.stringify(raw, null, 2)}\n`);

@@ -68,7 +68,7 @@ describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () =>
 
   it("applies the overlay before the adapter: servers, auth prefix, constant header, kind, removed path", () => {
     expect(result.vendors.map((v) => [v.id, v.operations])).toEqual([
-      ["media31", 11],
+      ["media31", 12],
       ["media30", 1],
     ]);
     const codes = result.warnings.map((w) => w.code);
@@ -124,6 +124,17 @@ describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () =>
       media31.createGeneration!({ mode: "image_to_image", image_url: "https://x.example/a", strength: 3 }),
     ).rejects.toThrow(/strength.*<= 1/);
     expect(server.requests.length).toBe(before);
+  });
+
+  it("a JSON array body is sent whole from the `body` field", async () => {
+    await media31.createBatch!({ body: [{ prompt: "a" }, { prompt: "b" }] });
+    expect([last().headers["content-type"], last().body.toString()]).toEqual([
+      "application/json",
+      '[{"prompt":"a"},{"prompt":"b"}]',
+    ]);
+    await expect(
+      media31.createBatch!({ body: [{ prompt: "a" }, { prompt: "b" }, { prompt: "c" }] }),
+    ).rejects.toThrow(/body.*at most 2/);
   });
 
   it("anyOf body without discriminator, free-form object body", async () => {

@@ -2,11 +2,14 @@ import type { RawRequest } from "./types.js";
 
 /** How an operation's body goes on the wire when it is not JSON. */
 export interface BodyEncoding {
-  /** `multipart/form-data`, `application/x-www-form-urlencoded`, or raw bytes (`application/octet-stream`, `audio/wav`...). */
-  encoding: "multipart" | "form" | "binary";
+  /**
+   * `multipart/form-data`, `application/x-www-form-urlencoded`, raw bytes (`application/octet-stream`,
+   * `audio/wav`...), or JSON that is not an object (an array body: sent from `field`).
+   */
+  encoding: "multipart" | "form" | "binary" | "json";
   /** The request's media type (binary bodies: the `Content-Type` sent). */
   mediaType: string;
-  /** Binary bodies: the input field holding the bytes. */
+  /** Binary and non-object JSON bodies: the input field holding the whole body. */
   field?: string;
 }
 
@@ -34,6 +37,7 @@ function text(value: unknown): string {
 export async function encodeRequestBody(request: RawRequest, body: BodyEncoding): Promise<RawRequest> {
   const fields = (request.body ?? {}) as Fields;
   const headers = { ...request.headers };
+  if (body.encoding === "json") return { ...request, body: body.field ? fields[body.field] : request.body };
   if (body.encoding === "binary") {
     const value = body.field ? fields[body.field] : request.body;
     const bytes =

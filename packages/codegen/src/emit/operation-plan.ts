@@ -146,7 +146,7 @@ function planOperation(model: GenModel, op: ModelOperation): OperationPlan {
   };
   if (variants) plan.variants = variants;
   if (body?.discriminator) plan.discriminator = body.discriminator;
-  if (body && body.encoding !== "json")
+  if (body && (body.encoding !== "json" || body.whole))
     plan.body = {
       mediaType: body.mediaType,
       encoding: body.encoding,
