@@ -1,6 +1,7 @@
 import {
   type GenerateResult,
   generate,
+  jsonPointer,
   loadGenConfig,
   registerVendor,
   summarizeWarnings,
@@ -97,7 +98,9 @@ export async function runGenerate(
     if (e instanceof GenerationError) {
       const warnings = e.diagnostics.filter((d) => d.severity === "warning");
       for (const line of summarizeWarnings(warnings, { verbose: args.verbose === true })) log(line);
-      log(e.message);
+      const errors = e.diagnostics.filter((d) => d.severity === "error");
+      log(`generation failed with ${errors.length} error(s):`);
+      for (const d of errors) log(`  error [${d.code}] ${d.file ?? ""} > ${jsonPointer(d)}: ${d.message}`);
       log("nothing was written");
       return 1;
     }
