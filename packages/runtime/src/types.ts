@@ -18,6 +18,11 @@ import type {
  * runtime does everything else. Nothing here names a vendor.
  */
 
+import type { BodyEncoding } from "./encode-body.js";
+import type { QueryStyle } from "./encode-query.js";
+
+export type { BodyEncoding, QueryStyle };
+
 /** The Standard Schema v1 interface (implemented by zod 4), inlined so the runtime needs no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly "~standard": {
@@ -57,6 +62,12 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export interface OperationDefinition<Input = unknown, Output = unknown> extends ReadonlyDeep<PlanOperation> {
   /** Input schema (lazy: a function is called once, on first use). */
   input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
+  /** Query fields serialised other than `name=value` (OpenAPI style/explode); others stay `name=value`. */
+  queryStyles?: Readonly<Record<string, QueryStyle>>;
+  /** A non-JSON request body (multipart, form, raw bytes); absent: JSON. */
+  body?: BodyEncoding;
+  /** A non-JSON success response, returned as bytes (`Uint8Array`) or text. */
+  responseType?: "bytes" | "text";
   /** Lenient decode of the unwrapped response data into the typed output. */
   output?: (data: unknown) => Output;
   /** Hook for rules a schema cannot express; runs after validation, before any request. */
@@ -238,6 +249,8 @@ export interface RawRequest {
   kind: "create" | "read";
   /** Skip envelope decoding and return the parsed JSON body as is. */
   raw?: boolean;
+  /** A success response is not JSON: return its bytes (`Uint8Array`) or text as `data`. */
+  responseType?: "bytes" | "text";
   /** Send credentials (default true for API hosts). */
   auth?: boolean;
   signal?: AbortSignal;

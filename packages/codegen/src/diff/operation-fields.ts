@@ -51,7 +51,12 @@ export const operationFields: FieldTable<OperationPlan, OperationContext> = {
   },
   task: { via: "kind" },
   estimatedMs: { bump: "patch", says: "the documented duration of the task" },
-  fields: (ctx) => diffFields(ctx),
+  fields: (ctx) => diffShapes(ctx),
+  variants: { via: "fields (each body shape is compared field by field)" },
+  discriminator: { via: "fields (it names the body shapes)" },
+  body: { bump: "major", says: "the request body is sent with another media type or encoding" },
+  queryStyles: { bump: "major", says: "query fields are serialised differently on the wire" },
+  responseType: { bump: "major", says: "the success response is returned as another type" },
   openBody: ({ op, pa, pb, emit }) => {
     if (pa.openBody && !pb.openBody)
       emit({
@@ -79,12 +84,59 @@ export const operationFields: FieldTable<OperationPlan, OperationContext> = {
   },
 };
 
-function diffFields({ ma, mb, pa, pb, op, emit }: OperationContext): void {
-  const fa = new Map(pa.fields.map((f) => [f.name, f]));
-  const fb = new Map(pb.fields.map((f) => [f.name, f]));
+/** Compares the input: one field list, or per body shape of a `oneOf`/`anyOf` body. */
+function diffShapes(ctx: OperationContext): void {
+  const { pa, pb, op, emit } = ctx;
+  const union = Boolean(pa.variants || pb.variants);
+  const va = variantsOf(pa, union);
+  const vb = variantsOf(pb, union);
+  const many = va.length > 1 || vb.length > 1;
+  for (const v of va) {
+    const w = vb.find((x) => x.key === v.key);
+    if (!w)
+      emit({
+        bump: "major",
+        kind: "variant-removed",
+        message: `\`${op}\` body shape ${v.key}: no longer accepted`,
+      });
+    else diffFields(ctx, v.fields, w.fields, many ? ` (body shape ${v.key})` : "");
+  }
+  for (const w of vb)
+    if (!va.some((v) => v.key === w.key))
+      emit({ bump: "minor", kind: "variant-added", message: `\`${op}\`: new body shape ${w.key}` });
+}
+
+/**
+ * The input shapes of an operation: its variants (a `oneOf`/`anyOf` body) or its one field list,
+ * keyed by the constant they pin (`mode=text`) when `union` (either side has variants).
+ */
+function variantsOf(plan: OperationPlan, union: boolean): Array<{ key: string; fields: InputField[] }> {
+  if (!union) return [{ key: "(body)", fields: plan.fields }];
+  return (plan.variants ?? [{ fields: plan.fields, open: plan.openBody }]).map((v, i) => {
+    const pinned = v.fields.find((f) => {
+      const s = f.in === "body" ? f.schema : undefined;
+      return (
+        s &&
+        (s.const !== undefined || s.enum?.length === 1) &&
+        (!plan.discriminator || f.name === plan.discriminator)
+      );
+    });
+    const value = pinned && (pinned.schema.const ?? pinned.schema.enum?.[0]);
+    return { key: pinned ? `${pinned.name}=${String(value)}` : `#${i + 1}`, fields: v.fields };
+  });
+}
+
+function diffFields(
+  { ma, mb, op, emit }: OperationContext,
+  a: InputField[],
+  b: InputField[],
+  shape: string,
+): void {
+  const fa = new Map(a.map((f) => [f.name, f]));
+  const fb = new Map(b.map((f) => [f.name, f]));
   for (const [name, f] of fa) {
     const g = fb.get(name);
-    const where = `\`${op}\` parameter \`${name}\``;
+    const where = `\`${op}\`${shape} parameter \`${name}\``;
     if (!g) emit({ bump: "major", kind: "parameter-removed", message: `${where} removed` });
     else diffField(ma, f, mb, g, where, emit);
   }
@@ -93,7 +145,7 @@ function diffFields({ ma, mb, pa, pb, op, emit }: OperationContext): void {
     emit({
       bump: g.required ? "major" : "minor",
       kind: g.required ? "parameter-added-required" : "parameter-added",
-      message: `\`${op}\`: new ${g.required ? "required" : "optional"} parameter \`${name}\``,
+      message: `\`${op}\`${shape}: new ${g.required ? "required" : "optional"} parameter \`${name}\``,
     });
   }
 }

@@ -51,6 +51,7 @@ export const envelopeFields: FieldTable<XGenEnvelope, RootContext> = {
 export const requestFields: FieldTable<XGenRequest, RootContext> = {
   bodyWrapper: { bump: "major", says: "request bodies are wrapped differently on the wire" },
   sendDefaults: { bump: "minor", says: "whether absent optional inputs are sent with their defaults" },
+  headers: { bump: "major", says: "the constant headers sent with every request (e.g. an API version)" },
 };
 
 export const errorCodeFields: FieldTable<XGenErrorCode, RootContext> = {

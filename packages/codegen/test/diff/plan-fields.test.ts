@@ -99,7 +99,10 @@ function base(): GenModel {
         get: {
           operationId: "getTask",
           "x-gen-operation": { name: "get-task", kind: "read" },
-          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          parameters: [
+            { name: "id", in: "path", required: true, schema: { type: "string" } },
+            { name: "tags", in: "query", schema: { type: "array", items: { type: "string" } } },
+          ],
         },
       },
     },
@@ -368,6 +371,14 @@ const rows: Row[] = [
     want: [["minor", "request-sendDefaults-changed"]],
   },
   {
+    field: "x-gen-request.headers",
+    given: "constant header",
+    edit: (m) => {
+      m["x-gen-request"]!.headers = { "X-Api-Version": "2" };
+    },
+    want: [["major", "request-headers-changed"]],
+  },
+  {
     field: "x-gen-task-protocol",
     given: "protocol dropped",
     edit: (m) => {
@@ -600,6 +611,35 @@ const rows: Row[] = [
       response(m).properties = {};
     },
     want: [["major", "output-emptied"]],
+  },
+  {
+    field: "operation.body",
+    given: "multipart body",
+    edit: (m) => {
+      const content = (make(m).requestBody as { content: Record<string, unknown> }).content;
+      content["multipart/form-data"] = content["application/json"];
+      delete content["application/json"];
+    },
+    want: [["major", "operation-body-changed"]],
+  },
+  {
+    field: "operation.queryStyles",
+    given: "query array no longer exploded",
+    edit: (m) => {
+      const tags = m.paths["/tasks/{id}"]!.get!.parameters![1] as { explode?: boolean };
+      tags.explode = false;
+    },
+    want: [["major", "operation-queryStyles-changed"]],
+  },
+  {
+    field: "operation.responseType",
+    given: "bytes response",
+    edit: (m) => {
+      m.paths["/tasks/{id}"]!.get!.responses = {
+        "200": { content: { "image/png": { schema: { type: "string", format: "binary" } } } },
+      };
+    },
+    want: [["major", "operation-responseType-changed"]],
   },
   {
     field: "operation.summary",
