@@ -50,14 +50,21 @@ describe("a package generated for an outside vendor", { timeout: 300_000 }, () =
 
     // @gen/runtime as a user would get it: built (unless `pnpm build` already did, as in CI:
     // rebuilding would empty dist/ under other tests) and packed.
-    if (!existsSync(join(REPO_ROOT, "packages/runtime/dist/index.js"))) {
-      const tsup = createRequire(join(REPO_ROOT, "package.json")).resolve("tsup/dist/cli-default.js");
-      execFileSync(process.execPath, [tsup], { cwd: join(REPO_ROOT, "packages/runtime"), stdio: "ignore" });
+    // @gen/spec comes along: the runtime's plan types are spec's (a type-only dependency).
+    for (const name of ["spec", "runtime"]) {
+      if (!existsSync(join(REPO_ROOT, `packages/${name}/dist/index.js`))) {
+        const tsup = createRequire(join(REPO_ROOT, "package.json")).resolve("tsup/dist/cli-default.js");
+        execFileSync(process.execPath, [tsup], { cwd: join(REPO_ROOT, `packages/${name}`), stdio: "ignore" });
+      }
+      // Packed the way they are published (pnpm): `workspace:*` becomes the real version.
+      execFileSync("pnpm", ["pack", "--pack-destination", dir], {
+        cwd: join(REPO_ROOT, `packages/${name}`),
+        stdio: "ignore",
+      });
     }
-    run(join(REPO_ROOT, "packages/runtime"), "pack", "--pack-destination", dir);
 
     const out = join(dir, "media31");
-    run(out, "install", "--no-save", "../gen-runtime-0.1.0.tgz");
+    run(out, "install", "--no-save", "../gen-spec-0.1.0.tgz", "../gen-runtime-0.1.0.tgz");
     run(out, "run", "build");
     run(out, "exec", "--", "tsc", "-p", "tsconfig.json");
     run(out, "pack", "--pack-destination", dir);
@@ -65,7 +72,7 @@ describe("a package generated for an outside vendor", { timeout: 300_000 }, () =
     const app = join(dir, "app");
     mkdirSync(app);
     writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
-    run(app, "install", "../gen-runtime-0.1.0.tgz", "../gen-media31-0.1.0.tgz");
+    run(app, "install", "../gen-spec-0.1.0.tgz", "../gen-runtime-0.1.0.tgz", "../gen-media31-0.1.0.tgz");
     writeFileSync(
       join(app, "call.mjs"),
       `import { createMedia31 } from "@gen/media31";
