@@ -33,7 +33,7 @@ export {
 export { isTask } from "./is-task.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
-export { isOperationDefinition, moduleOperations } from "./module-operations.js";
+export { moduleOperations } from "./module-operations.js";
 export {
   DEFAULT_EXPECTED_MS,
   EARLY_POLLS,
