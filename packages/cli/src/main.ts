@@ -8,6 +8,7 @@ import { waitCommand } from "./commands/wait.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
+import { loadGenerateCommand } from "./load-generate-command.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-/** `gen generate`: loaded on demand (the generator pulls in ts-morph); bad flags are usage errors. */
+/** `gen generate`: loaded on demand (the generator is an optional peer); bad flags are usage errors. */
 async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseCommandArgs("generate", args, {
     check: { type: "boolean" },
@@ -61,7 +62,7 @@ async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<n
   });
   if (flags.positionals.length > 0)
     throw usageError(`Unexpected argument "${flags.positionals[0]}" for \`gen generate\``);
-  const { parseGenerateArgs, runGenerate } = await import("./commands/generate.js");
+  const { parseGenerateArgs, runGenerate } = await loadGenerateCommand();
   return runGenerate(parseGenerateArgs(args, io.cwd), (line) => println(io.stdout, line));
 }
 

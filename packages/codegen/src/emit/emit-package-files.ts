@@ -25,7 +25,7 @@ export function emitPackageJson(
     types: "./dist/index.d.ts",
     files: ["dist", "src", "openapi.gen.json", "!src/**/*.test.ts", "!src/**/__fixtures__"],
     scripts: {
-      build: "tsup",
+      build: `node ${posix.join(posix.relative(ctx.outDir, ".") || ".", "scripts/build-package.mjs")}`,
       typecheck: "tsc -p tsconfig.json",
       test: `cd ${posix.relative(ctx.outDir, ".") || "."} && node scripts/test.mjs ${ctx.outDir}`,
       "lint:package": "publint && attw --pack . --profile esm-only",
@@ -40,6 +40,12 @@ export function emitPackageJson(
 export function emitTsconfig(ctx: EmitContext): string {
   const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.base.json");
   return JSON.stringify({ extends: base, include: ["src", "test"] }, null, 2) + "\n";
+}
+
+/** `tsconfig.build.json`: declarations of src/ into dist/ (the repository's tsconfig.dts.json). */
+export function emitTsconfigBuild(ctx: EmitContext): string {
+  const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.dts.json");
+  return `${JSON.stringify({ extends: base })}\n`;
 }
 
 /** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
@@ -59,7 +65,7 @@ function importTargets(imports: unknown): { names: string[]; entries: string[] }
 }
 
 /**
- * `tsup.config.ts`: ESM build with declarations. Each variant behind the package's `imports` map
+ * `tsup.config.ts`: the ESM build (declarations come from `tsc`, see emitTsconfigBuild). Each variant behind the package's `imports` map
  * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
  * the map picks the variant when the package is resolved, not when it is built.
  */
@@ -73,8 +79,8 @@ export function emitTsupConfig(imports?: unknown): string {
 export default defineConfig({
   entry: ${entry},${external}
   format: ["esm"],
-  dts: true,
-  clean: true,
+  dts: false,
+  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
   target: "es2022",
   sourcemap: false,
   treeshake: true,
