@@ -93,6 +93,7 @@ export function createIma(options: ImaVideoOptions = {}): ImaVideoClient {
     createTask: generated.createTask,
     getTaskDetail: generated.getTaskDetail,
     call: generated.call,
+    download: generated.download,
     textToVideo: video("text_to_video"),
     imageToVideo: video("image_to_video"),
     firstLastFrameToVideo: video("first_last_frame_to_video"),

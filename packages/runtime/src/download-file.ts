@@ -23,9 +23,9 @@ export async function downloadFile(
   options: DownloadOptions = {},
 ): Promise<DownloadResult> {
   const { vendor } = ctx;
-  const baseUrl = ctx.options.baseUrl ?? vendor.baseUrl;
+  const baseUrl = ctx.baseUrl;
   const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
-  const policy = { hosts, allowInsecureLoopback: ctx.options.allowInsecureLoopback === true };
+  const policy = { hosts, allowInsecureLoopback: ctx.allowInsecureLoopback };
   const timeoutMs = ctx.options.timeoutMs
     ? Math.max(ctx.options.timeoutMs, DEFAULT_DOWNLOAD_TIMEOUT_MS)
     : DEFAULT_DOWNLOAD_TIMEOUT_MS;

@@ -164,30 +164,53 @@ export interface RetryInfo {
   url: string;
 }
 
+/**
+ * Options of every `create<Vendor>(options)`. Every field is optional and accepts `undefined`
+ * (so `createMediaio({ apiKey: process.env.MEDIAIO_API_KEY })` compiles under
+ * `exactOptionalPropertyTypes`); `undefined` means "the default".
+ */
 export interface ClientOptions {
-  baseUrl?: string;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-  userAgent?: string;
-  /** Opt-in: allow plain http to loopback hosts (simulators and tests). Off by default. */
-  allowInsecureLoopback?: boolean;
-  retry?: Partial<RetryOptions>;
-  /** Environment used to look up credentials; defaults to `process.env` where it exists. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Language for user-facing error messages (`en`, `zh`). */
-  language?: string;
-  /** A custom transport (takes precedence over `fetch`); defaults to the runtime's own. */
-  transport?: Transport;
+  /**
+   * The vendor API's base URL. Default: `GEN_<VENDOR>_BASE_URL` from `env` when set (the lines
+   * `gen mock` prints; a loopback URL there needs no `allowInsecureLoopback`), else the vendor's.
+   * @example "http://127.0.0.1:4500" // a `gen mock` simulator, with allowInsecureLoopback: true
+   */
+  baseUrl?: string | undefined;
+  /** A `fetch` to send requests with (browsers, edge runtimes, tests). Default: undici on Node, global fetch elsewhere. */
+  fetch?: FetchLike | undefined;
+  /** Per-request time limit, ms (each attempt; a task's `wait` has its own). Default 60 000 (60 s). */
+  timeoutMs?: number | undefined;
+  /** Extra headers on every API request (never on downloads from result hosts). Default none. */
+  headers?: Record<string, string> | undefined;
+  /** The `User-Agent` header. Default `@gen/<vendor> (runtime <version>)`. */
+  userAgent?: string | undefined;
+  /**
+   * Allow plain `http://` to loopback hosts (127.0.0.0/8, localhost, [::1]) — the simulators and
+   * tests. Default false: only https, only to the vendor's hosts.
+   */
+  allowInsecureLoopback?: boolean | undefined;
+  /** Retries of reads and polls (a paid create is never retried once it may have been sent). Default 3 attempts, 250 ms base, 8 s cap. */
+  retry?: Partial<RetryOptions> | undefined;
+  /** Environment for credentials and `GEN_<VENDOR>_BASE_URL`. Default `process.env` where it exists. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Language of user-facing error messages (`en`, `zh`). Default `en`. */
+  language?: string | undefined;
+  /** A custom transport (takes precedence over `fetch`). Default: the runtime's own (undici on Node). */
+  transport?: Transport | undefined;
 }
 
+/** Options of one call (`client.<operation>(input, options)`, `call(name, input, options)`). */
 export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-  baseUrl?: string;
-  /** Escape hatch: extra body fields the catalog does not know, sent as-is. */
-  extraBody?: Record<string, unknown>;
+  /** Abort the call (an aborted paid create may still have reached the vendor). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of this request, ms. Default the client's `timeoutMs` (60 s). */
+  timeoutMs?: number | undefined;
+  /** Extra headers for this request only. Default none. */
+  headers?: Record<string, string> | undefined;
+  /** Base URL for this request only (same host policy). Default the client's. */
+  baseUrl?: string | undefined;
+  /** Escape hatch: extra body fields the catalog does not know, sent as-is (`--extra` on the CLI). Default none. */
+  extraBody?: Record<string, unknown> | undefined;
 }
 
 export interface TaskHandle {
@@ -205,14 +228,20 @@ export interface ProgressEvent {
   polls: number;
 }
 
+/** Options of `task.wait()`. */
 export interface WaitOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  minDelayMs?: number;
-  maxDelayMs?: number;
-  /** Expected duration range, ms: no dense polling before the task can be done. */
-  estimatedMs?: readonly [number, number];
-  onProgress?: (event: ProgressEvent) => void;
+  /** Stop waiting (the task goes on at the vendor: resume it from `task.handle`). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Give up waiting after this long, ms (`TimeoutError`; resumable). Default 1 800 000 (30 min). */
+  timeoutMs?: number | undefined;
+  /** Shortest pause between polls, ms. Default 1 000 (or the catalog's value). */
+  minDelayMs?: number | undefined;
+  /** Longest pause between polls, ms. Default 15 000 (or the catalog's value). */
+  maxDelayMs?: number | undefined;
+  /** Expected duration range, ms: no dense polling before the task can be done. Default the catalog's estimate. */
+  estimatedMs?: readonly [number, number] | undefined;
+  /** Called after each poll with the state and a 0-100 progress. Default none. */
+  onProgress?: ((event: ProgressEvent) => void) | undefined;
 }
 
 export interface TaskSnapshot<Result = unknown> {
@@ -230,16 +259,18 @@ export interface Task<Result = unknown> {
   wait(options?: WaitOptions): Promise<Result>;
 }
 
+/** Options of `client.download(url, dir)`. */
 export interface DownloadOptions {
-  signal?: AbortSignal;
-  /** Refuse bodies larger than this (bytes). */
-  maxBytes?: number;
-  /** Accept only these content types (prefix match, e.g. `image/`). */
-  accept?: readonly string[];
-  /** File name to use (made unique if taken); defaults to the URL's last path segment. */
-  fileName?: string;
-  /** Give up on the whole transfer after this long (default 10 min). */
-  timeoutMs?: number;
+  /** Abort the transfer (the partial file is removed). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Refuse bodies larger than this (bytes). Default no limit. */
+  maxBytes?: number | undefined;
+  /** Accept only these content types (prefix match, e.g. `image/`). Default any. */
+  accept?: readonly string[] | undefined;
+  /** File name to use (made unique if taken). Default the URL's last path segment. */
+  fileName?: string | undefined;
+  /** Give up on the whole transfer after this long, ms. Default 600 000 (10 min). */
+  timeoutMs?: number | undefined;
 }
 
 export interface DownloadResult {

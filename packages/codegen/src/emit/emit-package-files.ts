@@ -45,7 +45,7 @@ export function emitTsconfig(ctx: EmitContext): string {
 /** `tsconfig.build.json`: declarations of src/ into dist/ (the repository's tsconfig.dts.json). */
 export function emitTsconfigBuild(ctx: EmitContext): string {
   const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.dts.json");
-  return `${JSON.stringify({ extends: base })}\n`;
+  return `${JSON.stringify({ extends: base }, null, 2)}\n`;
 }
 
 /** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
