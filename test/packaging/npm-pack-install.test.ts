@@ -72,14 +72,10 @@ describe("npm pack + npm install into an empty folder", () => {
   });
 
   it("calls a simulator started by the installed `gen mock`, from the installed SDK", async () => {
-    mock = spawn(
-      process.execPath,
-      [join(app, "node_modules/@gen/cli/dist/bin.js"), "mock", "mediaio", "--json"],
-      {
-        cwd: app,
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
+    mock = spawn(process.execPath, [join(app, "node_modules/.bin/gen"), "mock", "mediaio", "--json"], {
+      cwd: app,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const lines = createInterface({ input: mock.stdout! });
     let env: Record<string, string> = {};
     for await (const line of lines) {
@@ -113,7 +109,7 @@ console.log(JSON.stringify({ taskId: task.taskId, result, inspected: inspect(err
 
 function spawnGen(args: string[]) {
   try {
-    const stdout = execFileSync(process.execPath, [join(app, "node_modules/@gen/cli/dist/bin.js"), ...args], {
+    const stdout = execFileSync(process.execPath, [join(app, "node_modules/.bin/gen"), ...args], {
       cwd: app,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],

@@ -18,7 +18,7 @@ Run \`gen <command> --help\` for a command's options and examples.
 
 Examples:
   gen list mediaio
-  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait --download out/
+  gen call mediaio t2v-wan-v2-6 --set prompt="a red fox in snow" --wait --download out/
   gen wait .gen-tasks/mediaio-123.json
   gen mock
 
@@ -80,7 +80,7 @@ OPERATION is the generated name (textToVideo), the vendor's name or an alias (te
                        credentials (prefer the environment variables)
 
 Examples:
-  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait
+  gen call mediaio t2v-wan-v2-6 --set prompt="a red fox in snow" --wait
   gen call tomoviee tm_text2video_b --input body.json --download out/
   gen call edrawmax generate_flowchart --set prompt="user login flow" --set lang=en
   gen call ima text_to_video --set model=wan2.6 --set prompt="a lighthouse at dusk" --wait --json
