@@ -105,8 +105,10 @@ Examples:
 
 Starts the vendor simulators on 127.0.0.1 for offline work and prints their base URLs and the
 environment lines to paste (simulator credentials, GEN_<VENDOR>_BASE_URL and, for result or
-upload hosts, GEN_<VENDOR>_CONNECT_TO). Stays up until Ctrl-C.
-  --port N      first port to use (the next vendors take N+1, N+2, ...); default: any free port
+upload hosts, GEN_<VENDOR>_CONNECT_TO). The SDKs read GEN_<VENDOR>_BASE_URL themselves.
+Stays up until Ctrl-C.
+  --port N      first port to use (the next vendors take N+1, N+2, ...; their file and upload
+                hosts follow, the same on every start); default: any free port
   --task-ms MS  how long simulated tasks take (default 1000)
   --json        one JSON line per simulator: { vendor, baseUrl, env }, then { type: "ready" }
 

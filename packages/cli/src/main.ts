@@ -1,6 +1,7 @@
 import { isGenError } from "@gen/runtime";
 import { CliError, usageError } from "./cli-error.js";
 import { type CliIo, printJson, println, processIo } from "./cli-io.js";
+import { cliWords } from "./cli-words.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
 import { mockCommand } from "./commands/mock.js";
@@ -69,7 +70,7 @@ async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<n
 /** Prints an error (text on stderr, or a JSON line on stdout with `--json`) and returns its exit code. */
 export function reportError(error: unknown, io: CliIo, json: boolean): number {
   const exitCode = exitCodeFor(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = cliWords(error instanceof Error ? error.message : String(error));
   const hint = error instanceof CliError ? error.hint : hintFor(error);
   const details = isGenError(error) ? genErrorDetails(error) : {};
   if (json) {

@@ -75,4 +75,24 @@ describe("gen help and usage errors", () => {
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain("Did you mean --wait?");
   });
+
+  it("speaks flags, not SDK option names", async () => {
+    const missing = await gen("call", "mediaio", "t2vWanV26", "--set", "prompt=x");
+    expect(missing.stderr).toContain("pass --api-key");
+    expect(missing.stderr).not.toContain("`apiKey` option");
+    const unknown = await gen(
+      "call",
+      "mediaio",
+      "t2vWanV26",
+      "--set",
+      "prompt=x",
+      "--set",
+      "colour=red",
+      "--api-key",
+      "k",
+    );
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain("--extra key=value");
+    expect(unknown.stderr).not.toContain("CallOptions");
+  });
 });
