@@ -197,6 +197,57 @@ export interface ClientOptions {
   language?: string | undefined;
   /** A custom transport (takes precedence over `fetch`). Default: the runtime's own (undici on Node). */
   transport?: Transport | undefined;
+  /** Observe every HTTP attempt (logging, metrics, tracing); events are redacted. Default none. */
+  hooks?: ClientHooks | undefined;
+  /** Where the runtime logs: `console` or any object with debug/info/warn/error. Default none (silent). */
+  logger?: Logger | undefined;
+  /** The least severe level `logger` gets: each attempt is `debug`, a failed attempt `warn`. Default `info`. */
+  logLevel?: LogLevel | undefined;
+}
+
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+/** A logger: `console` fits. Each method gets a message and the redacted event. */
+export interface Logger {
+  debug?(message: string, event?: object): void;
+  info?(message: string, event?: object): void;
+  warn?(message: string, event?: object): void;
+  error?(message: string, event?: object): void;
+}
+
+/**
+ * Request/response hooks: called for every attempt (retries and redirects included), after
+ * redaction — credential headers read `[redacted]`, credential values never appear. A hook that
+ * throws is ignored.
+ */
+export interface ClientHooks {
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+}
+
+/** One attempt about to be sent. */
+export interface RequestEvent {
+  vendor: string;
+  method: HttpMethod;
+  /** The URL (credential values redacted). */
+  url: string;
+  /** From 1; retries count up. */
+  attempt: number;
+  /** Request headers (lower-case), credential headers `[redacted]`. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/** One attempt's outcome: the HTTP status, or the error when there was no usable answer. */
+export interface ResponseEvent extends Omit<RequestEvent, "headers"> {
+  /** Response headers (lower-case; empty when no response arrived), values redacted. */
+  headers: Readonly<Record<string, string>>;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  durationMs: number;
+  /** The error of a failed attempt (name and redacted message), when it failed. */
+  error?: { name: string; message: string } | undefined;
+  /** The vendor's request/trace id, when it gave one. */
+  requestId?: string | undefined;
 }
 
 /** Options of one call (`client.<operation>(input, options)`, `call(name, input, options)`). */
