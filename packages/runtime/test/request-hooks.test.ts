@@ -47,7 +47,10 @@ describe("request/response hooks and the logger", () => {
       baseUrl,
       allowInsecureLoopback: true,
       retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
-      hooks: { onRequest: (e) => requests.push(e), onResponse: (e) => responses.push(e) },
+      hooks: {
+        onRequest: (e: RequestEvent) => requests.push(e),
+        onResponse: (e: ResponseEvent) => responses.push(e),
+      },
       logger: { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") },
       logLevel: "debug",
     } as never);
