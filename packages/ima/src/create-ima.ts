@@ -94,6 +94,7 @@ export function createIma(options: ImaVideoOptions = {}): ImaVideoClient {
     getTaskDetail: generated.getTaskDetail,
     call: generated.call,
     download: generated.download,
+    downloadBytes: generated.downloadBytes,
     textToVideo: video("text_to_video"),
     imageToVideo: video("image_to_video"),
     firstLastFrameToVideo: video("first_last_frame_to_video"),

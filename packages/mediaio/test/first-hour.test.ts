@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HostNotAllowedError } from "@gen/runtime";
+import { HostNotAllowedError, InvalidResponseError } from "@gen/runtime";
 import { startSimulator } from "@gen/simulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMediaio } from "../src/index.js";
@@ -40,6 +40,21 @@ describe("first hour with the Media.io SDK", () => {
     const file = await mediaio.download(url, dir);
     expect(file.bytes).toBeGreaterThan(0);
     expect(readFileSync(file.path).length).toBe(file.bytes);
+  });
+
+  it("downloadBytes reads a result into memory (a Blob in the browser), with maxBytes", async () => {
+    const mediaio = createMediaio({ env: mockEnv() });
+    const task = await mediaio.t2iImagen4({ prompt: "a lighthouse at dawn", ratio: "16:9" });
+    const url = (await task.wait({ minDelayMs: 5, maxDelayMs: 20 }))[0]?.preview as string;
+    const got = await mediaio.downloadBytes(url);
+    const file = await mediaio.download(url, dir);
+    expect(Buffer.from(got.bytes).equals(readFileSync(file.path))).toBe(true);
+    expect(new Blob([got.bytes], { type: got.contentType }).size).toBe(file.bytes);
+    expect(got.contentType).toMatch(/^image\//);
+    await expect(mediaio.downloadBytes(url, { maxBytes: 8 })).rejects.toBeInstanceOf(InvalidResponseError);
+    await expect(mediaio.downloadBytes("https://attacker.example/x.png")).rejects.toBeInstanceOf(
+      HostNotAllowedError,
+    );
   });
 
   it("an explicit baseUrl wins over the environment", async () => {

@@ -324,6 +324,14 @@ export interface DownloadOptions {
   timeoutMs?: number | undefined;
 }
 
+/** A result URL's bytes (`client.downloadBytes(url)`). */
+export interface DownloadedBytes {
+  bytes: Uint8Array;
+  contentType: string;
+  /** The final URL after redirects. */
+  url: string;
+}
+
 export interface DownloadResult {
   path: string;
   bytes: number;
@@ -402,6 +410,11 @@ export interface VendorClient {
   task<Result = unknown>(handle: TaskHandle | string, operation?: string): Task<Result>;
   /** Stream a URL to a file in `dir` through the host policy (results hosts). */
   download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;
+  /**
+   * A URL's bytes in memory through the same host policy (browsers, edge runtimes): wrap them in
+   * a `Blob` to show or upload.
+   */
+  downloadBytes(url: string, options?: DownloadOptions): Promise<DownloadedBytes>;
   /**
    * Replace every credential value this client sends with `[redacted]`: for vendor text (a task's
    * failure reason) that goes into an error or a log. Optional: clients built before it may lack it.

@@ -22,7 +22,7 @@ export function emitClient(ctx: EmitContext): string {
   const out: string[] = [
     genHeader(ctx.catalog),
     `import { createVendorClient } from "@gen/runtime";`,
-    `import type { CallOptions, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
+    `import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
   ];
   if (ctx.plans.length) {
     out.push(`import * as ops from "./operations.gen.js";`);
@@ -62,6 +62,11 @@ export function emitClient(ctx: EmitContext): string {
     `   * @throws {HostNotAllowedError} for a URL off the vendor's hosts, before any request`,
     `   */`,
     `  download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;`,
+    `  /**`,
+    `   * A result URL's bytes in memory, same checks as \`download\` (browsers, edge runtimes):`,
+    `   * \`new Blob([bytes], { type: contentType })\` to show or upload it.`,
+    `   */`,
+    `  downloadBytes(url: string, options?: DownloadOptions): Promise<DownloadedBytes>;`,
     "}",
     "",
   );
@@ -112,6 +117,7 @@ export function emitClient(ctx: EmitContext): string {
     `    }) as ${V}Client["call"],`,
     `    resume: (handle) => rt().task(handle),`,
     `    download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),`,
+    `    downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),`,
     `  };`,
     "}",
     "",
