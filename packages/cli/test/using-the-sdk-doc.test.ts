@@ -37,7 +37,15 @@ afterAll(async () => {
 describe("docs/using-the-sdk.md", () => {
   it("has a snippet for simulators, options, hooks, errors, downloads, resume and proxy", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(7);
-    for (const topic of ["gen mock", "hooks", "InvalidRequestError", "download(", "resume(", "agentFromEnv"])
+    for (const topic of [
+      "gen mock",
+      "hooks",
+      "InvalidRequestError",
+      "download(",
+      "downloadBytes(",
+      "resume(",
+      "agentFromEnv",
+    ])
       expect(doc).toContain(topic);
   });
 
@@ -79,5 +87,7 @@ describe("docs/using-the-sdk.md", () => {
     expect(out).toMatch(/size .*rule|Invalid input: size/);
     expect(out).toMatch(/renders-.*\d+ image\//);
     expect(out).toContain("succeeded");
+    expect(out).toMatch(/^true$/m); // the Blob of downloadBytes has the file's size
+    expect(out).not.toMatch(/^false$/m);
   }, 60_000);
 });
