@@ -326,7 +326,8 @@ export interface DownloadOptions {
 
 /** A result URL's bytes (`client.downloadBytes(url)`). */
 export interface DownloadedBytes {
-  bytes: Uint8Array;
+  /** Backed by a plain ArrayBuffer, so it is a `BlobPart` as it is. */
+  bytes: Uint8Array<ArrayBuffer>;
   contentType: string;
   /** The final URL after redirects. */
   url: string;
