@@ -13,6 +13,7 @@ Commands:
   call       validate and call an operation; --wait for tasks, --download results
   wait       resume waiting for a task started earlier (from its handle file)
   mock       start local vendor simulators for offline work
+  studio     a local web playground: every operation as a form, run, preview, copy as code
 
 Run \`gen <command> --help\` for a command's options and examples.
 
@@ -115,5 +116,24 @@ Stays up until Ctrl-C.
 Examples:
   gen mock
   gen mock mediaio ima --port 4010
+`,
+  studio: `Usage: gen studio [--port N] [--mock] [--data-dir DIR]
+
+Serves a local web playground on 127.0.0.1: every installed vendor's operations with search, a
+form per operation (checked as you type with the SDK's own messages), runs with live progress,
+cancel and previews, a task history that survives restarts, and "copy as code". Open the printed
+URL: it holds a token made at each start, without which every request is refused. Credentials
+stay in this process (environment variables, as for \`gen call\`); the page never sees them.
+  --port N        port on 127.0.0.1 (default: any free port)
+  --mock          start every vendor's simulator in-process and use it (no credentials needed)
+  --task-ms MS    with --mock: how long simulated tasks take (default 4000)
+  --data-dir DIR  history, results and uploads (default $GEN_STUDIO_DIR, else
+                  $XDG_DATA_HOME/gen/studio, else ~/.local/share/gen/studio)
+  --poll-ms MS    poll every MS instead of each vendor's schedule (--mock: 500)
+  --json          print { type: "ready", url } once listening
+
+Examples:
+  gen studio --mock
+  gen studio --port 4321
 `,
 };

@@ -5,6 +5,7 @@ import { cliWords } from "./cli-words.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
 import { mockCommand } from "./commands/mock.js";
+import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
@@ -20,6 +21,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   wait: waitCommand,
   mock: mockCommand,
+  studio: studioCommand,
 };
 
 /**
