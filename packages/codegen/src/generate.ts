@@ -25,6 +25,8 @@ export interface GenerateOptions {
    * directory has a `.changeset/` folder (changesets is set up there).
    */
   changesets?: boolean;
+  /** Called as each vendor starts (`mediaio: generating from catalogs/...`): progress for long runs. */
+  onProgress?: (message: string) => void;
 }
 
 /** What `generate()` did (or, with `check`, would do). */
@@ -64,6 +66,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       });
       continue;
     }
+    options.onProgress?.(`${vendor.id}: generating from ${vendor.catalog}`);
     const loaded = await loadVendorModel(job.root, vendor, job.adapters);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.diagnostics.some((d) => d.severity === "error")) continue;

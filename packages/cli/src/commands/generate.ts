@@ -34,6 +34,7 @@ export async function runGenerate(
     const result = await generate({
       root: args.root,
       check: args.check,
+      onProgress: log,
       ...(args.vendor ? { vendor: args.vendor } : {}),
     });
     for (const w of result.warnings) log(formatDiagnostic(w));
