@@ -15,7 +15,18 @@ import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = join(import.meta.dirname, "../..");
-const PACKAGES = ["spec", "runtime", "mediaio", "tomoviee", "edrawmax", "ima", "simulator", "studio", "cli"];
+const PACKAGES = [
+  "spec",
+  "runtime",
+  "mediaio",
+  "tomoviee",
+  "edrawmax",
+  "ima",
+  "simulator",
+  "studio",
+  "mcp",
+  "cli",
+];
 const work = mkdtempSync(join(tmpdir(), "gen-pack-"));
 const app = join(work, "app");
 let mock: ChildProcess | undefined;

@@ -13,6 +13,7 @@ Commands:
   call       validate and call an operation; --wait for tasks, --download results
   wait       resume waiting for a task started earlier (from its handle file)
   mock       start local vendor simulators for offline work
+  mcp        serve the vendors' operations to agents (MCP, stdio or Streamable HTTP)
   studio     a local web playground: every operation as a form, run, preview, copy as code
 
 Run \`gen <command> --help\` for a command's options and examples.
@@ -71,6 +72,7 @@ OPERATION is the generated name (textToVideo), the vendor's name or an alias (te
       --handle FILE    where to save the task handle (default .gen-tasks/<vendor>-<taskId>.json)
       --timeout SEC    stop waiting after SEC seconds (the task keeps running; resume it)
       --poll-ms MS     poll the status every MS (default: the vendor's adaptive schedule)
+      --estimate-cost  print the credits the call would cost and create nothing (IMA video)
       --json           JSON lines on stdout: task, progress, result (or error) events
       --base-url URL   another endpoint (a loopback URL enables plain http for simulators);
                        also from GEN_<VENDOR>_BASE_URL
@@ -101,6 +103,24 @@ file records the outcome when the task ends.
 Examples:
   gen wait .gen-tasks/mediaio-6f1c.json --download out/
   gen wait tomoviee 3f2a9c --json
+`,
+  mcp: `Usage: gen mcp [VENDOR...] [--http [--port N]] [--operation NAME ...] [--download DIR] [--poll-ms MS]
+
+An MCP server: one tool per operation of the installed vendor packages (or the VENDORs named).
+Task operations run as MCP tasks (the task id is the vendor task handle: it survives a restart);
+clients without task support get the result inside the call, with progress notifications.
+  --http            Streamable HTTP on 127.0.0.1 (prints the URL) instead of stdio
+  --port N          port for --http (default: any free port)
+  --operation NAME  only these operations (repeatable; \`mediaio_*\`, \`t2vWanV26\`, an alias)
+  --download DIR    also download every result into DIR and link the files
+  --poll-ms MS      poll every MS instead of the vendor's adaptive schedule
+Credentials come from the server's environment only (\`gen list\` names the variables);
+GEN_<VENDOR>_BASE_URL / GEN_<VENDOR>_CONNECT_TO point it at simulators (\`gen mock\`).
+
+Examples:
+  gen mcp
+  gen mcp mediaio --operation 't2v*' --download ./media
+  gen mcp --http --port 3333
 `,
   mock: `Usage: gen mock [VENDOR...] [--port N]
 

@@ -4,6 +4,7 @@ import { type CliIo, printJson, println, processIo } from "./cli-io.js";
 import { cliWords } from "./cli-words.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { mockCommand } from "./commands/mock.js";
 import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   wait: waitCommand,
   mock: mockCommand,
+  mcp: mcpCommand,
   studio: studioCommand,
 };
 

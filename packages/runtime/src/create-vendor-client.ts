@@ -109,6 +109,10 @@ export function createVendorCore(
     return response.data;
   }
 
+  /** A poll through the whole pipeline, envelope left on: the task layer reads it (`unwrapPollAnswer`). */
+  const pollRaw = (operation: AnyOperation, input: unknown, call?: CallOptions) =>
+    sendRequest(ctx, { ...buildOperationRequest(vendor, operation, input, call), raw: true });
+
   const redactText = (text: string) => {
     let secrets: readonly string[] = [];
     try {
@@ -150,7 +154,7 @@ export function createVendorCore(
       );
     }
     if (!tasks) throw unsupported(vendor, "tasks", "tasks");
-    return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText });
+    return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText, pollRaw });
   }
 
   return {

@@ -19,6 +19,7 @@ export { decodeResponse } from "./decode-response.js";
 export { downloadFile as downloadSupport } from "./download-file.js";
 export * from "./errors/index.js";
 export { fetchTransport } from "./fetch-transport.js";
+export { findResultUrls } from "./find-result-urls.js";
 export { getPath } from "./get-path.js";
 export {
   checkUrl,
@@ -30,7 +31,15 @@ export {
 } from "./host-policy.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
-export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
+export { isOperationDefinition, moduleOperations } from "./module-operations.js";
+export {
+  DEFAULT_EXPECTED_MS,
+  EARLY_POLLS,
+  estimateProgress,
+  nextPollDelay,
+  type PollScheduleOptions,
+} from "./poll-schedule.js";
+export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";
 export { backoffDelay, DEFAULT_RETRY, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
