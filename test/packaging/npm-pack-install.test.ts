@@ -115,13 +115,21 @@ console.log(JSON.stringify({ taskId: task.taskId, result, inspected: inspect(err
     expect(got.taskId).toMatch(/\S/);
     expect(JSON.stringify(got.result)).toMatch(/http:\/\/127\.0\.0\.1:\d+\//);
     expect(got.inspected).toMatch(/^InvalidRequestError: Invalid input: size/);
+    // the installed `gen call`, with nothing but the printed environment lines
+    const call = spawnGen(
+      ["call", "mediaio", "t2v-wan-v2-6", "--set", "prompt=a fox", "--wait", "--poll-ms", "20"],
+      env,
+    );
+    expect(call.stderr).toBe("");
+    expect(call.stdout).toMatch(/^url: http:\/\/127\.0\.0\.1:\d+\//m);
   });
 });
 
-function spawnGen(args: string[]) {
+function spawnGen(args: string[], env: Record<string, string> = {}) {
   try {
     const stdout = execFileSync(process.execPath, [join(app, "node_modules/.bin/gen"), ...args], {
       cwd: app,
+      env: { ...process.env, ...env },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
