@@ -25,6 +25,7 @@ const PACKAGES = [
   "simulator",
   "studio",
   "mcp",
+  "batch",
   "cli",
 ];
 const work = mkdtempSync(join(tmpdir(), "gen-pack-"));
