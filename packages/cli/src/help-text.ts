@@ -35,16 +35,19 @@ ${EXIT_CODES}
 
 /** Per-command help, keyed by command. */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  generate: `Usage: gen generate [--check] [--vendor NAME]
+  generate: `Usage: gen generate [--check] [--strict] [--verbose] [--vendor NAME]
 
 Regenerates packages/<vendor> from catalogs/<vendor> (run at the repository root).
   --check        do not write; exit non-zero when the generated files differ (CI drift check)
-  --vendor NAME  only this vendor
+  --strict       fail (write nothing) when a warning drops or weakens what a catalog says
+  --verbose      list every warning's location (default: three per kind)
+  --vendor NAME  only this vendor; a new one with catalogs/NAME/openapi.yaml is added to gen.config.json
 
 Examples:
   gen generate
   gen generate --check
   gen generate --vendor mediaio
+  gen generate --vendor acme --strict
 `,
   list: `Usage: gen list [VENDOR [OPERATION]] [--json]
 

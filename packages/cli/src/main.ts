@@ -67,6 +67,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseCommandArgs("generate", args, {
     check: { type: "boolean" },
+    strict: { type: "boolean" },
+    verbose: { type: "boolean" },
     vendor: { type: "string" },
   });
   if (flags.positionals.length > 0)

@@ -6,6 +6,7 @@ import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadBytes } from "./download-bytes.js";
 import type { downloadFile } from "./download-file.js";
+import { encodeRequestBody } from "./encode-body.js";
 import { GenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
@@ -105,7 +106,9 @@ export function createVendorCore(
       value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
-    const response = await sendRequest(ctx, buildOperationRequest(vendor, operation, value, call));
+    let request = buildOperationRequest(vendor, operation, value, call);
+    if (operation.body) request = await encodeRequestBody(request, operation.body);
+    const response = await sendRequest(ctx, request);
     return response.data;
   }
 

@@ -1,6 +1,7 @@
 import { redact } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
+import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
 import { GenError } from "./errors/gen-error.js";
@@ -102,6 +103,10 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
         redirecting.signal = deadline.signal;
         redirecting.checked ??= ctx.checkApiUrl(url);
         const { response } = await followRedirects(ctx.transport, redirecting);
+        if (req.responseType && response.status >= 200 && response.status < 300) {
+          const data = await decodeBinary(response, req.responseType, vendor.id);
+          return { status: response.status, headers: response.headers, data: data as Data };
+        }
         received = { status: response.status, headers: response.headers, text: await response.text() };
       } catch (caught) {
         throw deadline.failure(caught);

@@ -70,11 +70,12 @@ function importTargets(imports: unknown): { names: string[]; entries: string[] }
 }
 
 /**
- * `tsup.config.ts`: the ESM build (declarations come from `tsc`, see emitTsconfigBuild). Each variant behind the package's `imports` map
+ * `tsup.config.ts`: the ESM build. In this workspace declarations come from `tsc` (see
+ * emitTsconfigBuild); a standalone package (no workspace scripts) has tsup write them. Each variant behind the package's `imports` map
  * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
  * the map picks the variant when the package is resolved, not when it is built.
  */
-export function emitTsupConfig(imports?: unknown): string {
+export function emitTsupConfig(imports?: unknown, standalone = false): string {
   const { names, entries } = importTargets(imports);
   const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
   const entry = list(["src/index.ts", ...entries]);
@@ -84,8 +85,11 @@ export function emitTsupConfig(imports?: unknown): string {
 export default defineConfig({
   entry: ${entry},${external}
   format: ["esm"],
-  dts: false,
-  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
+  ${
+    standalone
+      ? "dts: true,\n  clean: true,"
+      : "dts: false,\n  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)"
+  }
   target: "es2022",
   sourcemap: false,
   treeshake: true,
