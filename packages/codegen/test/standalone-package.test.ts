@@ -56,11 +56,7 @@ describe("a package generated for an outside vendor", { timeout: 300_000 }, () =
         const tsup = createRequire(join(REPO_ROOT, "package.json")).resolve("tsup/dist/cli-default.js");
         execFileSync(process.execPath, [tsup], { cwd: join(REPO_ROOT, `packages/${name}`), stdio: "ignore" });
       }
-      // Packed the way they are published (pnpm): `workspace:*` becomes the real version.
-      execFileSync("pnpm", ["pack", "--pack-destination", dir], {
-        cwd: join(REPO_ROOT, `packages/${name}`),
-        stdio: "ignore",
-      });
+      run(join(REPO_ROOT, `packages/${name}`), "pack", "--pack-destination", dir);
     }
 
     const out = join(dir, "media31");

@@ -1,3 +1,4 @@
+import { concatBytes } from "./concat-bytes.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import type { TransportResponse } from "./types.js";
 
@@ -27,11 +28,6 @@ export async function decodeBinary(
       });
     chunks.push(chunk);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = concatBytes(chunks, size);
   return type === "text" ? new TextDecoder().decode(bytes) : bytes;
 }

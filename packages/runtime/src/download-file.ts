@@ -16,16 +16,33 @@ export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
  * credentials go only to credentialed hosts, `accept` and `maxBytes` are enforced before and
  * while writing, and an existing file is never overwritten. Node only (file system).
  */
-export async function downloadFile(
+export function downloadFile(
   ctx: ClientContext,
   url: string,
   dir: string,
   options: DownloadOptions = {},
 ): Promise<DownloadResult> {
+  return receiveDownload(ctx, url, options, async (body, contentType) => {
+    const fileName = fileNameFor(url, contentType, options.fileName);
+    return writeBodyToFile({ dir, fileName, body, maxBytes: options.maxBytes });
+  });
+}
+
+/**
+ * The checked transfer behind `downloadFile` and `downloadBytes`: host policy on every hop,
+ * credentials only to credentialed hosts, status, `accept` and declared size checked before
+ * `sink` consumes the body (which enforces `maxBytes` while reading); one overall deadline.
+ */
+export async function receiveDownload<Out extends object>(
+  ctx: ClientContext,
+  url: string,
+  options: DownloadOptions,
+  sink: (body: AsyncIterable<Uint8Array>, contentType: string) => Promise<Out>,
+): Promise<Out & { contentType: string; url: string }> {
   const { vendor } = ctx;
-  const baseUrl = ctx.options.baseUrl ?? vendor.baseUrl;
+  const baseUrl = ctx.baseUrl;
   const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
-  const policy = { hosts, allowInsecureLoopback: ctx.options.allowInsecureLoopback === true };
+  const policy = { hosts, allowInsecureLoopback: ctx.allowInsecureLoopback };
   const timeoutMs = ctx.options.timeoutMs
     ? Math.max(ctx.options.timeoutMs, DEFAULT_DOWNLOAD_TIMEOUT_MS)
     : DEFAULT_DOWNLOAD_TIMEOUT_MS;
@@ -67,8 +84,7 @@ export async function downloadFile(
         status: response.status,
       });
     }
-    const fileName = fileNameFor(url, contentType, options.fileName);
-    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes: options.maxBytes });
-    return { path: written.path, bytes: written.bytes, contentType, url: finalUrl };
+    const received = await sink(response.body, contentType);
+    return { ...received, contentType, url: finalUrl };
   });
 }

@@ -8,6 +8,7 @@ import { GenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
+import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
@@ -73,11 +74,30 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     credentialHeaders: own ?? [],
   };
   let createRetries = 0;
+  const hooked = wantsEvents(options);
+  const hidden = { secrets, headerNames: own ?? [] };
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
+    let received: ReceivedResponse | undefined;
+    const seen = { vendor: vendor.id, method: req.method, url, attempt };
+    const started = hooked ? Date.now() : 0;
+    const observe = (failure?: GenError, requestId?: string) =>
+      hooked &&
+      emitResponse(
+        options,
+        {
+          ...seen,
+          headers: received?.headers ?? {},
+          status: received?.status ?? 0,
+          durationMs: Date.now() - started,
+          ...(failure ? { error: failure } : {}),
+          ...(requestId ? { requestId } : {}),
+        },
+        hidden,
+      );
+    if (hooked) emitRequest(options, { ...seen, headers }, hidden);
     try {
-      let received: ReceivedResponse;
       const deadline = new Deadline(req.signal, timeoutMs, what, ctx.newController);
       try {
         redirecting.signal = deadline.signal;
@@ -101,6 +121,7 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
           data: decoded.data as Data,
         };
         if (decoded.requestId) out.requestId = decoded.requestId;
+        observe(undefined, decoded.requestId);
         return out;
       }
       // The vendor answered: its error classes load now (one-operation apps do not bundle them).
@@ -116,6 +137,7 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
           : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
     }
     scrub(error, secrets);
+    observe(error);
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
       throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
     }
