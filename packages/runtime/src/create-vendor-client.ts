@@ -1,14 +1,17 @@
 import { applyOutputAliases } from "./apply-output-aliases.js";
 import type { applyRules } from "./apply-rules.js";
-import { redact } from "./auth-headers.js";
 import { buildOperationRequest } from "./build-operation-request.js";
+import { checkInputShape } from "./check-input-shape.js";
 import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadFile } from "./download-file.js";
-import { GenError } from "./errors/gen-error.js";
+import { GenError, isGenError } from "./errors/gen-error.js";
+import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
 import { lazyExtensions } from "./lazy-extensions.js";
+import { hideInternals, publicOptions } from "./public-client-view.js";
+import { redactError } from "./redact-error.js";
 import { sendRequest } from "./send-request.js";
 import type {
   CallOptions,
@@ -92,6 +95,7 @@ export function createVendorCore(
     input: unknown,
     call: CallOptions = {},
   ): Promise<unknown> {
+    checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
     let value = schema ? parseInput(schema, input, vendor.id) : input;
     if (value instanceof Promise) value = await value;
@@ -104,13 +108,9 @@ export function createVendorCore(
     return response.data;
   }
 
-  const redactText = (text: string) => {
-    let secrets: readonly string[] = [];
-    try {
-      secrets = ctx.auth().secrets;
-    } catch {}
-    return redact(text, secrets);
-  };
+  const redactText = ctx.redact;
+  /** Every error leaving the client passes the one redaction (vendor text, hosts, causes). */
+  const redacted = (error: unknown): unknown => (isGenError(error) ? redactError(error, redactText) : error);
 
   function task<Result>(
     handle: TaskHandle | string,
@@ -126,6 +126,7 @@ export function createVendorCore(
             createdAt: new Date().toISOString(),
           }
         : handle;
+    checkTaskId(h.taskId, vendor.id);
     if (h.vendor !== vendor.id) {
       throw new GenError(
         "invalid_request",
@@ -148,40 +149,51 @@ export function createVendorCore(
     return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText });
   }
 
-  return {
+  const client: VendorClient = {
     vendor,
-    options,
-    async invoke<Input, Output>(
-      operation: OperationDefinition<Input, Output>,
-      input: Input,
-      call?: CallOptions,
-    ) {
-      const op = operation as AnyOperation;
-      // Refuse before sending: a paid create must never succeed with no task to follow it.
-      if (op.task && vendor.task && !tasks) throw unsupported(vendor, "task operations", "tasks");
-      const data = await invokeData(op, input, call);
-      if (op.task && vendor.task) {
-        const id = getPath(data, vendor.task.taskIdPath);
-        if (typeof id !== "string" && typeof id !== "number") {
-          throw new InvalidResponseError(
-            `${vendor.displayName}: no task id at \`${vendor.task.taskIdPath}\``,
-            {
-              vendor: vendor.id,
-              raw: JSON.stringify(data) ?? "",
-            },
-          );
-        }
-        return task(String(id), op.id, op);
-      }
-      const output = op.output ? op.output(data) : data;
-      return applyOutputAliases(output, data, op.outputAliases) as Output;
-    },
+    options: publicOptions(vendor, options),
+    invoke: (operation, input, call) =>
+      invoke(operation, input, call).catch((e) => Promise.reject(redacted(e))),
     request: (req) => sendRequest(ctx, req),
     task,
     redact: redactText,
     download: (url, dir, downloadOptions) =>
       download
-        ? download(ctx, url, dir, downloadOptions)
+        ? download(ctx, url, dir, downloadOptions).catch((e) => Promise.reject(redacted(e)))
         : Promise.reject(unsupported(vendor, "downloads", "download")),
   };
+  return hideInternals(client, vendor, client.options);
+
+  async function invoke<Input, Output>(
+    operation: OperationDefinition<Input, Output>,
+    input: Input,
+    call?: CallOptions,
+  ): Promise<Output | Task> {
+    const op = operation as AnyOperation;
+    // Refuse before sending: a paid create must never succeed with no task to follow it.
+    if (op.task && vendor.task && !tasks) throw unsupported(vendor, "task operations", "tasks");
+    const data = await invokeData(op, input, call);
+    if (op.task && vendor.task) {
+      const id = getPath(data, vendor.task.taskIdPath);
+      if (typeof id !== "string" && typeof id !== "number") {
+        throw new InvalidResponseError(`${vendor.displayName}: no task id at \`${vendor.task.taskIdPath}\``, {
+          vendor: vendor.id,
+          raw: JSON.stringify(data) ?? "",
+        });
+      }
+      return task(String(id), op.id, op);
+    }
+    const output = op.output ? op.output(data) : data;
+    return applyOutputAliases(output, data, op.outputAliases) as Output;
+  }
+}
+
+/** A task id goes into a URL: a non-empty, well-formed string without control characters. */
+function checkTaskId(taskId: unknown, vendor: string): void {
+  if (typeof taskId !== "string" || taskId === "" || /[\uD800-\uDFFF\u0000-\u001f\u007f]/u.test(taskId)) {
+    throw InvalidRequestError.fromIssues(
+      [{ field: "taskId", rule: "task_id", message: "must be a non-empty string of well-formed characters" }],
+      { vendor },
+    );
+  }
 }

@@ -1,7 +1,9 @@
 import { writeBodyToFile } from "#write-file";
 import type { ClientContext } from "./client-context.js";
 import { fileNameFor } from "./download/file-name-for.js";
+import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import { followRedirects } from "./follow-redirects.js";
 import { checkUrl } from "./host-policy.js";
 import { mapVendorError } from "./map-vendor-error.js";
@@ -26,9 +28,9 @@ export async function downloadFile(
   const baseUrl = ctx.options.baseUrl ?? vendor.baseUrl;
   const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
   const policy = { hosts, allowInsecureLoopback: ctx.options.allowInsecureLoopback === true };
-  const timeoutMs = ctx.options.timeoutMs
-    ? Math.max(ctx.options.timeoutMs, DEFAULT_DOWNLOAD_TIMEOUT_MS)
-    : DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  // The caller's own timeout wins; the whole transfer (headers and every body chunk) is under it.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? ctx.limits.maxDownloadBytes;
   return withDeadline(options.signal, timeoutMs, `download ${url.replace(/[?#].*$/, "")}`, async (signal) => {
     const first = checkUrl(url, policy);
     const needsAuth = ctx.credentialed(first, baseUrl);
@@ -41,7 +43,7 @@ export async function downloadFile(
       signal,
       policy,
       credentialed: (u) => ctx.credentialed(u, baseUrl),
-      credentialHeaders: auth?.headerNames ?? [],
+      credentialHeaders: [...(auth?.headerNames ?? []), ...SENSITIVE_HEADERS],
     });
     if (response.status < 200 || response.status >= 300) {
       await response.dump();
@@ -60,15 +62,15 @@ export async function downloadFile(
       );
     }
     const declared = Number(response.headers["content-length"]);
-    if (options.maxBytes !== undefined && Number.isFinite(declared) && declared > options.maxBytes) {
+    if (Number.isFinite(declared) && declared > maxBytes) {
       await response.dump();
-      throw new InvalidResponseError(`Download is ${declared} bytes, over maxBytes (${options.maxBytes})`, {
+      throw new LimitExceededError("maxDownloadBytes", maxBytes, `A download of ${declared} bytes`, {
         vendor: vendor.id,
         status: response.status,
       });
     }
     const fileName = fileNameFor(url, contentType, options.fileName);
-    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes: options.maxBytes });
+    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes });
     return { path: written.path, bytes: written.bytes, contentType, url: finalUrl };
   });
 }

@@ -1,5 +1,6 @@
 import type { GenError, GenErrorInit } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
+import { ownValue } from "./own-options.js";
 import {
   AuthenticationError,
   ContentRejectedError,
@@ -51,7 +52,7 @@ function pickLanguage(messages: Readonly<Record<string, string>> | undefined, la
  * user message in `language` where the vendor definition has one.
  */
 export function mapVendorError(vendor: VendorDefinition, ctx: VendorErrorContext): GenError {
-  const def = ctx.code === undefined ? undefined : vendor.errors?.[ctx.code];
+  const def = ctx.code === undefined ? undefined : ownValue(vendor.errors, ctx.code);
   const kind = def?.kind ?? kindFromStatus(ctx.status);
   const retryable =
     def?.retryable ??

@@ -1,4 +1,4 @@
-import { redact } from "./auth-headers.js";
+import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
@@ -7,7 +7,10 @@ import { GenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
+import { readBodyText } from "./read-body-text.js";
+import { redactError } from "./redact-error.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
+import { ownValue } from "./own-options.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
 import { Deadline } from "./with-deadline.js";
@@ -19,16 +22,6 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
   if (body === undefined) return undefined;
   if (typeof body === "string" || body instanceof Uint8Array) return body;
   return JSON.stringify(body);
-}
-
-function scrub(error: GenError, secrets: readonly string[]): GenError {
-  const e = error as { -readonly [K in "message" | "vendorMessage" | "userMessage"]?: string };
-  if (e.message) e.message = redact(e.message, secrets);
-  if (e.vendorMessage) e.vendorMessage = redact(e.vendorMessage, secrets);
-  if (e.userMessage) e.userMessage = redact(e.userMessage, secrets);
-  if ("raw" in error && typeof error.raw === "string")
-    (error as { raw: string }).raw = redact(error.raw, secrets);
-  return error;
 }
 
 /**
@@ -58,7 +51,6 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
       if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
     }
   }
-  const secrets = auth?.secrets ?? [];
   const cut = url.search(/[?#]/);
   const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
   const redirecting: RedirectingRequest = {
@@ -69,12 +61,15 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     signal: undefined as unknown as AbortSignal,
     policy: ctx.policy(baseUrl),
     credentialed: ctx.credentialedFor(baseUrl),
-    credentialHeaders: own ?? [],
+    credentialHeaders: [...(own ?? []), ...SENSITIVE_HEADERS],
   };
   let createRetries = 0;
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
+    // Whether a hop answered but no final response came back (a failed redirect): sent.
+    let answeredUnfinished = false;
+    delete redirecting.answered;
     try {
       let received: ReceivedResponse;
       const deadline = new Deadline(req.signal, timeoutMs, what, ctx.newController);
@@ -82,13 +77,19 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
         redirecting.signal = deadline.signal;
         redirecting.checked ??= ctx.checkApiUrl(url);
         const { response } = await followRedirects(ctx.transport, redirecting);
-        received = { status: response.status, headers: response.headers, text: await response.text() };
+        const text = await readBodyText(response, ctx.limits.maxResponseBytes);
+        received = { status: response.status, headers: response.headers, text };
       } catch (caught) {
+        answeredUnfinished = redirecting.answered === true;
         throw deadline.failure(caught);
       } finally {
         deadline.finish();
       }
-      const decoded = decodeEnvelope(vendor, received, { raw: req.raw, language: options.language });
+      const decoded = decodeEnvelope(vendor, received, {
+        raw: req.raw,
+        language: options.language,
+        maxJsonDepth: ctx.limits.maxJsonDepth,
+      });
       if (decoded.ok) {
         const out: RawResponse<Data> = {
           status: received.status,
@@ -110,19 +111,39 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
           ? caught
           : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
     }
-    scrub(error, secrets);
+    // Every string of the error passes the client's one redaction before anyone sees it.
+    redactError(error, ctx.redact);
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
-      throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+      throw ambiguousOrSelf(
+        error,
+        req,
+        url,
+        headers,
+        auth?.headerNames ?? [],
+        ctx.redact,
+        answeredUnfinished,
+      );
     }
-    const known = error.code === undefined ? undefined : vendor.errors?.[error.code];
+    const known = error.code === undefined ? undefined : ownValue(vendor.errors, error.code);
     let retryable: boolean;
     if (req.kind === "create") {
-      retryable = (error instanceof NetworkError && !error.sent) || createRetries < (known?.retryCreate ?? 0);
+      retryable =
+        (error instanceof NetworkError && !error.sent && !answeredUnfinished) ||
+        (!answeredUnfinished && createRetries < (known?.retryCreate ?? 0));
       if (retryable && !(error instanceof NetworkError)) createRetries++;
     } else {
       retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
     }
-    if (!retryable) throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+    if (!retryable)
+      throw ambiguousOrSelf(
+        error,
+        req,
+        url,
+        headers,
+        auth?.headerNames ?? [],
+        ctx.redact,
+        answeredUnfinished,
+      );
     if (retryAfterMs === undefined && error.kind === "rate_limited")
       retryAfterMs = (error as RateLimitedError).retryAfterMs;
     if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
@@ -130,7 +151,14 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     const floor = Math.min(known?.retryDelayMs ?? 0, retry.maxDelayMs);
     const delayMs =
       retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
-    await retry.onRetry?.({ attempt, delayMs, error, method: req.method, url });
+    // The hook sees the URL without its query (an upload token URL carries the key there), redacted.
+    await retry.onRetry?.({
+      attempt,
+      delayMs,
+      error,
+      method: req.method,
+      url: ctx.redact(what.slice(req.method.length + 1)),
+    });
     await sleep(delayMs, req.signal);
   }
 }
@@ -141,16 +169,23 @@ function ambiguousOrSelf(
   url: string,
   headers: Record<string, string>,
   secretHeaders: readonly string[],
+  redact: (text: string) => string,
+  answeredUnfinished: boolean,
 ): GenError {
-  const mayHaveArrived = (error instanceof NetworkError && error.sent) || error instanceof TimeoutError;
+  const mayHaveArrived =
+    (error instanceof NetworkError && error.sent) ||
+    error instanceof TimeoutError ||
+    (answeredUnfinished && !(error instanceof AbortedError));
   if (req.kind !== "create" || !mayHaveArrived) return error;
   const safeHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!secretHeaders.includes(name.toLowerCase())) safeHeaders[name] = value;
+    const lower = name.toLowerCase();
+    if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
   }
   const cut = url.search(/[?#]/);
-  return new AmbiguousSubmissionError(
+  const ambiguous = new AmbiguousSubmissionError(
     { method: req.method, url: cut === -1 ? url : url.slice(0, cut), headers: safeHeaders, body: req.body },
     { vendor: error.vendor, cause: error, retryable: false },
   );
+  return redactError(ambiguous, redact);
 }

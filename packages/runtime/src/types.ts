@@ -3,6 +3,7 @@
  * A vendor package supplies a `VendorDefinition` (pure data) and `OperationDefinition`s; the
  * runtime does everything else. Nothing here names a vendor.
  */
+import type { Limits } from "./limits.js";
 
 /** The Standard Schema v1 interface (implemented by zod 4), inlined so the runtime needs no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -179,6 +180,8 @@ export interface ClientOptions {
   language?: string;
   /** A custom transport (takes precedence over `fetch`); defaults to the runtime's own. */
   transport?: Transport;
+  /** Size and depth limits on vendor data (see `DEFAULT_LIMITS`). */
+  limits?: Limits;
 }
 
 export interface CallOptions {
@@ -232,13 +235,13 @@ export interface Task<Result = unknown> {
 
 export interface DownloadOptions {
   signal?: AbortSignal;
-  /** Refuse bodies larger than this (bytes). */
+  /** Refuse bodies larger than this (bytes; default `limits.maxDownloadBytes`, 512 MiB). */
   maxBytes?: number;
   /** Accept only these content types (prefix match, e.g. `image/`). */
   accept?: readonly string[];
   /** File name to use (made unique if taken); defaults to the URL's last path segment. */
   fileName?: string;
-  /** Give up on the whole transfer after this long (default 10 min). */
+  /** Give up on the whole transfer after this long (default 10 min); a typed `TimeoutError`. */
   timeoutMs?: number;
 }
 

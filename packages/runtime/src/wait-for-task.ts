@@ -1,6 +1,7 @@
 import { isGenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
+import { pollBeforeDeadline } from "./poll-before-deadline.js";
 import { estimateProgress, nextPollDelay } from "./poll-schedule.js";
 import {
   addProgressSample,
@@ -86,10 +87,22 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     let snapshot: TaskSnapshot<Result>;
     try {
-      snapshot = await poll(signal);
+      const remainingMs = timeoutMs - (Date.now() - started);
+      snapshot = await pollBeforeDeadline(
+        poll,
+        signal,
+        remainingMs,
+        () => new TaskTimedOutError(handle, "local", { vendor: handle.vendor }),
+      );
       pollErrors = 0;
     } catch (error) {
-      if (error instanceof AbortedError || !isTransient(error) || ++pollErrors >= maxPollErrors) throw error;
+      if (
+        error instanceof AbortedError ||
+        error instanceof TaskTimedOutError ||
+        !isTransient(error) ||
+        ++pollErrors >= maxPollErrors
+      )
+        throw error;
       polls++;
       continue;
     }

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, unlink } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import { FileWriteError } from "../errors/file-write-error.js";
+import { isGenError } from "../errors/gen-error.js";
+import { LimitExceededError } from "../errors/limit-exceeded-error.js";
 
 /** What to write where. */
 export interface WriteFileRequest {
@@ -17,6 +19,17 @@ export interface WriteFileRequest {
  * writer cannot be clobbered) and atomically rename the temp file onto it.
  */
 export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
+  try {
+    return await writeBody(request);
+  } catch (error) {
+    // File system failures (EACCES, ENOSPC, EFBIG, ENAMETOOLONG, ...) become a typed error.
+    if (isGenError(error) || typeof (error as { code?: unknown }).code !== "string") throw error;
+    const { code, path } = error as { code: string; path?: string };
+    throw new FileWriteError(typeof path === "string" ? path : request.dir, code, { cause: error });
+  }
+}
+
+async function writeBody(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
   const { dir, fileName, body, maxBytes } = request;
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${fileName}.${randomBytes(6).toString("hex")}.part`);
@@ -26,7 +39,7 @@ export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path
     for await (const chunk of body) {
       bytes += chunk.byteLength;
       if (maxBytes !== undefined && bytes > maxBytes) {
-        throw new InvalidResponseError(`Download exceeds maxBytes (${maxBytes})`, { retryable: false });
+        throw new LimitExceededError("maxDownloadBytes", maxBytes, "The download", { retryable: false });
       }
       await handle.write(chunk);
     }
