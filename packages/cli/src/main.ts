@@ -9,6 +9,7 @@ import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
 import { parseCommandArgs } from "./parse-command-args.js";
+import { redactingIo } from "./redacting-io.js";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -46,10 +47,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout.write(COMMAND_HELP[name] ?? MAIN_HELP);
     return EXIT.ok;
   }
+  const safeIo = redactingIo(io);
   try {
-    return await command(rest, io);
+    return await command(rest, safeIo);
   } catch (error) {
-    return reportError(error, io, rest.includes("--json"));
+    return reportError(error, safeIo, rest.includes("--json"));
   }
 }
 

@@ -1,6 +1,7 @@
 import { usageError } from "./cli-error.js";
 import type { CliIo } from "./cli-io.js";
 import { connectToFetch, parseConnectTo } from "./connect-to.js";
+import { addRedactor } from "./redacting-io.js";
 import {
   type FactoryOptions,
   findVendor,
@@ -80,5 +81,14 @@ export function openClient(vendor: LoadedVendor, io: CliIo, flags: ConnectionFla
   if (flags.apiKey !== undefined) options.apiKey = flags.apiKey;
   if (flags.appKey !== undefined) options.appKey = flags.appKey;
   if (flags.appSecret !== undefined) options.appSecret = flags.appSecret;
-  return vendor.create(options);
+  const client = vendor.create(options);
+  const secrets = [flags.apiKey, flags.appKey, flags.appSecret].filter(
+    (v): v is string => !!v && v.length >= 4,
+  );
+  addRedactor(io, (text) => {
+    let out = client.runtime.redact ? client.runtime.redact(text) : text;
+    for (const secret of secrets) out = out.split(secret).join("[redacted]");
+    return out;
+  });
+  return client;
 }

@@ -2,9 +2,9 @@ import { defaultTransport, transportForFetch } from "#default-transport";
 import { type AbortControllerLike, abortControllerFactoryOf } from "./abort-controller-factory.js";
 import { authHeaders, type ResolvedAuth, redact, SENSITIVE_HEADERS } from "./auth-headers.js";
 import { checkUrl, type HostPolicy, hostMatches, isLoopbackHost } from "./host-policy.js";
-import { defaultEnv } from "./resolve-credential.js";
 import { type Limits, limitsOf } from "./limits.js";
-import { ownOptions, ownList } from "./own-options.js";
+import { ownList, ownOptions } from "./own-options.js";
+import { defaultEnv } from "./resolve-credential.js";
 import { DEFAULT_RETRY } from "./retry-policy.js";
 import type { ClientOptions, RetryOptions, Transport, VendorDefinition } from "./types.js";
 

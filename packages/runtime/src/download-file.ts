@@ -1,7 +1,7 @@
 import { writeBodyToFile } from "#write-file";
+import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import type { ClientContext } from "./client-context.js";
 import { fileNameFor } from "./download/file-name-for.js";
-import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import { followRedirects } from "./follow-redirects.js";

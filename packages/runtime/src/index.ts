@@ -31,8 +31,8 @@ export {
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
-export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
 export { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";
+export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { redactError } from "./redact-error.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";

@@ -1,6 +1,5 @@
 import type { GenError, GenErrorInit } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
-import { ownValue } from "./own-options.js";
 import {
   AuthenticationError,
   ContentRejectedError,
@@ -9,6 +8,7 @@ import {
   RateLimitedError,
   VendorServerError,
 } from "./errors/vendor-errors.js";
+import { ownValue } from "./own-options.js";
 import type { ErrorKind, VendorDefinition } from "./types.js";
 
 /** What the runtime knows about a failed response when mapping it to a typed error. */

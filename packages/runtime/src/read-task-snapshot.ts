@@ -1,5 +1,5 @@
-import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { isGenError } from "./errors/gen-error.js";
+import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
 import { ownValue } from "./own-options.js";
 import { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";

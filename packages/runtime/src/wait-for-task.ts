@@ -20,6 +20,9 @@ export const DEFAULT_WAIT = {
   maxPollErrors: 5,
 };
 
+/** Longest a final poll, taken when the wait's time has run out, may take. */
+const LAST_LOOK_MS = 1000;
+
 /** A standalone wait: how to poll, for which task. */
 export interface WaitForTaskOptions<Result> extends WaitOptions {
   handle: TaskHandle;
@@ -87,7 +90,9 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     let snapshot: TaskSnapshot<Result>;
     try {
-      const remainingMs = timeoutMs - (Date.now() - started);
+      // A poll in flight when the wait's time runs out is abandoned; a last look taken at the
+      // deadline itself gets at most LAST_LOOK_MS.
+      const remainingMs = Math.max(timeoutMs - (Date.now() - started), LAST_LOOK_MS);
       snapshot = await pollBeforeDeadline(
         poll,
         signal,
