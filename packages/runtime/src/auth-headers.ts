@@ -66,7 +66,9 @@ export function redact(text: string, secrets: readonly string[]): string {
   for (const s of secrets) {
     if (s.length < 4) continue;
     for (const form of new Set([s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])) {
-      if (result.includes(form)) result = result.split(form).join("[redacted]");
+      // Case-insensitive: a key echoed into a host name comes back lower-cased.
+      if (result.toLowerCase().includes(form.toLowerCase()))
+        result = result.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "[redacted]");
     }
   }
   return result;

@@ -10,6 +10,7 @@ import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
 import { lazyExtensions } from "./lazy-extensions.js";
+import { ownOptions } from "./own-options.js";
 import { hideInternals, publicOptions } from "./public-client-view.js";
 import { redactError } from "./redact-error.js";
 import { sendRequest } from "./send-request.js";
@@ -104,7 +105,10 @@ export function createVendorCore(
       value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
-    const response = await sendRequest(ctx, buildOperationRequest(vendor, operation, value, call));
+    const response = await sendRequest(
+      ctx,
+      buildOperationRequest(vendor, operation, value, ownOptions(call)),
+    );
     return response.data;
   }
 
@@ -159,7 +163,7 @@ export function createVendorCore(
     redact: redactText,
     download: (url, dir, downloadOptions) =>
       download
-        ? download(ctx, url, dir, downloadOptions).catch((e) => Promise.reject(redacted(e)))
+        ? download(ctx, url, dir, ownOptions(downloadOptions)).catch((e) => Promise.reject(redacted(e)))
         : Promise.reject(unsupported(vendor, "downloads", "download")),
   };
   return hideInternals(client, vendor, client.options);

@@ -7,7 +7,7 @@ import { GenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
-import { ownValue } from "./own-options.js";
+import { ownOptions, ownValue } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
 import { redactError } from "./redact-error.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
@@ -31,7 +31,9 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
  * when it provably never reached the vendor or the vendor code allows `retryCreate`, and otherwise
  * throws `AmbiguousSubmissionError` once it may have been received.
  */
-export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Promise<RawResponse<Data>> {
+export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
+  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers.
+  const req = ownOptions(given);
   const { vendor, options } = ctx;
   const retry = ctx.retry;
   const baseUrl = req.baseUrl ?? ctx.baseUrl;

@@ -87,12 +87,13 @@ export async function waitForTask<Result>(options: WaitForTaskOptions<Result>): 
         ? statusDelay
         : progressDelay(run, age + elapsed, { ...bounds, fallbackMs: statusDelay, misses });
     finishAt = forecastFinish(run);
+    const lastLook = delay >= timeoutMs - elapsed;
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     let snapshot: TaskSnapshot<Result>;
     try {
       // A poll in flight when the wait's time runs out is abandoned; a last look taken at the
       // deadline itself gets at most LAST_LOOK_MS.
-      const remainingMs = Math.max(timeoutMs - (Date.now() - started), LAST_LOOK_MS);
+      const remainingMs = lastLook ? LAST_LOOK_MS : timeoutMs - (Date.now() - started);
       snapshot = await pollBeforeDeadline(
         poll,
         signal,
