@@ -23,7 +23,6 @@ import { renderError } from "./helpers/leak-check.ts";
 import { failure } from "./helpers/vendor-cases.ts";
 
 const KEY = "mk-HOSTILE-5b7c9d1e2f";
-const CREATE = "/generation/imagen/t2i-imagen-4";
 const servers: HostileServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));

@@ -31,6 +31,7 @@ export async function downloadFile(
   // The caller's own timeout wins; the whole transfer (headers and every body chunk) is under it.
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? ctx.limits.maxDownloadBytes;
+  const limit = options.maxBytes !== undefined ? "maxBytes" : "maxDownloadBytes";
   return withDeadline(options.signal, timeoutMs, `download ${url.replace(/[?#].*$/, "")}`, async (signal) => {
     const first = checkUrl(url, policy);
     const needsAuth = ctx.credentialed(first, baseUrl);
@@ -64,13 +65,13 @@ export async function downloadFile(
     const declared = Number(response.headers["content-length"]);
     if (Number.isFinite(declared) && declared > maxBytes) {
       await response.dump();
-      throw new LimitExceededError("maxDownloadBytes", maxBytes, `A download of ${declared} bytes`, {
+      throw new LimitExceededError(limit, maxBytes, `A download of ${declared} bytes`, {
         vendor: vendor.id,
         status: response.status,
       });
     }
     const fileName = fileNameFor(url, contentType, options.fileName);
-    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes });
+    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes, limit });
     return { path: written.path, bytes: written.bytes, contentType, url: finalUrl };
   });
 }

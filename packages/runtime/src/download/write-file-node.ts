@@ -11,6 +11,8 @@ export interface WriteFileRequest {
   fileName: string;
   body: AsyncIterable<Uint8Array>;
   maxBytes?: number | undefined;
+  /** The option `maxBytes` came from, named in the error. */
+  limit?: string | undefined;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path
 }
 
 async function writeBody(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
-  const { dir, fileName, body, maxBytes } = request;
+  const { dir, fileName, body, maxBytes, limit } = request;
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${fileName}.${randomBytes(6).toString("hex")}.part`);
   const handle = await open(temp, "wx");
@@ -39,7 +41,7 @@ async function writeBody(request: WriteFileRequest): Promise<{ path: string; byt
     for await (const chunk of body) {
       bytes += chunk.byteLength;
       if (maxBytes !== undefined && bytes > maxBytes) {
-        throw new LimitExceededError("maxDownloadBytes", maxBytes, "The download", { retryable: false });
+        throw new LimitExceededError(limit ?? "maxBytes", maxBytes, "The download", { retryable: false });
       }
       await handle.write(chunk);
     }
