@@ -116,6 +116,8 @@ describe("2. credentials never escape", () => {
     const bad = `${KEY}\nX-Injected: 1`;
     const error = await failure(client(s.origin, { apiKey: bad }).t2iImagen4({ prompt: "cat" }));
     expect(error).toBeInstanceOf(GenError);
+    expect((error as GenError).kind).toBe("missing_credential");
+    expect((error as GenError).message).toMatch(/control character/);
     expect(renderError(error)).not.toContain(KEY);
     expect(s.seen).toHaveLength(0);
   });
