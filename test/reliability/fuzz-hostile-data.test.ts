@@ -152,7 +152,7 @@ describe("fuzz: hostile vendor responses", () => {
         });
         // Bounded memory: a body over the limit is never accepted, whatever the status.
         const hasBody = a.status !== 204 && !(a.status >= 300 && a.status < 400 && a.headers.location);
-        if (hasBody && a.body.length > MAX_BODY) expect(error).toBeInstanceOf(GenError);
+        if (hasBody && a.body.length > MAX_BODY) expect(error).toBeInstanceOf(LimitExceededError);
         if (error !== undefined) expect(error).toBeInstanceOf(GenError);
       }),
       { numRuns: RUNS, seed: SEED },
