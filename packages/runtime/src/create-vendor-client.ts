@@ -12,7 +12,6 @@ import { getPath } from "./get-path.js";
 import { lazyExtensions } from "./lazy-extensions.js";
 import { ownOptions } from "./own-options.js";
 import { hideInternals, publicOptions } from "./public-client-view.js";
-import { redactError } from "./redact-error.js";
 import { sendRequest } from "./send-request.js";
 import type {
   CallOptions,
@@ -114,7 +113,9 @@ export function createVendorCore(
 
   const redactText = ctx.redact;
   /** Every error leaving the client passes the one redaction (vendor text, hosts, causes). */
-  const redacted = (error: unknown): unknown => (isGenError(error) ? redactError(error, redactText) : error);
+  const redacted = async (error: unknown): Promise<never> => {
+    throw isGenError(error) ? (await import("./redact-error.js")).redactError(error, redactText) : error;
+  };
 
   function task<Result>(
     handle: TaskHandle | string,
@@ -156,14 +157,13 @@ export function createVendorCore(
   const client: VendorClient = {
     vendor,
     options: publicOptions(vendor, options),
-    invoke: (operation, input, call) =>
-      invoke(operation, input, call).catch((e) => Promise.reject(redacted(e))),
+    invoke: (operation, input, call) => invoke(operation, input, call).catch(redacted),
     request: (req) => sendRequest(ctx, req),
     task,
     redact: redactText,
     download: (url, dir, downloadOptions) =>
       download
-        ? download(ctx, url, dir, ownOptions(downloadOptions)).catch((e) => Promise.reject(redacted(e)))
+        ? download(ctx, url, dir, ownOptions(downloadOptions)).catch(redacted)
         : Promise.reject(unsupported(vendor, "downloads", "download")),
   };
   return hideInternals(client, vendor, client.options);

@@ -1,13 +1,7 @@
 import { SENSITIVE_HEADERS } from "./auth-headers.js";
-import type { AuthDefinition, ClientOptions, VendorDefinition } from "./types.js";
+import type { ClientOptions, VendorDefinition } from "./types.js";
 
 const HIDDEN = "[redacted]";
-
-function credentialOptions(auth: AuthDefinition): string[] {
-  if (auth.type === "apiKey" || auth.type === "bearer") return [auth.credential.option];
-  if (auth.type === "basic") return [auth.key.option, auth.secret.option];
-  return [];
-}
 
 /**
  * The options a client shows (`client.options`, JSON, inspect): the caller's options with every
@@ -18,7 +12,10 @@ export function publicOptions(
   vendor: VendorDefinition,
   options: Readonly<ClientOptions>,
 ): Readonly<ClientOptions> {
-  const hidden = new Set(["env", ...credentialOptions(vendor.auth)]);
+  const { auth } = vendor;
+  const hidden = new Set(["env"]);
+  if (auth.type === "basic") hidden.add(auth.key.option).add(auth.secret.option);
+  else if (auth.type !== "none") hidden.add(auth.credential.option);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[key];

@@ -9,7 +9,6 @@ import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
 import { ownOptions, ownValue } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
-import { redactError } from "./redact-error.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
@@ -113,17 +112,14 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
           ? caught
           : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
     }
-    // Every string of the error passes the client's one redaction before anyone sees it.
+    // Every string of the error passes the client's one redaction before anyone sees it (the
+    // redaction code loads with the first failure: successful calls do not bundle it).
+    const { redactError } = await import("./redact-error.js");
     redactError(error, ctx.redact);
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
-      throw ambiguousOrSelf(
-        error,
-        req,
-        url,
-        headers,
-        auth?.headerNames ?? [],
+      throw redactError(
+        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
         ctx.redact,
-        answeredUnfinished,
       );
     }
     const known = error.code === undefined ? undefined : ownValue(vendor.errors, error.code);
@@ -137,14 +133,9 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
       retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
     }
     if (!retryable)
-      throw ambiguousOrSelf(
-        error,
-        req,
-        url,
-        headers,
-        auth?.headerNames ?? [],
+      throw redactError(
+        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
         ctx.redact,
-        answeredUnfinished,
       );
     if (retryAfterMs === undefined && error.kind === "rate_limited")
       retryAfterMs = (error as RateLimitedError).retryAfterMs;
@@ -171,7 +162,6 @@ function ambiguousOrSelf(
   url: string,
   headers: Record<string, string>,
   secretHeaders: readonly string[],
-  redact: (text: string) => string,
   answeredUnfinished: boolean,
 ): GenError {
   const mayHaveArrived =
@@ -185,9 +175,8 @@ function ambiguousOrSelf(
     if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
   }
   const cut = url.search(/[?#]/);
-  const ambiguous = new AmbiguousSubmissionError(
+  return new AmbiguousSubmissionError(
     { method: req.method, url: cut === -1 ? url : url.slice(0, cut), headers: safeHeaders, body: req.body },
     { vendor: error.vendor, cause: error, retryable: false },
   );
-  return redactError(ambiguous, redact);
 }
