@@ -119,7 +119,7 @@ function client() {
     allowInsecureLoopback: true,
     env: {},
     apiKey: KEY,
-    timeoutMs: 5_000,
+    timeoutMs: 30_000, // a hang guard only: nothing asserted depends on time
     retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 },
     limits: { maxResponseBytes: MAX_BODY, maxJsonDepth: 64 },
   });
