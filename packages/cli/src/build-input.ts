@@ -1,13 +1,11 @@
 import { resolve } from "node:path";
-import { isGenError, parseJsonBounded } from "@gen/runtime";
+import { isForbiddenKey, isGenError, parseJsonBounded } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import { usageError } from "./cli-error.js";
 import { readFileCapped } from "./read-file-capped.js";
 
 /** Largest `--input` file read, bytes. */
 export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
-/** Path segments that would reach a prototype: refused in `--set`/`--extra` keys. */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /**
  * The call input: `--input FILE.json` (an object) with each `--set key=value` applied on top.
@@ -55,7 +53,7 @@ export function applySet(
   const path = assignment.slice(0, eq).split(".");
   for (const key of path) {
     if (key === "") throw usageError(`--set ${assignment.slice(0, eq)}: a key segment is empty`);
-    if (FORBIDDEN_KEYS.has(key))
+    if (isForbiddenKey(key))
       throw usageError(`--set ${assignment.slice(0, eq)}: the key "${key}" is not allowed`);
   }
   const raw = assignment.slice(eq + 1);

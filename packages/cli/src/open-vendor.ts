@@ -1,3 +1,4 @@
+import { redact } from "@gen/runtime";
 import { usageError } from "./cli-error.js";
 import type { CliIo } from "./cli-io.js";
 import { connectToFetch, parseConnectTo } from "./connect-to.js";
@@ -85,10 +86,6 @@ export function openClient(vendor: LoadedVendor, io: CliIo, flags: ConnectionFla
   const secrets = [flags.apiKey, flags.appKey, flags.appSecret].filter(
     (v): v is string => !!v && v.length >= 4,
   );
-  addRedactor(io, (text) => {
-    let out = client.runtime.redact ? client.runtime.redact(text) : text;
-    for (const secret of secrets) out = out.split(secret).join("[redacted]");
-    return out;
-  });
+  addRedactor(io, (text) => redact(client.runtime.redact ? client.runtime.redact(text) : text, secrets));
   return client;
 }

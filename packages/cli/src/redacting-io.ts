@@ -1,3 +1,4 @@
+import { redact } from "@gen/runtime";
 import type { CliIo, TextSink } from "./cli-io.js";
 
 const redactors = new WeakMap<CliIo, Array<(text: string) => string>>();
@@ -14,11 +15,7 @@ function redactEnvironment(env: CliIo["env"]): (text: string) => string {
     if (/key|secret|token|password/i.test(name) && value !== undefined && value.length >= 8)
       values.push(value);
   }
-  return (text) => {
-    let out = text;
-    for (const value of values) if (out.includes(value)) out = out.split(value).join("[redacted]");
-    return out;
-  };
+  return (text) => redact(text, values);
 }
 
 /**

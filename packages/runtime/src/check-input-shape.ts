@@ -2,6 +2,11 @@ import { InvalidRequestError } from "./errors/invalid-request-error.js";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
+/** Keys that reach a prototype when used as a path (`__proto__`, `constructor`, `prototype`). */
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
+
 /**
  * Refuse input shapes no schema should see, before validation and any request: holes in arrays
  * (`new Array(1)` would be sent as `[null]`), keys that reach prototypes (`__proto__`,

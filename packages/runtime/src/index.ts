@@ -3,6 +3,7 @@ export { applyOutputAliases } from "./apply-output-aliases.js";
 export { applyRules, applyRules as rulesSupport } from "./apply-rules.js";
 export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
 export { buildOperationRequest } from "./build-operation-request.js";
+export { checkInputShape, isForbiddenKey } from "./check-input-shape.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
 export { type CompactProp, type CompactSpec, compactSchema } from "./compact-schema.js";
