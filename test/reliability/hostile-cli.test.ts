@@ -93,6 +93,14 @@ describe("4. CLI input is bounded", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/larger than/);
   });
+
+  it("--input /dev/urandom (endless) is refused at the cap, not read to exhaustion", async () => {
+    const r = await gen(["call", "mediaio", OP, "--input", "/dev/urandom", "--base-url", sim.baseUrl], {
+      env: simEnv,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/larger than/);
+  });
 });
 
 describe("5. a failed download is a typed error and the result is kept", () => {
