@@ -1,26 +1,10 @@
-import type { OperationDefinition } from "@gen/runtime";
+import { moduleOperations, type OperationDefinition } from "@gen/runtime";
 import { usageError } from "./cli-error.js";
 import type { LoadedVendor } from "./vendors.js";
 
 /** The operation definitions a vendor package exports (`<id>Operation`), in export order. */
 export function operationsOf(vendor: LoadedVendor): OperationDefinition[] {
-  const byId = new Map<string, OperationDefinition>();
-  for (const value of Object.values(vendor.module)) {
-    if (isOperation(value) && !byId.has(value.id)) byId.set(value.id, value);
-  }
-  return [...byId.values()];
-}
-
-function isOperation(value: unknown): value is OperationDefinition {
-  if (typeof value !== "object" || value === null) return false;
-  const op = value as Partial<OperationDefinition>;
-  return (
-    typeof op.id === "string" &&
-    typeof op.name === "string" &&
-    typeof op.method === "string" &&
-    typeof op.path === "string" &&
-    (op.kind === "create" || op.kind === "read")
-  );
+  return moduleOperations(vendor.module);
 }
 
 /**

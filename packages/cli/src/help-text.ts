@@ -13,6 +13,8 @@ Commands:
   call       validate and call an operation; --wait for tasks, --download results
   wait       resume waiting for a task started earlier (from its handle file)
   mock       start local vendor simulators for offline work
+  mcp        serve the vendors' operations to agents (MCP, stdio or Streamable HTTP)
+  studio     a local web playground: every operation as a form, run, preview, copy as code
 
 Run \`gen <command> --help\` for a command's options and examples.
 
@@ -101,6 +103,24 @@ Examples:
   gen wait .gen-tasks/mediaio-6f1c.json --download out/
   gen wait tomoviee 3f2a9c --json
 `,
+  mcp: `Usage: gen mcp [VENDOR...] [--http [--port N]] [--operation NAME ...] [--download DIR] [--poll-ms MS]
+
+An MCP server: one tool per operation of the installed vendor packages (or the VENDORs named).
+Task operations run as MCP tasks (the task id is the vendor task handle: it survives a restart);
+clients without task support get the result inside the call, with progress notifications.
+  --http            Streamable HTTP on 127.0.0.1 (prints the URL) instead of stdio
+  --port N          port for --http (default: any free port)
+  --operation NAME  only these operations (repeatable; \`mediaio_*\`, \`t2vWanV26\`, an alias)
+  --download DIR    also download every result into DIR and link the files
+  --poll-ms MS      poll every MS instead of the vendor's adaptive schedule
+Credentials come from the server's environment only (\`gen list\` names the variables);
+GEN_<VENDOR>_BASE_URL / GEN_<VENDOR>_CONNECT_TO point it at simulators (\`gen mock\`).
+
+Examples:
+  gen mcp
+  gen mcp mediaio --operation 't2v*' --download ./media
+  gen mcp --http --port 3333
+`,
   mock: `Usage: gen mock [VENDOR...] [--port N]
 
 Starts the vendor simulators on 127.0.0.1 for offline work and prints their base URLs and the
@@ -113,5 +133,24 @@ upload hosts, GEN_<VENDOR>_CONNECT_TO). Stays up until Ctrl-C.
 Examples:
   gen mock
   gen mock mediaio ima --port 4010
+`,
+  studio: `Usage: gen studio [--port N] [--mock] [--data-dir DIR]
+
+Serves a local web playground on 127.0.0.1: every installed vendor's operations with search, a
+form per operation (checked as you type with the SDK's own messages), runs with live progress,
+cancel and previews, a task history that survives restarts, and "copy as code". Open the printed
+URL: it holds a token made at each start, without which every request is refused. Credentials
+stay in this process (environment variables, as for \`gen call\`); the page never sees them.
+  --port N        port on 127.0.0.1 (default: any free port)
+  --mock          start every vendor's simulator in-process and use it (no credentials needed)
+  --task-ms MS    with --mock: how long simulated tasks take (default 4000)
+  --data-dir DIR  history, results and uploads (default $GEN_STUDIO_DIR, else
+                  $XDG_DATA_HOME/gen/studio, else ~/.local/share/gen/studio)
+  --poll-ms MS    poll every MS instead of each vendor's schedule (--mock: 500)
+  --json          print { type: "ready", url } once listening
+
+Examples:
+  gen studio --mock
+  gen studio --port 4321
 `,
 };

@@ -3,7 +3,9 @@ import { CliError, usageError } from "./cli-error.js";
 import { type CliIo, printJson, println, processIo } from "./cli-io.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
+import { mcpCommand } from "./commands/mcp.js";
 import { mockCommand } from "./commands/mock.js";
+import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
@@ -19,6 +21,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   call: callCommand,
   wait: waitCommand,
   mock: mockCommand,
+  mcp: mcpCommand,
+  studio: studioCommand,
 };
 
 /**

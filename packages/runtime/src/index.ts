@@ -20,6 +20,7 @@ export { decodeResponse } from "./decode-response.js";
 export { downloadFile as downloadSupport } from "./download-file.js";
 export * from "./errors/index.js";
 export { fetchTransport } from "./fetch-transport.js";
+export { findResultUrls } from "./find-result-urls.js";
 export { getPath } from "./get-path.js";
 export {
   checkUrl,
@@ -32,6 +33,7 @@ export {
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
 export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
+export { isOperationDefinition, moduleOperations } from "./module-operations.js";
 export { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";
 export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";

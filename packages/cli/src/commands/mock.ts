@@ -65,13 +65,13 @@ function selectVendors(ids: readonly string[]): VendorEntry[] {
 }
 
 /** The vendor package's own model file when it ships one, else the workspace's. */
-function modelSource(entry: VendorEntry): { modelPath: string } | { vendor: string } {
+export function modelSource(entry: VendorEntry): { modelPath: string } | { vendor: string } {
   const modelPath = packageModelPath(entry.packageName);
   return modelPath ? { modelPath } : { vendor: entry.id };
 }
 
 /** `NAME=value` lines for the simulator's credentials and base URL. */
-async function envLines(entry: VendorEntry, sim: Simulator): Promise<Record<string, string>> {
+export async function envLines(entry: VendorEntry, sim: Simulator): Promise<Record<string, string>> {
   const env: Record<string, string> = {};
   const loaded = await loadVendor(entry);
   const auth = loaded?.create({}).runtime.vendor.auth;
@@ -86,7 +86,8 @@ async function envLines(entry: VendorEntry, sim: Simulator): Promise<Record<stri
   return env;
 }
 
-function credentialsOf(auth: AuthDefinition | undefined) {
+/** The credentials an auth definition needs (key and secret for basic auth). */
+export function credentialsOf(auth: AuthDefinition | undefined) {
   if (!auth || auth.type === "none") return [];
   if (auth.type === "basic") return [auth.key, auth.secret];
   return [auth.credential];
@@ -97,7 +98,7 @@ function printSimulator(io: CliIo, entry: VendorEntry, sim: Simulator, env: Reco
   for (const [name, value] of Object.entries(env)) println(io.stdout, `  export ${name}=${value}`);
 }
 
-function intFlag(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
+export function intFlag(raw: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {

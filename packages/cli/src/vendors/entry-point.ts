@@ -1,3 +1,4 @@
+import type { InputIssue } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 
 /**
@@ -13,4 +14,9 @@ export interface EntryPoint {
   description: string;
   /** Input schema, for `gen list` and `--set` value types; the method validates the input itself. */
   schema(module: Record<string, unknown>): JsonSchema;
+  /**
+   * The checks the method makes before any request, as issues (empty: valid); `gen studio` runs
+   * them as the user types. Optional: without it only the schema's required fields are checked.
+   */
+  validate?(module: Record<string, unknown>, input: unknown): InputIssue[];
 }

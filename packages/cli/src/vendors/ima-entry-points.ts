@@ -1,3 +1,4 @@
+import { applyRules, type InputIssue, type InputRule, isGenError } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import type { EntryPoint } from "./entry-point.js";
 
@@ -51,5 +52,29 @@ function videoFlow(name: string, method: string, description: string, minImages:
         additionalProperties: true,
       };
     },
+    validate: (module, input) => checkVideoRequest(module, name, input),
   };
+}
+
+/**
+ * What the video methods check before any request: a prompt, and the image count rules of the
+ * create operation (`src_img_url` per task type), applied to `images` by the runtime's rule engine.
+ */
+function checkVideoRequest(module: Record<string, unknown>, taskType: string, input: unknown): InputIssue[] {
+  const given = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
+  const issues: InputIssue[] = [];
+  if (typeof given.prompt !== "string" || given.prompt.trim() === "") {
+    issues.push({ field: "prompt", rule: "required", message: "must be a non-empty string" });
+  }
+  const create = module.createTaskOperation as { rules?: readonly InputRule[] } | undefined;
+  const rules = (create?.rules ?? [])
+    .filter((r) => r.rule === "count" && r.field === "src_img_url")
+    .map((r) => ({ ...r, field: "images" }));
+  try {
+    applyRules({ task_type: taskType, images: given.images ?? [] }, rules, "ima");
+  } catch (error) {
+    if (!isGenError(error)) throw error;
+    issues.push(...((error as { issues?: InputIssue[] }).issues ?? []));
+  }
+  return issues;
 }
