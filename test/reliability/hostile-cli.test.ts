@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliIo } from "../../packages/cli/src/cli-io.ts";
 import { main } from "../../packages/cli/src/main.ts";
 import { type Simulator, startSimulator } from "../../packages/simulator/src/index.ts";
-import { type HostileServer, sendJson, startHostile } from "./helpers/hostile-server.ts";
+import { hostileServers, sendJson } from "./helpers/hostile-server.ts";
 
 const KEY = "mk-CLI-HOSTILE-0a1b2c3d4e";
 const OP = "t2v-wan-v2-6";
@@ -25,15 +25,7 @@ async function gen(args: string[], options: { env?: Record<string, string>; cwd?
   return { code, stdout, stderr, cwd: io.cwd };
 }
 
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function hostile(handler: Parameters<typeof startHostile>[0]): Promise<HostileServer> {
-  const s = await startHostile(handler);
-  servers.push(s);
-  return s;
-}
+const hostile = hostileServers();
 
 let sim: Simulator;
 let simEnv: Record<string, string>;

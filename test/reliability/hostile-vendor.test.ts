@@ -2,7 +2,7 @@ import { mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMediaio } from "../../packages/mediaio/src/index.ts";
 import {
   AmbiguousSubmissionError,
@@ -18,20 +18,12 @@ import {
   TimeoutError,
 } from "../../packages/runtime/src/index.ts";
 import { parseCallback } from "../../packages/tomoviee/src/index.ts";
-import { closedPort, type HostileServer, sendJson, startHostile } from "./helpers/hostile-server.ts";
+import { closedPort, hostileServers, sendJson } from "./helpers/hostile-server.ts";
 import { renderError } from "./helpers/leak-check.ts";
 import { failure } from "./helpers/vendor-cases.ts";
 
 const KEY = "mk-HOSTILE-5b7c9d1e2f";
-const servers: HostileServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-async function hostile(handler: Parameters<typeof startHostile>[0]): Promise<HostileServer> {
-  const s = await startHostile(handler);
-  servers.push(s);
-  return s;
-}
+const hostile = hostileServers();
 function client(base: string, extra: Record<string, unknown> = {}) {
   return createMediaio({
     baseUrl: base,

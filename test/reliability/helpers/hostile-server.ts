@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** One request as a hostile loopback server saw it. */
 export interface SeenRequest {
@@ -73,4 +74,17 @@ export function sendJson(
   const text = typeof body === "string" ? body : JSON.stringify(body);
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(text);
+}
+
+/** A `startHostile` for one test file: every server it starts is closed after each test. */
+export function hostileServers(): (handler: Handler) => Promise<HostileServer> {
+  const servers: HostileServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const s = await startHostile(handler);
+    servers.push(s);
+    return s;
+  };
 }
