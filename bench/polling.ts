@@ -1,9 +1,12 @@
 /**
- * Polling efficiency: for task durations drawn uniformly from each vendor's documented range, run
- * the runtime's real waiter (`waitForTask`) on virtual time and count polls per task and the mean
- * detection lag (done -> noticed), against the vendor's own fixed-interval loop (reference
- * clients poll at once, then every 5 s / 10 s / 8 s). Score = mean polls x mean lag; target: at
- * most 25% of the fixed loop's. Vendors whose poll answer carries progress (Tomoviee's
+ * Polling efficiency and liveness: for task durations drawn uniformly from each vendor's documented
+ * range, run the runtime's real waiter (`waitForTask`) on virtual time and count polls per task,
+ * the mean detection lag (done -> noticed), the lag for a task that fails after 5 s, and the
+ * seconds with no progress event while a listener is attached; against the vendor's own
+ * fixed-interval loop (reference clients poll at once, then every 5 s / 10 s / 8 s) and against
+ * the previous schedule (`firstPollMs: 0`, no ticks: nothing before the estimate's lower bound).
+ * Score = mean polls x mean lag. Targets: early failure noticed within 5 s, score no worse than
+ * the previous schedule's, no gap over 1 s between progress events. Vendors whose poll answer carries progress (Tomoviee's
  * `progressPath`) report it as modelled by `progressAt`. "As wired" is what `task.wait()` gets:
  * the create operation's estimate where the catalog has one, the protocol's bounds with
  * `informedDelays` (createTask sets it when the caller passes no `maxDelayMs`), and progress.
@@ -106,6 +109,13 @@ interface Measured {
   score: number;
 }
 
+interface Liveness {
+  /** Mean seconds per task spent in gaps beyond 1 s between progress events (start to end). */
+  silentS: number;
+  /** Longest gap between progress events, s. */
+  maxGapS: number;
+}
+
 function fixedLoop(durations: number[], intervalMs: number): Measured {
   const polls = durations.map((d) => Math.ceil(d / intervalMs) + 1);
   const lags = durations.map((d) => (Math.ceil(d / intervalMs) * intervalMs - d) / 1000);
@@ -118,42 +128,67 @@ function summarize(polls: number[], lags: number[]): Measured {
   return { polls: round(p, 2), lagS: round(l, 2), score: round(p * l, 2) };
 }
 
-async function waiter(
-  tasks: SimTask[],
-  options: {
-    minDelayMs: number;
-    maxDelayMs: number;
-    estimatedMs?: Range | undefined;
-    informedDelays?: boolean;
-    progress?: boolean;
-  },
-): Promise<Measured> {
-  const { progress, ...waitOptions } = options;
+type WaiterOptions = {
+  minDelayMs: number;
+  maxDelayMs: number;
+  estimatedMs?: Range | undefined;
+  informedDelays?: boolean;
+  firstPollMs?: number;
+  progressIntervalMs?: number;
+  windowPolls?: { min: number; max: number; perMinDelay: number };
+  progress?: boolean;
+  /** Attach a progress listener and measure the gaps between its events. */
+  listen?: boolean;
+  /** The task fails at this age instead of succeeding. */
+  failAtMs?: number;
+};
+
+async function waiter(tasks: SimTask[], options: WaiterOptions): Promise<Measured & Liveness> {
+  const { progress, listen, failAtMs, ...waitOptions } = options;
   const clock = installVirtualClock();
   const start = clock.now();
   const polls: number[] = [];
   const lags: number[] = [];
+  const silent: number[] = [];
+  let maxGap = 0;
   const all = Promise.all(
     tasks.map(async (task, i) => {
       let n = 0;
+      const events: number[] = [];
+      const end = failAtMs ?? task.durationMs;
       await waitForTask({
         handle: { vendor: "bench", operation: "op", taskId: String(i), createdAt: "" },
         timeoutMs: 3_600_000,
         ...waitOptions,
+        ...(listen ? { onProgress: () => events.push(clock.now() - start) } : {}),
         poll: async () => {
           n++;
           const t = Date.now() - start;
-          if (t >= task.durationMs) return { state: "succeeded", raw: null };
+          if (t >= end)
+            return failAtMs === undefined
+              ? { state: "succeeded", raw: null }
+              : { state: "failed", raw: null };
           return progress ? { ...progressAt(task, t), raw: null } : { state: "running", raw: null };
         },
-      });
+      }).catch(() => undefined);
       polls.push(n);
-      lags.push((clock.now() - start - task.durationMs) / 1000);
+      const noticed = clock.now() - start;
+      lags.push((noticed - end) / 1000);
+      if (listen) {
+        const marks = [0, ...events, noticed];
+        let quiet = 0;
+        for (let k = 1; k < marks.length; k++) {
+          const gap = marks[k]! - marks[k - 1]!;
+          quiet += Math.max(0, gap - 1000);
+          maxGap = Math.max(maxGap, gap);
+        }
+        silent.push(quiet / 1000);
+      }
     }),
   );
   await clock.run(all);
   await all;
-  return summarize(polls, lags);
+  return { ...summarize(polls, lags), silentS: round(mean(silent), 2), maxGapS: round(maxGap / 1000, 2) };
 }
 
 async function main(): Promise<void> {
@@ -170,24 +205,25 @@ async function main(): Promise<void> {
       minDelayMs: s.protocol.minDelayMs ?? DEFAULT_WAIT.minDelayMs,
       maxDelayMs: s.protocol.maxDelayMs ?? DEFAULT_WAIT.maxDelayMs,
       informedDelays: true,
-    };
-    const progress = s.protocol.progressPath !== undefined;
-    const fixed = fixedLoop(durations, s.fixedMs);
-    const asWired = await waiter(tasks, {
-      ...bounds,
       estimatedMs: s.estimateWired ? s.range : undefined,
-      progress,
-    });
-    const withEstimate = await waiter(tasks, { ...bounds, estimatedMs: s.range, progress });
-    const statusOnly = await waiter(tasks, { ...bounds, estimatedMs: s.range });
-    const defaults = await waiter(tasks, {
-      minDelayMs: DEFAULT_WAIT.minDelayMs,
-      maxDelayMs: DEFAULT_WAIT.maxDelayMs,
-      informedDelays: true,
-      estimatedMs: s.range,
-      progress,
-    });
-    const w = (s.range[1] - s.range[0]) / 1000;
+      progress: s.protocol.progressPath !== undefined,
+    };
+    const previous = {
+      ...bounds,
+      firstPollMs: 0,
+      progressIntervalMs: 0,
+      windowPolls: { min: 8, max: 32, perMinDelay: 2 },
+    };
+    const fixed = fixedLoop(durations, s.fixedMs);
+    const fixedFail = fixedLoop([5000], s.fixedMs);
+    // Liveness is measured on a quarter of the tasks (a tick per second per task is many timers).
+    const some = tasks.slice(0, Math.max(20, Math.round(SAMPLES / 4)));
+    const before = await waiter(tasks, previous);
+    const after = await waiter(tasks, bounds);
+    const beforeFail = await waiter(some, { ...previous, failAtMs: 5000 });
+    const afterFail = await waiter(some, { ...bounds, failAtMs: 5000 });
+    const beforeLive = await waiter(some, { ...previous, listen: true });
+    const afterLive = await waiter(some, { ...bounds, listen: true });
     const ratio = (m: Measured) => round(m.score / fixed.score, 3);
     rows.push({
       vendor: s.vendor,
@@ -195,29 +231,38 @@ async function main(): Promise<void> {
       fixedIntervalS: s.fixedMs / 1000,
       protocolBoundsS: [bounds.minDelayMs / 1000, bounds.maxDelayMs / 1000],
       estimateWired: s.estimateWired,
-      progressReported: progress,
-      fixed,
-      asWired: { ...asWired, ratio: ratio(asWired) },
-      withEstimate: { ...withEstimate, ratio: ratio(withEstimate) },
-      statusOnly: { ...statusOnly, ratio: ratio(statusOnly) },
-      withEstimateDefaultBounds: { ...defaults, ratio: ratio(defaults) },
-      // Any schedule without progress information: polls x lag >= ~2W/9 for uniform durations over a window W.
-      lowerBoundRatio: round((2 * w) / 9 / fixed.score, 3),
-      met: asWired.score <= 0.25 * fixed.score,
+      progressReported: bounds.progress,
+      fixed: { ...fixed, earlyFailureLagS: fixedFail.lagS },
+      previous: {
+        ...before,
+        ratio: ratio(before),
+        earlyFailureLagS: beforeFail.lagS,
+        silentS: beforeLive.silentS,
+        maxGapS: beforeLive.maxGapS,
+      },
+      now: {
+        ...after,
+        ratio: ratio(after),
+        earlyFailureLagS: afterFail.lagS,
+        earlyFailurePolls: afterFail.polls,
+        silentS: afterLive.silentS,
+        maxGapS: afterLive.maxGapS,
+      },
+      met: {
+        earlyFailureWithin5s: afterFail.lagS <= 5,
+        scoreNoWorseThanPrevious: after.score <= before.score,
+        noGapOver1s: afterLive.maxGapS <= 1,
+      },
     });
   }
-  const cell = (m: Measured & { ratio: number }) => `${m.polls}p ${m.lagS}s ${m.ratio}`;
   console.table(
     rows.map((r) => ({
       vendor: r.vendor,
       scenario: r.scenario,
-      fixed: `${r.fixed.polls}p ${r.fixed.lagS}s`,
-      wired: cell(r.asWired),
-      estimate: cell(r.withEstimate),
-      status: cell(r.statusOnly),
-      defaults: cell(r.withEstimateDefaultBounds),
-      bound: r.lowerBoundRatio,
-      met: r.met,
+      fixed: `${r.fixed.polls}p ${r.fixed.lagS}s fail+${r.fixed.earlyFailureLagS}s`,
+      previous: `${r.previous.polls}p ${r.previous.lagS}s =${r.previous.score} fail+${r.previous.earlyFailureLagS}s silent ${r.previous.silentS}s`,
+      now: `${r.now.polls}p ${r.now.lagS}s =${r.now.score} fail+${r.now.earlyFailureLagS}s silent ${r.now.silentS}s gap ${r.now.maxGapS}s`,
+      met: Object.values(r.met).every(Boolean),
     })),
   );
   await writeResult("polling", {
@@ -225,8 +270,8 @@ async function main(): Promise<void> {
     date: new Date(performance.timeOrigin).toISOString(),
     samplesPerScenario: SAMPLES,
     method:
-      "durations uniform in each documented range (seeded); progress (where the vendor reports it) queued for 0-20% of the duration, then floor(100 x^shape), shape 0.8-1.25, capped at 99 until done; the runtime's waitForTask on virtual time, poll latency 0; fixed loop = poll at once then every N s",
-    target: { ratio: 0.25 },
+      "durations uniform in each documented range (seeded); progress (where the vendor reports it) queued for 0-20% of the duration, then floor(100 x^shape), shape 0.8-1.25, capped at 99 until done; the runtime's waitForTask on virtual time, poll latency 0, as wired (estimate where the catalog/IMA flow has one, informed delays); previous = the same with firstPollMs 0 and no ticks; early failure = the task fails 5 s after creation; silent = seconds per task in gaps over 1 s between progress events (a quarter of the samples, listener attached); fixed loop = poll at once then every N s",
+    targets: { earlyFailureLagS: 5, score: "<= previous", maxGapS: 1 },
     rows,
   });
 }

@@ -71,33 +71,32 @@ export function renderSummary(r: Record<string, Json | undefined>): string {
   }
   const p = r.polling;
   if (p) {
+    const cell = (m: Json) => `${m.polls} / ${m.lagS} s (${m.score})`;
     const rows = p.rows.map((x: Json) => [
       x.vendor,
       x.scenario,
-      `${x.fixed.polls} / ${x.fixed.lagS} s (every ${x.fixedIntervalS} s)`,
-      `${x.asWired.polls} / ${x.asWired.lagS} s → **${x.asWired.ratio}**`,
-      `${x.withEstimate.polls} / ${x.withEstimate.lagS} s → ${x.withEstimate.ratio}`,
-      x.statusOnly ? `${x.statusOnly.polls} / ${x.statusOnly.lagS} s → ${x.statusOnly.ratio}` : "",
-      `${x.withEstimateDefaultBounds.polls} / ${x.withEstimateDefaultBounds.lagS} s → ${x.withEstimateDefaultBounds.ratio}`,
+      `${cell(x.fixed)}, every ${x.fixedIntervalS} s`,
+      cell(x.previous),
+      `**${cell(x.now)}**`,
+      `${x.previous.earlyFailureLagS} s → **${x.now.earlyFailureLagS} s**`,
+      `${x.previous.silentS} s → **${x.now.silentS} s** (max gap ${x.now.maxGapS} s)`,
       x.progressReported ? "yes" : "no",
-      x.lowerBoundRatio,
-      ok(x.asWired.ratio <= p.target.ratio),
+      `${ok(x.met.earlyFailureWithin5s)} ${ok(x.met.scoreNoWorseThanPrevious)} ${ok(x.met.noGapOver1s)}`,
     ]);
     out.push(
-      "### Polling (polls per task / mean detection lag → polls×lag relative to the vendor's fixed loop)",
+      "### Polling (polls per task / mean detection lag (polls×lag); early failure = a task failing 5 s after creation)",
       "",
       table(
         [
           "vendor",
           "durations",
           "vendor loop",
-          "waiter as wired",
-          "+ estimate, vendor bounds",
-          "status only (no progress)",
-          "+ estimate, default 1-15 s",
+          "previous schedule",
+          "now",
+          "early failure noticed after",
+          "silent s per task",
           "progress",
-          "status-only bound",
-          "<= 0.25",
+          "fail ≤ 5 s / score ≤ previous / gap ≤ 1 s",
         ],
         rows,
       ),

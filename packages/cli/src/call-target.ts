@@ -11,15 +11,20 @@ export interface CallTarget {
   operation?: OperationDefinition;
   schema: JsonSchema | undefined;
   invoke(client: GeneratedClient, input: unknown, options?: CallOptions): Promise<unknown>;
+  /** The call's cost without making it, where the vendor prices requests (IMA's video flows). */
+  estimate?: ((client: GeneratedClient, input: unknown) => Promise<unknown>) | undefined;
 }
 
 /** Resolves a name: the vendor's entry points first (by name or method), then its operations. */
 export function findCallTarget(vendor: LoadedVendor, name: string): CallTarget {
   const entry = findEntryPoint(vendor.entry.entryPoints ?? [], name);
   if (entry) {
+    const { estimate } = entry;
     return {
       id: entry.method,
       schema: entry.schema(vendor.module),
+      estimate:
+        estimate && ((client, input) => estimate(client as unknown as Record<string, unknown>, input)),
       invoke: (client, input, options) => {
         const method = (client as unknown as Record<string, unknown>)[entry.method];
         if (typeof method !== "function")

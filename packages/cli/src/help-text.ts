@@ -72,6 +72,7 @@ OPERATION is the generated name (textToVideo), the vendor's name or an alias (te
       --handle FILE    where to save the task handle (default .gen-tasks/<vendor>-<taskId>.json)
       --timeout SEC    stop waiting after SEC seconds (the task keeps running; resume it)
       --poll-ms MS     poll the status every MS (default: the vendor's adaptive schedule)
+      --estimate-cost  print the credits the call would cost and create nothing (IMA video)
       --json           JSON lines on stdout: task, progress, result (or error) events
       --base-url URL   another endpoint (a loopback URL enables plain http for simulators);
                        also from GEN_<VENDOR>_BASE_URL

@@ -19,9 +19,34 @@ describe.concurrent("progress display", { timeout: 60_000 }, () => {
       });
       const r = await collect(child);
       expect(r.code).toBe(0);
-      const updates = r.stdout.match(/\r\[[#.]{30}\] +\d+% \w+/g) ?? [];
+      const updates = r.stdout.match(/\r\[[#.]{30}\][~ ] *\d+% \w+/g) ?? [];
       expect(updates.length).toBeGreaterThanOrEqual(2);
       expect(updates.at(-1)).toMatch(/\[#{30}\] 100% succeeded/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("ticks between polls with elapsed time and an ETA from the first draw (through a pseudo-terminal)", async () => {
+    const { sim, cwd, env, close } = await mediaioSim(3_000);
+    try {
+      const args = ["call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait", "--poll-ms", "2500"];
+      const argv = genArgv([...args, "--base-url", sim.baseUrl]);
+      const child = spawn("script", ["-qfec", argv.map(quote).join(" "), "/dev/null"], {
+        cwd,
+        env: cleanEnv({ ...env, COLUMNS: "120", LINES: "30" }),
+      });
+      const r = await collect(child);
+      expect(r.code).toBe(0);
+      const draws = [...r.stdout.matchAll(/\r(\[[#.]{30}\][~ ] *\d+% \w+ (\d+):(\d\d) elapsed[^\r\x1b]*)/g)];
+      expect(draws[0]?.[1]).toMatch(/ 0:00 elapsed, ETA \d+:\d\d$/);
+      const seconds = draws.map((d) => Number(d[2]) * 60 + Number(d[3]));
+      expect(seconds).toEqual([...seconds].sort((a, b) => a - b));
+      // Polls at 0 s and 2.5 s only: a draw at 1 s or later before the second poll is a tick.
+      expect(
+        draws.some((d) => d[1]!.includes("~") && /(queued|running) 0:0[12] elapsed, ETA/.test(d[1]!)),
+      ).toBe(true);
+      expect(draws.at(-1)?.[1]).toMatch(/\[#{30}\] 100% succeeded \d+:\d\d elapsed$/);
     } finally {
       await close();
     }

@@ -42,6 +42,24 @@ describe.concurrent("vendor-specific entry points", { timeout: 60_000 }, () => {
     expect(JSON.stringify(create?.body)).toContain("a lighthouse");
   });
 
+  it("--estimate-cost prints what an IMA video would cost and creates nothing", async () => {
+    const env = simEnv(ima, createIma().runtime.vendor.auth);
+    const prompt = "cost-probe-7c1";
+    const common = ["call", "ima", "text_to_video", "--set", `prompt=${prompt}`, "--estimate-cost"];
+    const [cheapest, text] = await Promise.all([
+      runGen([...common, "--set", "model=cheapest", "--json", "--base-url", ima.baseUrl], { cwd, env }),
+      runGen([...common, "--set", "model=wan2.6", "--base-url", ima.baseUrl], { cwd, env }),
+    ]);
+    expect(cheapest.code).toBe(0);
+    expect(jsonLines(cheapest.stdout)).toEqual([
+      expect.objectContaining({ type: "cost", model: expect.objectContaining({ id: "viduq2" }), points: 10 }),
+    ]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^cost: \d+ credits \(Wan 2\.6, wan2\.6-t2v, version wan2\.6-t2v\)$/m);
+    expect(text.stdout).toContain("nothing was created");
+    expect(ima.ledger.entries.some((e) => JSON.stringify(e.body ?? "").includes(prompt))).toBe(false);
+  });
+
   it("downloads EdrawMax results from its result host via --connect-to (sync operation)", async () => {
     const dir = join(cwd, "diagrams");
     const connect = Object.entries(edrawmax.hosts).map(([host, origin]) => `--connect-to=${host}=${origin}`);

@@ -60,10 +60,11 @@ describe("extractProseConstraints", () => {
       extracted: 1,
     },
     {
+      // A conditional option: extracted as a condition (see below), enforced as an excludeWhen rule.
       given: ["Options: 768P, 1080P (when duration is 6s).", "string", ["768P", "1080P"]],
       want: {},
-      extracted: 0,
-      unknown: 1,
+      extracted: 1,
+      unknown: 0,
     },
     { given: ["Must not contain URLs.", "string"], want: {}, extracted: 0, unknown: 1 },
     {
@@ -85,5 +86,30 @@ describe("extractProseConstraints", () => {
       "Between 0.0 MB and 10.0 MB",
       "Maximum 9 file(s)",
     ]);
+  });
+});
+
+describe("conditional options in prose", () => {
+  it.each([
+    {
+      given: "Output resolution. Options: 768P, 1080P (when duration is 6s). Default is 768P.",
+      keywords: ["768P", "1080P"],
+      want: [{ value: "1080P", when: { duration: "6s" }, text: "1080P (when duration is 6s)" }],
+      unknown: 0,
+    },
+    {
+      given: "Options: 720P (when mode is fast), 1080P (when mode is pro).",
+      keywords: ["720P", "1080P"],
+      want: [
+        { value: "720P", when: { mode: "fast" }, text: "720P (when mode is fast)" },
+        { value: "1080P", when: { mode: "pro" }, text: "1080P (when mode is pro)" },
+      ],
+      unknown: 0,
+    },
+    { given: "Options: 720P, 1080P (when it rains).", keywords: ["720P", "1080P"], want: [], unknown: 1 },
+  ])("$given", ({ given, keywords, want, unknown }) => {
+    const out = extractProseConstraints(given, "string", keywords);
+    expect(out.conditional).toEqual(want);
+    expect(out.notUnderstood).toHaveLength(unknown);
   });
 });

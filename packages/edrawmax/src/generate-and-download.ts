@@ -7,6 +7,7 @@ import {
 import { type EdrawmaxClient, edrawmax } from "./client.gen.js";
 import { DiagramDownloadError } from "./diagram-download-error.js";
 import { type DiagramType, diagramMethods, isDiagramType } from "./diagram-type.js";
+import { checkSniffedFile, GENERIC_TYPES } from "./sniff-diagram-file.js";
 import type { GenerateFlowchartInput } from "./types.gen.js";
 
 /** Input shared by the four diagram operations. */
@@ -16,8 +17,8 @@ export type DiagramInput = GenerateFlowchartInput;
 export const DEFAULT_DIAGRAM_MAX_BYTES = 20 * 1024 * 1024;
 
 const FILES = {
-  png: { field: "pngUrl", accept: ["image/png"] },
-  svg: { field: "svgUrl", accept: ["image/svg+xml"] },
+  png: { field: "pngUrl", accept: ["image/png", ...GENERIC_TYPES] },
+  svg: { field: "svgUrl", accept: ["image/svg+xml", ...GENERIC_TYPES] },
 } as const;
 type Format = keyof typeof FILES;
 
@@ -36,7 +37,10 @@ export interface GenerateAndDownloadOptions {
   call?: CallOptions;
 }
 
-/** A generated diagram saved to disk. */
+/**
+ * A generated diagram saved to disk. Like the vendor's script (`{"png_path": ""}`), a file the
+ * vendor did not link (an empty `png_url` or `svg_url`) is not saved: its path and URL are `""`.
+ */
 export interface DiagramFiles {
   type: DiagramType;
   pngPath: string;
@@ -67,10 +71,11 @@ function checkOptions(type: unknown, options: GenerateAndDownloadOptions): void 
     throw bad("maxBytes", "minimum", "must be a positive integer");
 }
 
-function stringField(output: Record<string, unknown>, field: string): string {
-  const value = output[field];
-  if (typeof value !== "string" || value === "") {
-    throw new InvalidResponseError(`EdrawMax response has no \`${field}\` string`, {
+/** The URL in `field`, `""` when the vendor left it empty; not a string at all is a bad response. */
+function urlField(output: Record<string, unknown>, field: string): string {
+  const value = output[field] ?? "";
+  if (typeof value !== "string") {
+    throw new InvalidResponseError(`EdrawMax response field \`${field}\` is not a string`, {
       vendor: "edrawmax",
       raw: JSON.stringify(output)?.slice(0, 2000) ?? "",
     });
@@ -103,29 +108,38 @@ export async function generateAndDownload(
   const record = output as Record<string, unknown>;
   const diagram = {
     type,
-    pngUrl: stringField(record, "pngUrl"),
-    svgUrl: stringField(record, "svgUrl"),
+    pngUrl: urlField(record, "pngUrl"),
+    svgUrl: urlField(record, "svgUrl"),
     source: typeof record["source"] === "string" ? record["source"] : "",
     output: record,
   };
+  if (!diagram.pngUrl && !diagram.svgUrl) {
+    throw new InvalidResponseError("EdrawMax response has neither `png_url` nor `svg_url`", {
+      vendor: "edrawmax",
+      raw: JSON.stringify(output)?.slice(0, 2000) ?? "",
+    });
+  }
   const stem = options.fileName ?? `${type}-${stamp(new Date())}`;
-  const save = (format: Format): Promise<DownloadResult> =>
-    client.runtime.download(diagram[FILES[format].field], options.dir ?? "edrawmax_output", {
+  const save = async (format: Format): Promise<DownloadResult | undefined> => {
+    const url = diagram[FILES[format].field];
+    if (!url) return undefined;
+    const saved = await client.runtime.download(url, options.dir ?? "edrawmax_output", {
       fileName: `${stem}.${format}`,
       accept: FILES[format].accept,
       maxBytes: options.maxBytes ?? DEFAULT_DIAGRAM_MAX_BYTES,
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    await checkSniffedFile(format, saved.path, saved.contentType);
+    return saved;
+  };
   const [png, svg] = await Promise.allSettled([save("png"), save("svg")]);
+  const paths = (p: typeof png, key: "pngPath" | "svgPath") =>
+    p.status === "fulfilled" && p.value ? { [key]: p.value.path } : {};
   if (png.status === "fulfilled" && svg.status === "fulfilled") {
-    return { ...diagram, pngPath: png.value.path, svgPath: svg.value.path };
+    return { ...diagram, pngPath: png.value?.path ?? "", svgPath: svg.value?.path ?? "" };
   }
   throw new DiagramDownloadError(
-    {
-      ...diagram,
-      ...(png.status === "fulfilled" ? { pngPath: png.value.path } : {}),
-      ...(svg.status === "fulfilled" ? { svgPath: svg.value.path } : {}),
-    },
+    { ...diagram, ...paths(png, "pngPath"), ...paths(svg, "svgPath") },
     {
       ...(png.status === "rejected" ? { png: png.reason as Error } : {}),
       ...(svg.status === "rejected" ? { svg: svg.reason as Error } : {}),

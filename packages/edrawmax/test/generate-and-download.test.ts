@@ -128,13 +128,43 @@ describe("generateAndDownload safety", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it("a response without a PNG URL is a typed error, with nothing downloaded", async () => {
-    await nextResult({ png_url: null });
+  it("keeps the SVG when png_url is empty, like the vendor's script", async () => {
+    await nextResult({ png_url: "" });
+    const out = await generateAndDownload("gantt", { prompt: "p" }, { client: h.client, dir });
+    expect(out.pngUrl).toBe("");
+    expect(out.pngPath).toBe("");
+    expect(await readFile(out.svgPath)).toEqual(SVG);
+    expect(await readdir(dir)).toEqual([basename(out.svgPath)]);
+  });
+
+  it("a response with neither URL is a typed error, with nothing downloaded", async () => {
+    await nextResult({ png_url: null, svg_url: "" });
     const error = await generateAndDownload("gantt", { prompt: "p" }, { client: h.client, dir }).catch(
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect((error as Error).message).toContain("pngUrl");
+    expect((error as Error).message).toContain("png_url");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("accepts PNG and SVG served as application/octet-stream when the bytes match the extension", async () => {
+    const results = "https://edrawmax-sim.oss-cn-hangzhou.aliyuncs.com";
+    await nextResult({ png_url: `${results}/octet/thumb.png`, svg_url: `${results}/octet/main.svg` });
+    const out = await generateAndDownload("flowchart", { prompt: "p" }, { client: h.client, dir });
+    expect(await readFile(out.pngPath)).toEqual(PNG);
+    expect(await readFile(out.svgPath)).toEqual(SVG);
+  });
+
+  it("refuses octet-stream bytes that are not what the extension says, and leaves no file", async () => {
+    const results = "https://edrawmax-sim.oss-cn-hangzhou.aliyuncs.com";
+    await nextResult({ png_url: `${results}/octet-html/thumb.png`, svg_url: `${results}/octet/thumb.png` });
+    const error = await generateAndDownload("flowchart", { prompt: "p" }, { client: h.client, dir }).catch(
+      (e: unknown) => e,
+    );
+    const { errors } = error as DiagramDownloadError;
+    expect(errors.png).toBeInstanceOf(InvalidResponseError);
+    expect(errors.png?.message).toMatch(/octet-stream.*not a PNG/);
+    expect(errors.svg?.message).toMatch(/not a SVG/);
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -193,5 +193,61 @@ export const imaModels = {
         120
       ]
     }
-  ]
+  ],
+  "alternatives": {
+    "Kling 2.1 Master": [
+      "Wan 2.6",
+      "Hailuo 2.0"
+    ],
+    "Google Veo 3.1": [
+      "Kling 2.1 Master",
+      "Sora 2"
+    ],
+    "Kling O1": [
+      "Kling 2.1 Master",
+      "Kling 2.5 Turbo"
+    ],
+    "Wan 2.6": [
+      "Hailuo 2.0",
+      "Kling 1.6"
+    ],
+    "Sora 2 Pro": [
+      "Kling 2.1 Master",
+      "Google Veo 3.1"
+    ],
+    "SeeDance 1.5 Pro": [
+      "Kling 2.1 Master",
+      "Wan 2.6"
+    ],
+    "*": [
+      "Wan 2.6",
+      "Hailuo 2.0"
+    ],
+    "timeout": [
+      "Vidu Q2",
+      "Hailuo 2.0"
+    ]
+  },
+  "choices": {
+    "cheapest": {
+      "aliases": [
+        "cheapest",
+        "budget",
+        "cheap",
+        "最便宜",
+        "最省钱",
+        "便宜"
+      ]
+    },
+    "best": {
+      "aliases": [
+        "best",
+        "premium",
+        "最好",
+        "最高质量",
+        "最好的"
+      ],
+      "model": "Kling O1"
+    }
+  }
 } as const;

@@ -1,7 +1,8 @@
-import { defaultEnv, resolveCredential, type TaskHandle } from "@gen/runtime";
+import { type CallOptions, defaultEnv, resolveCredential, type TaskHandle } from "@gen/runtime";
 import { createIma as createGeneratedIma, type ImaClient } from "./client.gen.js";
 import { imaModels } from "./constants.gen.js";
-import { createVideo, type VideoCallOptions, type VideoRequest } from "./create-video.js";
+import { createVideo } from "./create-video.js";
+import { estimateVideoCost, type ImaCostEstimate } from "./estimate-video-cost.js";
 import { type ImaVideoTask, imaVideoTask } from "./ima-video-task.js";
 import type { ImaModelTable, VideoTaskType } from "./model-table.js";
 import { getTaskDetailOperation } from "./operations.gen.js";
@@ -10,6 +11,7 @@ import { type ResolvedModel, resolveModel } from "./resolve-model.js";
 import { IMA_UPLOAD_APP } from "./upload-app.js";
 import { uploadFile } from "./upload-file.js";
 import type { ImaOptions } from "./vendor.gen.js";
+import type { VideoCallOptions, VideoRequest } from "./video-request.js";
 
 /** Options of {@link createIma}: the generated client's options plus the video flow's. */
 export interface ImaVideoOptions extends ImaOptions {
@@ -38,6 +40,16 @@ export interface ImaVideoClient extends Omit<ImaClient, "resume"> {
   referenceImageToVideo(request: VideoRequest, options?: VideoCallOptions): Promise<ImaVideoTask>;
   /** Resume a video task (waits for every media) from a stored handle or a task id. */
   resume(handle: TaskHandle | string): ImaVideoTask;
+  /**
+   * The credits a video request would cost, without creating it: same model choice (names,
+   * aliases, "cheapest", "best"), live product list and credit rule as the create. Nothing is
+   * uploaded or charged.
+   */
+  estimateCost(
+    taskType: VideoTaskType,
+    request: VideoRequest,
+    options?: CallOptions,
+  ): Promise<ImaCostEstimate>;
   /** Which model id a name or alias gives for a task type (no request). */
   resolveModel(taskType: VideoTaskType, model?: string): ResolvedModel;
   /** Drop cached product lists (one category, or all). */
@@ -102,8 +114,9 @@ export function createIma(options: ImaVideoOptions = {}): ImaVideoClient {
         typeof handle === "string"
           ? { vendor: "ima", operation: "createTask", taskId: handle, createdAt: new Date().toISOString() }
           : handle;
-      return imaVideoTask(generated.runtime, getTaskDetailOperation, h);
+      return imaVideoTask(generated.runtime, getTaskDetailOperation, h, undefined, undefined, table);
     },
+    estimateCost: (taskType, request, callOptions) => estimateVideoCost(deps, taskType, request, callOptions),
     resolveModel: (taskType, model) => resolveModel(table, taskType, model),
     invalidateProducts: (category) => cache.invalidate(category),
   };

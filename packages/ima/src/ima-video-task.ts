@@ -11,8 +11,11 @@ import {
   waitForTask,
 } from "@gen/runtime";
 import type { Degradation } from "./degrade-params.js";
+import { imaAlternatives } from "./ima-alternatives.js";
+import { MODERATION, withImaWording } from "./ima-error-wording.js";
 import { IMA_TASK_MESSAGES, imaWording } from "./ima-messages.js";
 import { type ImaVideoResult, mediaTaskSnapshot } from "./media-task-snapshot.js";
+import type { ImaModelTable } from "./model-table.js";
 
 /** What a create actually sent: the model version, the credit rule, and what was changed to get there. */
 export interface ImaCreateReport {
@@ -41,7 +44,10 @@ export function imaVideoTask(
   handle: TaskHandle,
   estimatedMs?: readonly [number, number],
   report?: ImaCreateReport,
+  models?: ImaModelTable,
 ): ImaVideoTask {
+  const suggest = (outcome: "failed" | "timeout") =>
+    models ? imaAlternatives(models, report?.model.name, outcome) : [];
   const protocol = runtime.vendor.task;
   const redact = (text: string) => runtime.redact?.(text) ?? text;
   const status = async (options?: CallOptions): Promise<TaskSnapshot<ImaVideoResult>> => {
@@ -73,13 +79,25 @@ export function imaVideoTask(
       } catch (error) {
         if (error instanceof TaskFailedError) {
           const userMessage = imaWording(IMA_TASK_MESSAGES.failed, language);
-          throw new TaskFailedError(handle, error.reason, { vendor: "ima", userMessage, cause: error });
+          const failed = new TaskFailedError(handle, error.reason, {
+            vendor: "ima",
+            userMessage,
+            cause: error,
+          });
+          const moderated = error.reason !== undefined && MODERATION.test(error.reason);
+          throw withImaWording(failed, language, moderated ? ["Wan 2.6", "Kling O1"] : suggest("failed"));
         }
         if (error instanceof TaskTimedOutError) {
           const userMessage = imaWording(IMA_TASK_MESSAGES.timedOut, language);
-          throw new TaskTimedOutError(handle, error.by, { vendor: "ima", userMessage, cause: error });
+          const timedOut = new TaskTimedOutError(handle, error.by, {
+            vendor: "ima",
+            userMessage,
+            cause: error,
+            reason: error.reason,
+          });
+          throw withImaWording(timedOut, language, suggest("timeout"));
         }
-        throw error;
+        throw withImaWording(error, language);
       }
     },
   };

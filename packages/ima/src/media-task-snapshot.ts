@@ -73,7 +73,10 @@ export function mediaTaskSnapshot(taskId: string, data: unknown): TaskSnapshot<I
     }
   }
   if (!medias.every((m) => resourceStatus(m) === 1 && (m.url || m.watermark_url))) {
+    // The vendor reports no progress: a share of finished medias only once one is done; until
+    // then the waiter's time-based estimate (the documented min(95, elapsed / max) formula) shows.
     const done = medias.filter((m) => resourceStatus(m) === 1).length;
+    if (done === 0) return { state: "running", raw: data };
     return { state: "running", progress: Math.floor((done / medias.length) * 100), raw: data };
   }
   const out = medias.map(toMedia);

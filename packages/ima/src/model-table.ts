@@ -19,4 +19,11 @@ export interface ImaModelTable {
   readonly taskTypes?: readonly string[];
   readonly defaults: Readonly<Partial<Record<string, string>>>;
   readonly models: readonly ImaModelEntry[];
+  /** Failure fallback table: model name -> alternatives to suggest; `*` any other; `timeout` faster ones. */
+  readonly alternatives?: Readonly<Partial<Record<string, readonly string[]>>>;
+  /** Words for "the cheapest" / "the best" model; `best.model` names the pick. */
+  readonly choices?: {
+    readonly cheapest?: { readonly aliases: readonly string[] };
+    readonly best?: { readonly aliases: readonly string[]; readonly model: string };
+  };
 }

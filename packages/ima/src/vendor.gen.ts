@@ -62,11 +62,26 @@ export const imaVendor: VendorDefinition = {
         "zh": "API密钥无效或未授权。生成新密钥: https://www.imaclaw.ai/imaclaw/apikey"
       }
     },
+    "429": {
+      "kind": "rate_limited",
+      "message": "Too many requests, please wait a moment",
+      "messages": {
+        "zh": "请求过于频繁,请稍等片刻再试"
+      }
+    },
     "500": {
       "kind": "server_error",
       "message": "Video generation encountered an issue, please try again or use another model",
       "messages": {
         "zh": "视频生成遇到问题,请稍后重试或换个模型试试"
+      },
+      "retryable": true
+    },
+    "503": {
+      "kind": "server_error",
+      "message": "Model temporarily unavailable, try another model",
+      "messages": {
+        "zh": "当前模型暂时不可用,建议换个模型"
       },
       "retryable": true
     },
@@ -107,9 +122,9 @@ export const imaVendor: VendorDefinition = {
     },
     "400017": {
       "kind": "invalid_request",
-      "message": "Model temporarily unavailable, try another model",
+      "message": "Invalid model value (err_msg \"Invalid value for model\"), choose the model again or try another model",
       "messages": {
-        "zh": "当前模型暂时不可用,建议换个模型"
+        "zh": "模型参数无效(Invalid value for model),请重新选择模型或换个模型"
       }
     }
   },

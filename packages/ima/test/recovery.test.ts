@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { IMA_MAX_RETRIES } from "../src/index.js";
 import { FAST_WAIT, type ImaHarness, startIma } from "./helpers/start-ima.js";
 
 let h: ImaHarness;
@@ -45,12 +46,19 @@ describe("live product list recovery", () => {
     expect(creates().at(-1)!.parameters[0]!.parameters["generate_audio"]).toBe(false);
   });
 
-  it("recovers only once, then surfaces the typed vendor error", async () => {
-    h.sim.faults.add({ kind: "error", code: 6010, path: "/open/v1/tasks/create", times: 2 });
+  it("retries up to 3 times like the vendor's client, then surfaces the typed vendor error", async () => {
+    h.sim.faults.add({ kind: "error", code: 6010, path: "/open/v1/tasks/create", times: 4 });
     const error = await h.client.textToVideo({ prompt: "p" }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: "invalid_request", code: "6010" });
-    expect(creates()).toHaveLength(2);
-    expect(productFetches()).toBe(2);
+    expect(creates()).toHaveLength(1 + IMA_MAX_RETRIES);
+    expect(productFetches()).toBe(1 + IMA_MAX_RETRIES);
+  });
+
+  it("a third retry that succeeds creates the task", async () => {
+    h.sim.faults.add({ kind: "error", code: 6009, path: "/open/v1/tasks/create", times: 3 });
+    const task = await h.client.textToVideo({ prompt: "p" });
+    expect(task.report?.recoveredFrom).toBe("6009");
+    expect(creates()).toHaveLength(4);
   });
 
   it("6006 is surfaced and drops the cached products", async () => {
@@ -91,11 +99,13 @@ describe("vendor errors", () => {
   const cases = [
     { code: 4008, kind: "insufficient_credits", en: /Insufficient points/, zh: /积分不足/ },
     { code: 4014, kind: "insufficient_credits", en: /subscription tier/, zh: /订阅等级/ },
-    { code: 400017, kind: "invalid_request", en: /Model temporarily unavailable/, zh: /当前模型暂时不可用/ },
+    { code: 400017, kind: "invalid_request", en: /Invalid model value/, zh: /模型参数无效/ },
+    { code: 503, kind: "server_error", en: /Model temporarily unavailable/, zh: /当前模型暂时不可用/ },
+    { code: 429, kind: "rate_limited", en: /Too many requests, please wait a moment/, zh: /请求过于频繁/ },
     { code: 6009, kind: "invalid_request", en: /duration or resolution/, zh: /时长或分辨率/ },
   ];
   it.each(cases)("$code maps to $kind with en and zh wording", async ({ code, kind, en, zh }) => {
-    h.sim.faults.add({ kind: "error", code, path: "/open/v1/tasks/create", times: 4 });
+    h.sim.faults.add({ kind: "error", code, path: "/open/v1/tasks/create", times: 8 });
     const e1 = (await h.client.textToVideo({ prompt: "p" }).catch((e: unknown) => e)) as {
       kind: string;
       userMessage: string;
@@ -120,19 +130,62 @@ describe("vendor errors", () => {
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("ima_wrong-key-123");
   });
 
-  it("a failed media fails the wait with the vendor's wording", async () => {
+  it("a failed media fails the wait with the vendor's wording and its alternative models", async () => {
     h.sim.faults.add({
       kind: "task-outcome",
       state: "failed",
-      reason: "moderation",
+      reason: "render node lost",
       path: "/open/v1/tasks/create",
     });
     const task = await h.client.textToVideo({ prompt: "p", n: 2 });
     const error = await task.wait(FAST_WAIT).catch((e: unknown) => e);
     expect(error).toMatchObject({
       kind: "task_failed",
-      reason: "moderation",
-      userMessage: "Video generation failed, try another model",
+      reason: "render node lost",
+      message: expect.stringContaining("render node lost"),
+      userMessage: "Video generation failed, try another model. Try Hailuo 2.0 or Kling 1.6",
+      alternatives: ["Hailuo 2.0", "Kling 1.6"],
     });
+  });
+
+  it("a moderation failure gets the vendor's moderation wording and more permissive models", async () => {
+    h.sim.faults.add({
+      kind: "task-outcome",
+      state: "failed",
+      reason: "Content policy violation",
+      path: "/open/v1/tasks/create",
+    });
+    const task = await h.clientWith({ language: "zh" }).textToVideo({ prompt: "p" });
+    const error = await task.wait(FAST_WAIT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ alternatives: ["Wan 2.6", "Kling O1"] });
+    expect((error as { userMessage: string }).userMessage).toMatch(
+      /^提示词包含敏感内容.*可换用:Wan 2.6 或 Kling O1$/,
+    );
+  });
+
+  it("error.message carries the vendor's own reason with our hint beside it", async () => {
+    h.sim.faults.add({
+      kind: "error",
+      code: 400,
+      message: "image_to_video needs 1 image",
+      path: "/open/v1/tasks/create",
+    });
+    const error = (await h.client.textToVideo({ prompt: "p" }).catch((e: unknown) => e)) as Error & {
+      vendorMessage: string;
+      userMessage: string;
+    };
+    expect(error.message).toContain("image_to_video needs 1 image");
+    expect(error.message).toContain("hint: Video parameter error, adjust duration or resolution");
+    expect(error.userMessage).toBe("Video parameter error, adjust duration or resolution");
+  });
+
+  it("a network failure gets the vendor's network wording", async () => {
+    h.sim.faults.add({ kind: "reset-before", path: "/open/v1/product/list", times: 10 });
+    const error = (await h.client.textToVideo({ prompt: "p" }).catch((e: unknown) => e)) as {
+      kind: string;
+      userMessage: string;
+    };
+    expect(error.kind).toBe("network");
+    expect(error.userMessage).toBe("Network connection unstable, check network and retry");
   });
 });

@@ -202,6 +202,19 @@ export const i2vMinimaxV23Operation: OperationDefinition<I2vMinimaxV23Input, I2v
   path: "/generation/minimax/i2v-minimax-v2-3",
   kind: "create",
   task: {},
+  rules: [
+    {
+      "rule": "excludeWhen",
+      "field": "resolution",
+      "values": [
+        "1080P"
+      ],
+      "when": {
+        "duration": "10s"
+      },
+      "message": "\"1080P\" is only allowed when duration is \"6s\""
+    }
+  ],
   input: i2vMinimaxV23InputCheck,
 };
 

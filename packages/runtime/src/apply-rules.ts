@@ -39,8 +39,8 @@ function setPath(input: Input, path: string, value: unknown): Input {
 
 /**
  * Apply an operation's cross-field rules to validated input: fill `defaultFrom` fields (returning a
- * new object, never mutating), then check `requiredWhen`, `forbiddenWhen`, `count` and
- * `oneOfRequired`. Violations throw one `InvalidRequestError` naming each field and rule.
+ * new object, never mutating), then check `requiredWhen`, `forbiddenWhen`, `count`,
+ * `excludeWhen` (conditional enums) and `oneOfRequired`. Violations throw one `InvalidRequestError` naming each field and rule.
  */
 export function applyRules<T>(input: T, rules: readonly InputRule[] | undefined, vendor?: string): T {
   if (!rules?.length || input === null || typeof input !== "object") return input;
@@ -79,6 +79,15 @@ export function applyRules<T>(input: T, rules: readonly InputRule[] | undefined,
       if ((r.min !== undefined && n < r.min) || (r.max !== undefined && n > r.max)) {
         const when = r.when ? ` when ${describeWhen(r.when)}` : "";
         issues.push({ field: r.field, rule: r.rule, message: `needs ${range} item(s), got ${n}${when}` });
+      }
+    } else if (r.rule === "excludeWhen" && matches(value, r.when)) {
+      const v = getPath(value, r.field);
+      if (isPresent(v) && r.values.some((x) => String(x) === String(v))) {
+        issues.push({
+          field: r.field,
+          rule: r.rule,
+          message: r.message ?? `${JSON.stringify(v)} is not allowed when ${describeWhen(r.when)}`,
+        });
       }
     } else if (r.rule === "oneOfRequired" && !r.fields.some((f) => isPresent(getPath(value, f)))) {
       issues.push({

@@ -10,6 +10,7 @@ import type {
   VendorDefinition,
   WaitOptions,
 } from "./types.js";
+import { unwrapPollAnswer } from "./unwrap-poll-answer.js";
 import { waitForTask } from "./wait-for-task.js";
 
 /** Runs an operation and resolves to its unwrapped response data. */
@@ -39,6 +40,17 @@ export interface CreateTaskExtras {
   operation?: OperationDefinition<unknown, unknown> | undefined;
   /** Scrubs vendor text before it reaches a snapshot or an error (credential redaction). */
   redact?: ((text: string) => string) | undefined;
+  /**
+   * Runs the poll operation and resolves to the parsed body with its envelope (`unwrapPollAnswer`
+   * reads it); without it, polls go through `invoke`, which refuses any non-success code.
+   */
+  pollRaw?:
+    | ((
+        operation: OperationDefinition<unknown, unknown>,
+        input: unknown,
+        options?: CallOptions,
+      ) => Promise<{ data: unknown; requestId?: string }>)
+    | undefined;
 }
 
 /**
@@ -65,8 +77,17 @@ export function createTask<Result>(
   const { redact } = extras;
   const estimatedMs = (extras.operation ?? vendor.operations?.[handle.operation])?.task?.estimatedMs;
   const status = async (options?: CallOptions): Promise<TaskSnapshot<Result>> => {
-    const data = await invoke(pollOperation, pollInputFor(protocol.pollInput, handle.taskId), options);
+    const input = pollInputFor(protocol.pollInput, handle.taskId);
     try {
+      const data = extras.pollRaw
+        ? await extras
+            .pollRaw(pollOperation, input, options)
+            .then((r) => unwrapPollAnswer(vendor, protocol, r.data, r.requestId))
+        : unwrapPollAnswer(
+            { ...vendor, envelope: undefined },
+            protocol,
+            await invoke(pollOperation, input, options),
+          );
       const snapshot = readTaskSnapshot<Result>(protocol, data, vendor.id);
       if (snapshot.reason !== undefined && redact) snapshot.reason = redact(snapshot.reason);
       return snapshot;

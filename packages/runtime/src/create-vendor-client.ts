@@ -111,6 +111,10 @@ export function createVendorCore(
     return response.data;
   }
 
+  /** A poll through the whole pipeline, envelope left on: the task layer reads it (`unwrapPollAnswer`). */
+  const pollRaw = (operation: AnyOperation, input: unknown, call?: CallOptions) =>
+    sendRequest(ctx, { ...buildOperationRequest(vendor, operation, input, ownOptions(call)), raw: true });
+
   const redactText = ctx.redact;
   /** Every error leaving the client passes the one redaction (vendor text, hosts, causes). */
   const redacted = async (error: unknown): Promise<never> => {
@@ -151,7 +155,7 @@ export function createVendorCore(
       );
     }
     if (!tasks) throw unsupported(vendor, "tasks", "tasks");
-    return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText });
+    return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText, pollRaw });
   }
 
   const client: VendorClient = {

@@ -35,7 +35,14 @@ export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
 export { isOperationDefinition, moduleOperations } from "./module-operations.js";
 export { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";
-export { estimateProgress, nextPollDelay, type PollScheduleOptions } from "./poll-schedule.js";
+export {
+  DEFAULT_EXPECTED_MS,
+  EARLY_POLLS,
+  estimateProgress,
+  nextPollDelay,
+  type PollScheduleOptions,
+} from "./poll-schedule.js";
+export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { redactError } from "./redact-error.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";

@@ -48,7 +48,8 @@ function pickLanguage(messages: Readonly<Record<string, string>> | undefined, la
 
 /**
  * Map a vendor code (through `vendor.errors`) or, for unknown codes, the HTTP status to the typed
- * error hierarchy. The result carries code, vendor message, status, request id, `retryable` and a
+ * error hierarchy. The message carries the vendor's own reason, with the code table's text as a
+ * hint beside it (`IMA Studio: image_to_video needs 1 image (hint: ...) (code 500, HTTP 200)`). The result carries code, vendor message, status, request id, `retryable` and a
  * user message in `language` where the vendor definition has one.
  */
 export function mapVendorError(vendor: VendorDefinition, ctx: VendorErrorContext): GenError {
@@ -59,7 +60,13 @@ export function mapVendorError(vendor: VendorDefinition, ctx: VendorErrorContext
     (def
       ? kind === "rate_limited" || kind === "server_error"
       : ctx.status >= 500 || ctx.status === 408 || ctx.status === 429);
-  const what = def?.message ?? ctx.vendorMessage ?? USER_MESSAGES[kind];
+  // The vendor's own reason first, our hint (the code table's text) beside it.
+  const hint = def?.message;
+  const own = ctx.vendorMessage?.trim() || undefined;
+  const what =
+    own && hint && own.toLowerCase() !== hint.toLowerCase()
+      ? `${own} (hint: ${hint})`
+      : (own ?? hint ?? USER_MESSAGES[kind]);
   const facts = [
     ctx.code !== undefined ? `code ${ctx.code}` : undefined,
     `HTTP ${ctx.status}`,

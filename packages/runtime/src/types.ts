@@ -140,7 +140,14 @@ export type InputRule =
   | { rule: "requiredWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
   | { rule: "forbiddenWhen"; field: string; when: Readonly<Record<string, unknown>>; message?: string }
   | { rule: "count"; field: string; min?: number; max?: number; when?: Readonly<Record<string, unknown>> }
-  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string };
+  | { rule: "oneOfRequired"; fields: readonly string[]; message?: string }
+  | {
+      rule: "excludeWhen";
+      field: string;
+      values: readonly unknown[];
+      when: Readonly<Record<string, unknown>>;
+      message?: string;
+    };
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -202,10 +209,21 @@ export interface TaskHandle {
 
 export interface ProgressEvent {
   status: TaskState;
-  /** 0-100: the vendor's value, else an estimate capped at 95 until done. */
+  /**
+   * 0-100: the vendor's value at a poll (shown as is); between polls, or when the vendor gives none,
+   * an estimate (interpolated toward the forecast finish, or time-based, capped at 95) that never
+   * takes the display back.
+   */
   progress: number;
+  /** Since this wait started. */
   elapsedMs: number;
+  /** Since the task was created (the handle's `createdAt`): more than `elapsedMs` for a resumed task. */
+  ageMs?: number;
   polls: number;
+  /** Estimated ms until done (0 once overdue); absent on the final event. */
+  etaMs?: number;
+  /** True for a tick between polls or a time-based estimate, false for a vendor reading. */
+  estimated?: boolean;
 }
 
 export interface WaitOptions {
@@ -215,6 +233,19 @@ export interface WaitOptions {
   maxDelayMs?: number;
   /** Expected duration range, ms: no dense polling before the task can be done. */
   estimatedMs?: readonly [number, number];
+  /**
+   * Task age of the first early poll before the estimate's window, ms (default 3000; 0: none
+   * before the window). Early polls then grow by `earlyGrowth` (default 2.5) up to the window.
+   */
+  firstPollMs?: number;
+  earlyGrowth?: number;
+  /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-32, 2). */
+  windowPolls?: { min?: number; max?: number; perMinDelay?: number };
+  /**
+   * With `onProgress`: longest gap between progress events, ms (default 1000); ticks between polls
+   * carry an estimate and an ETA. 0: events only at polls.
+   */
+  progressIntervalMs?: number;
   onProgress?: (event: ProgressEvent) => void;
 }
 

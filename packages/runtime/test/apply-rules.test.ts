@@ -5,6 +5,18 @@ import type { InputRule } from "../src/types.js";
 
 const ok: Array<[string, InputRule[], Record<string, unknown>, Record<string, unknown>]> = [
   [
+    "excludeWhen: the option under its condition",
+    [{ rule: "excludeWhen", field: "resolution", values: ["1080P"], when: { duration: "10s" } }],
+    { resolution: "1080P", duration: "6s" },
+    { resolution: "1080P", duration: "6s" },
+  ],
+  [
+    "excludeWhen: another option outside the condition",
+    [{ rule: "excludeWhen", field: "resolution", values: ["1080P"], when: { duration: "10s" } }],
+    { resolution: "768P", duration: "10s" },
+    { resolution: "768P", duration: "10s" },
+  ],
+  [
     "defaultFrom fills an absent field",
     [{ rule: "defaultFrom", field: "title", from: "prompt" }],
     { prompt: "a cat" },
@@ -132,6 +144,13 @@ const bad: Array<[string, InputRule[], Record<string, unknown>, string, string]>
     { images: [] },
     "images",
     "oneOfRequired",
+  ],
+  [
+    "excludeWhen: a conditional option outside its condition",
+    [{ rule: "excludeWhen", field: "resolution", values: ["1080P"], when: { duration: "10s" } }],
+    { resolution: "1080P", duration: "10s" },
+    "resolution",
+    "excludeWhen",
   ],
 ];
 

@@ -168,9 +168,12 @@ describe("tasks", () => {
     const task = (await client(s).invoke(create, { prompt: "cat" })) as Task;
     expect(task.taskId).toBe("T-1");
     expect(task.handle).toMatchObject({ vendor: "acme", operation: "textToVideo", taskId: "T-1" });
-    const events: ProgressEvent[] = [];
-    const result = await task.wait({ onProgress: (e) => events.push(e) });
+    const all: ProgressEvent[] = [];
+    const result = await task.wait({ onProgress: (e) => all.push(e) });
     expect(result).toEqual({ video_path: ["https://cdn/v.mp4"] });
+    expect(all[0]).toMatchObject({ status: "queued", polls: 0, estimated: true });
+    // The first event of each poll count is the poll's own; ticks between polls repeat its count.
+    const events = all.filter((e, i) => e.polls > 0 && all.findIndex((x) => x.polls === e.polls) === i);
     expect(events.map((e) => e.status)).toEqual(["queued", "running", "running", "succeeded"]);
     expect(events[1]!.progress).toBe(40);
     expect(events[2]!.progress).toBeLessThanOrEqual(95);

@@ -38,6 +38,14 @@ export function checkRules(rules: readonly XGenRule[], input: unknown): string[]
           problems.push(`${r.field}: must have at most ${r.max} items`);
         break;
       }
+      case "excludeWhen": {
+        const value = getPath(input, r.field);
+        if (matches(input, r.when) && present(value) && r.values.some((x) => String(x) === String(value)))
+          problems.push(
+            `${r.field}: ${r.message ?? `${JSON.stringify(value)} is not allowed when ${describeWhen(r.when)}`}`,
+          );
+        break;
+      }
       case "oneOfRequired":
         if (!r.fields.some((f) => present(getPath(input, f))))
           problems.push(`${r.fields.join(" | ")}: ${r.message ?? "one of these is required"}`);

@@ -203,7 +203,18 @@ export type XGenRule =
   /** Array `field` length within [min, max] when `when` matches. */
   | { rule: "count"; field: string; min?: number; max?: number; when?: Record<string, unknown> }
   /** At least one of `fields` must be present. */
-  | { rule: "oneOfRequired"; fields: string[]; message?: string };
+  | { rule: "oneOfRequired"; fields: string[]; message?: string }
+  /**
+   * `field` must not take any of `values` when `when` matches: a conditional enum
+   * ("Options: 768P, 1080P (when duration is 6s)" gives 1080P excluded when duration is 10s).
+   */
+  | {
+      rule: "excludeWhen";
+      field: string;
+      values: unknown[];
+      when: Record<string, unknown>;
+      message?: string;
+    };
 
 /**
  * Root `x-gen-constants`: named data tables emitted as typed constants (`constants.gen.ts`),

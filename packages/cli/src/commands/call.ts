@@ -3,7 +3,7 @@ import type { Task } from "@gen/runtime";
 import { applySet, buildInput } from "../build-input.js";
 import { findCallTarget } from "../call-target.js";
 import { usageError } from "../cli-error.js";
-import type { CliIo } from "../cli-io.js";
+import { type CliIo, printJson, println } from "../cli-io.js";
 import { announceTask, deliverResult, followTask, urlPathsFor } from "../follow-task.js";
 import { defaultHandlePath, type HandleFile, writeHandleFile } from "../handle-file.js";
 import { baseUrlFor, openClient, requireVendor } from "../open-vendor.js";
@@ -28,6 +28,7 @@ export async function callCommand(args: readonly string[], io: CliIo): Promise<n
     handle: { type: "string" },
     timeout: { type: "string" },
     "poll-ms": { type: "string" },
+    "estimate-cost": { type: "boolean" },
     json: { type: "boolean" },
     ...CONNECTION_FLAGS,
   });
@@ -50,6 +51,8 @@ export async function callCommand(args: readonly string[], io: CliIo): Promise<n
   const client = openClient(vendor, io, { ...flags, baseUrl });
   const target = findCallTarget(vendor, operationName);
   const input = await buildInput(io.cwd, stringFlag(parsed, "input"), listFlag(parsed, "set"), target.schema);
+
+  if (boolFlag(parsed, "estimate-cost")) return printCost(io, json, target, client, input, operationName);
 
   const extraBody: Record<string, unknown> = {};
   for (const assignment of listFlag(parsed, "extra")) applySet(extraBody, assignment, undefined);
@@ -83,6 +86,33 @@ export async function callCommand(args: readonly string[], io: CliIo): Promise<n
     timeoutMs,
     pollMs,
   });
+}
+
+/** `--estimate-cost`: prints what the call would cost and creates nothing. */
+async function printCost(
+  io: CliIo,
+  json: boolean,
+  target: ReturnType<typeof findCallTarget>,
+  client: Parameters<NonNullable<ReturnType<typeof findCallTarget>["estimate"]>>[0],
+  input: unknown,
+  name: string,
+): Promise<number> {
+  if (!target.estimate) throw usageError(`${name} has no cost estimate (only IMA's video flows are priced)`);
+  const cost = (await target.estimate(client, input)) as {
+    points: number;
+    model: { name: string; id: string; version: string };
+    attributeId: number | string;
+    match: string;
+  };
+  if (json) printJson(io.stdout, { type: "cost", ...cost });
+  else {
+    println(
+      io.stdout,
+      `cost: ${cost.points} credits (${cost.model.name}, ${cost.model.id}, version ${cost.model.version})`,
+    );
+    println(io.stdout, `credit rule: ${cost.attributeId} (${cost.match} match); nothing was created`);
+  }
+  return 0;
 }
 
 /** A task object as generated clients return it for task operations. */

@@ -14,6 +14,8 @@ export interface EntryPoint {
   description: string;
   /** Input schema, for `gen list` and `--set` value types; the method validates the input itself. */
   schema(module: Record<string, unknown>): JsonSchema;
+  /** What the call would cost, without making it (`gen call ... --estimate-cost`), where the vendor prices requests. */
+  estimate?(client: Record<string, unknown>, input: unknown): Promise<unknown>;
   /**
    * The checks the method makes before any request, as issues (empty: valid); `gen studio` runs
    * them as the user types. Optional: without it only the schema's required fields are checked.

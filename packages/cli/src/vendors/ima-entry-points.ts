@@ -20,6 +20,11 @@ function videoFlow(name: string, method: string, description: string, minImages:
     name,
     method,
     description,
+    estimate(client, input) {
+      const estimateCost = client["estimateCost"];
+      if (typeof estimateCost !== "function") throw new Error("@gen/ima has no estimateCost()");
+      return (estimateCost as (t: string, i: unknown) => Promise<unknown>).call(client, name, input);
+    },
     schema(module) {
       const table = (module.imaModels ?? {}) as ModelTable;
       const models = (table.models ?? []).filter((m) => m.ids?.[name]).map((m) => m.name);

@@ -13,13 +13,16 @@ export class TaskFailedError extends GenError {
   }
 }
 
-/** The task was cancelled (by the user or the vendor). */
+/** The task was cancelled (by the user or the vendor); `reason` is the vendor's own, when it gave one. */
 export class TaskCancelledError extends GenError {
   override name = "TaskCancelledError";
   readonly handle: TaskHandle;
-  constructor(handle: TaskHandle, init: GenErrorInit = {}) {
-    super("task_cancelled", `Task ${handle.taskId} was cancelled`, init);
+  readonly reason?: string;
+  constructor(handle: TaskHandle, init: GenErrorInit & { reason?: string | undefined } = {}) {
+    const { reason, ...rest } = init;
+    super("task_cancelled", `Task ${handle.taskId} was cancelled${reason ? `: ${reason}` : ""}`, rest);
     this.handle = handle;
+    if (reason !== undefined) this.reason = reason;
   }
 }
 
@@ -29,10 +32,22 @@ export class TaskTimedOutError extends GenError {
   readonly handle: TaskHandle;
   /** `vendor`: the vendor gave up; `local`: the wait gave up (the task may still finish: resume it). */
   readonly by: "vendor" | "local";
-  constructor(handle: TaskHandle, by: "vendor" | "local", init: GenErrorInit = {}) {
+  /** The vendor's own explanation, when it gave one. */
+  readonly reason?: string;
+  constructor(
+    handle: TaskHandle,
+    by: "vendor" | "local",
+    init: GenErrorInit & { reason?: string | undefined } = {},
+  ) {
+    const { reason, ...rest } = init;
     const tail = by === "local" ? "; it may still finish, resume it from its handle" : "";
-    super("task_timed_out", `Task ${handle.taskId} timed out (${by})${tail}`, init);
+    super(
+      "task_timed_out",
+      `Task ${handle.taskId} timed out (${by})${reason ? `: ${reason}` : ""}${tail}`,
+      rest,
+    );
     this.handle = handle;
     this.by = by;
+    if (reason !== undefined) this.reason = reason;
   }
 }

@@ -66,7 +66,8 @@ const redirect = (location: string): SimResponse => ({ status: 302, headers: { l
  * EdrawMax behaviour the model cannot express: realistic diagram results (Mermaid for the
  * flowchart, `source_code` for the others) whose URLs live on an `.aliyuncs.com` result host; a
  * `.edrawsoft.com` host that redirects within the result list, off it, or anywhere (`/r/to?location=`);
- * result files with a wrong content type (`/mislabeled/…`) or a large body (`/large/…`); and a
+ * result files with a wrong content type (`/mislabeled/…`), served as `application/octet-stream`
+ * with the real bytes (`/octet/…`) or an HTML page (`/octet-html/…`), or a large body (`/large/…`); and a
  * refusal of a user id sent in the body.
  */
 export const edrawmaxPlugin = defineSimulatorPlugin({
@@ -95,6 +96,24 @@ export const edrawmaxPlugin = defineSimulatorPlugin({
           handle: () => ({
             status: 200,
             headers: { "content-type": "text/html" },
+            body: "<html>login</html>",
+          }),
+        },
+        {
+          // Object storage that labels every object generically: the real bytes, content type unknown.
+          method: "GET",
+          path: "/octet/{name}",
+          handle: (req) => ({
+            ...file(req.params["name"] ?? ""),
+            headers: { "content-type": "application/octet-stream" },
+          }),
+        },
+        {
+          method: "GET",
+          path: "/octet-html/{name}",
+          handle: () => ({
+            status: 200,
+            headers: { "content-type": "application/octet-stream" },
             body: "<html>login</html>",
           }),
         },

@@ -12,11 +12,12 @@ import {
   type XGenErrorKind,
 } from "@gen/spec";
 import { camelCase } from "../../emit/names.js";
+import { conditionalRules } from "./conditional-rules.js";
 import { deepMerge } from "./deep-merge.js";
 import type { MediaioEntry } from "./mediaio-catalog.js";
 import { mediaioTypeToSchema } from "./mediaio-types.js";
 import { parseMediaioEntries } from "./parse-mediaio-entries.js";
-import { extractProseConstraints } from "./prose-constraints.js";
+import { type ConditionalOption, extractProseConstraints } from "./prose-constraints.js";
 
 const ENVELOPE_FIELDS = new Set(["code", "msg", "data", "trace_id"]);
 
@@ -128,6 +129,7 @@ function deriveModel(
       }
     }
     const parameters: ParameterObject[] = [];
+    const conditionals: Array<ConditionalOption & { field: string }> = [];
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     for (const p of e.params) {
@@ -161,6 +163,7 @@ function deriveModel(
         });
       }
       Object.assign(schema, prose.schema);
+      for (const c of prose.conditional) conditionals.push({ field: p.name, ...c });
       if (p.describe) schema.description = p.describe;
       if (pathParams.includes(p.name)) {
         parameters.push({ name: p.name, in: "path", required: true, schema });
@@ -190,6 +193,17 @@ function deriveModel(
       kind: isTask ? "create" : "read",
     };
     if (isTask) xGen.task = true;
+    const rules = conditionalRules(conditionals, properties, (message, field) =>
+      warnings.push({
+        severity: "warning",
+        code: "condition-not-enforced",
+        message,
+        file,
+        entry: label,
+        field,
+      }),
+    );
+    if (rules.length) xGen.rules = rules;
     if (e.status !== undefined && e.status !== 1) {
       xGen.notes = [`catalog status ${e.status} (entries are normally 1)`];
       warnings.push({

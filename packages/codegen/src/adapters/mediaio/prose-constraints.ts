@@ -10,6 +10,16 @@ export interface ProseExtraction {
   notUnderstood: string[];
   /** Plain descriptive sentences (kept as the description). */
   description: string[];
+  /** Options allowed only under a condition ("1080P (when duration is 6s)"). */
+  conditional: ConditionalOption[];
+}
+
+/** One option the prose allows only when another field has a value. */
+export interface ConditionalOption {
+  value: string;
+  when: Record<string, string>;
+  /** The prose it came from, for messages. */
+  text: string;
 }
 
 type Rule = {
@@ -17,9 +27,12 @@ type Rule = {
   apply: (
     m: RegExpMatchArray,
     out: JsonSchema,
-    ctx: { type: string; keywords?: readonly string[] },
+    ctx: { type: string; keywords?: readonly string[]; conditional: ConditionalOption[] },
   ) => number | string;
 };
+
+/** `1080P (when duration is 6s)`: an option with its condition. */
+const CONDITIONAL_OPTION = /^(.+?)\s*\(when ([A-Za-z_][\w.]*) is ([^()]+?)\)$/i;
 
 const num = (s: string | undefined) => Number(s);
 
@@ -63,6 +76,28 @@ const RULES: Rule[] = [
         return `default "${value}" is not one of the options`;
       out.default = value;
       return 1;
+    },
+  },
+  {
+    // Options some of which hold only under a condition; the plain list is checked like below.
+    re: /^Options:\s*(.*\(when [^()]+\).*)$/i,
+    apply: (m, out, ctx) => {
+      const options: string[] = [];
+      for (const item of splitList(m[1] as string)) {
+        const c = CONDITIONAL_OPTION.exec(item);
+        if (!c) {
+          if (/[()]/.test(item))
+            return `option "${item}" has a condition that is not "(when FIELD is VALUE)"`;
+          options.push(item);
+          continue;
+        }
+        options.push(c[1]!.trim());
+        ctx.conditional.push({ value: c[1]!.trim(), when: { [c[2]!]: c[3]!.trim() }, text: item });
+      }
+      if (!ctx.keywords) out.enum = options;
+      else if (!(options.length === ctx.keywords.length && options.every((o) => ctx.keywords?.includes(o))))
+        return `options (${options.join(", ")}) differ from keywords (${ctx.keywords.join(", ")})`;
+      return ctx.conditional.length;
     },
   },
   {
@@ -136,13 +171,20 @@ export function extractProseConstraints(
   type: string,
   keywords?: readonly string[],
 ): ProseExtraction {
-  const result: ProseExtraction = { schema: {}, extracted: 0, notUnderstood: [], description: [] };
+  const result: ProseExtraction = {
+    schema: {},
+    extracted: 0,
+    notUnderstood: [],
+    description: [],
+    conditional: [],
+  };
   for (const sentence of splitSentences(describe)) {
     const rule = RULES.find((r) => r.re.test(sentence));
     if (rule) {
       const outcome = rule.apply(sentence.match(rule.re) as RegExpMatchArray, result.schema, {
         type,
         ...(keywords ? { keywords } : {}),
+        conditional: result.conditional,
       });
       if (typeof outcome === "number") result.extracted += outcome;
       else result.notUnderstood.push(`${sentence} (${outcome})`);
