@@ -34,6 +34,7 @@ const BENCHES: Array<{ name: string; args: string[]; env?: Record<string, string
   { name: "polling", args: ["bench/polling.ts", "--samples", "400"] },
   { name: "scale", args: ["bench/scale.ts", "--tasks", "1000"] },
   { name: "codegen", args: ["bench/codegen.ts"], env: { BENCH_RUNS: "1" } },
+  { name: "batch", args: ["bench/batch.ts", "--jobs", "1000"] },
 ];
 
 function runTs(args: string[], env: Record<string, string> = {}, capture = false) {

@@ -15,6 +15,8 @@ Commands:
   mock       start local vendor simulators for offline work
   mcp        serve the vendors' operations to agents (MCP, stdio or Streamable HTTP)
   studio     a local web playground: every operation as a form, run, preview, copy as code
+  batch      run a JOBS.jsonl file of tasks: limits, journal, resume, results file
+  worker     serve batches queued on Redis (gen batch --redis URL)
 
 Run \`gen <command> --help\` for a command's options and examples.
 
@@ -33,16 +35,19 @@ ${EXIT_CODES}
 
 /** Per-command help, keyed by command. */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  generate: `Usage: gen generate [--check] [--vendor NAME]
+  generate: `Usage: gen generate [--check] [--strict] [--verbose] [--vendor NAME]
 
 Regenerates packages/<vendor> from catalogs/<vendor> (run at the repository root).
   --check        do not write; exit non-zero when the generated files differ (CI drift check)
-  --vendor NAME  only this vendor
+  --strict       fail (write nothing) when a warning drops or weakens what a catalog says
+  --verbose      list every warning's location (default: three per kind)
+  --vendor NAME  only this vendor; a new one with catalogs/NAME/openapi.yaml is added to gen.config.json
 
 Examples:
   gen generate
   gen generate --check
   gen generate --vendor mediaio
+  gen generate --vendor acme --strict
 `,
   list: `Usage: gen list [VENDOR [OPERATION]] [--json]
 
@@ -121,6 +126,38 @@ Examples:
   gen mcp
   gen mcp mediaio --operation 't2v*' --download ./media
   gen mcp --http --port 3333
+`,
+  batch: `Usage: gen batch JOBS.jsonl [options]
+
+Each line: {"id": "optional-key", "vendor": "mediaio", "operation": "t2vWanV26", "input": {...}}.
+Every line is validated first (all bad lines reported, nothing sent). Jobs then run with per-vendor
+limits; rerunning the same command resumes: finished jobs are skipped, no job is created twice.
+  -o, --results FILE       results file, one JSON line per job (default JOBS.results.jsonl)
+      --journal FILE       embedded journal (default <results>.journal)
+  -d, --download DIR       download each job's result files into DIR/<id>/
+  -c, --concurrency N      jobs in flight per vendor (default 4); VENDOR=N for one vendor
+      --rate N             creates per second per vendor; VENDOR=N for one vendor
+      --budget N           stop creating once N credits are spent (where the vendor states costs)
+      --retry-ambiguous    create again jobs whose create may have reached the vendor unanswered
+      --redis URL          queue on Redis (BullMQ) for \`gen worker\`s (or GEN_REDIS_URL)
+      --name NAME          batch name on Redis (default: derived from the jobs)
+      --detach             with --redis: queue and return; rerun to collect results
+      --timeout SECONDS    per-task wait limit (embedded)
+      --poll-ms MS         fixed poll interval (embedded) / state refresh (Redis)
+      --json               print the summary as JSON
+
+See docs/batch.md for what is guaranteed.
+`,
+  worker: `Usage: gen worker --redis URL [options]
+
+Serves the batches queued with \`gen batch --redis URL\` until Ctrl-C. Credentials come from this
+worker's environment. A job whose worker dies resumes on another worker after --lock-ms.
+      --redis URL          Redis to serve (or GEN_REDIS_URL)
+      --vendor NAME        only this vendor's queue (repeatable; default every vendor)
+  -c, --concurrency N      jobs in flight per vendor in this process (default 50)
+      --lock-ms MS         job lock (default 30000)
+      --poll-ms MS         fixed poll interval
+      --json               one JSON line per job event
 `,
   mock: `Usage: gen mock [VENDOR...] [--port N]
 

@@ -1,12 +1,14 @@
 import { isGenError } from "@gen/runtime";
 import { CliError, usageError } from "./cli-error.js";
 import { type CliIo, printJson, println, processIo } from "./cli-io.js";
+import { batchCommand } from "./commands/batch.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
 import { mcpCommand } from "./commands/mcp.js";
 import { mockCommand } from "./commands/mock.js";
 import { studioCommand } from "./commands/studio.js";
 import { waitCommand } from "./commands/wait.js";
+import { workerCommand } from "./commands/worker.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
@@ -23,6 +25,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   mock: mockCommand,
   mcp: mcpCommand,
   studio: studioCommand,
+  batch: batchCommand,
+  worker: workerCommand,
 };
 
 /**
@@ -63,6 +67,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseCommandArgs("generate", args, {
     check: { type: "boolean" },
+    strict: { type: "boolean" },
+    verbose: { type: "boolean" },
     vendor: { type: "string" },
   });
   if (flags.positionals.length > 0)

@@ -1,5 +1,6 @@
 import type { CallOptions, ClientOptions, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import type { EntryPoint } from "./vendors/entry-point.js";
+import { imaCost } from "./vendors/ima-cost.js";
 import { IMA_ENTRY_POINTS } from "./vendors/ima-entry-points.js";
 
 /** The surface of a generated client the CLI relies on (see the generated packages' README). */
@@ -20,6 +21,8 @@ export interface VendorEntry {
   load: () => Promise<Record<string, unknown>>;
   /** Hand-written client methods offered next to the generated operations. */
   entryPoints?: readonly EntryPoint[];
+  /** Credits a create costs, where the vendor states it in the request (batch budgets). */
+  cost?: (operation: string, input: unknown) => number | undefined;
 }
 
 /**
@@ -51,6 +54,7 @@ export const VENDORS: readonly VendorEntry[] = [
     factory: "createIma",
     load: () => import("@gen/ima"),
     entryPoints: IMA_ENTRY_POINTS,
+    cost: imaCost,
   },
 ];
 

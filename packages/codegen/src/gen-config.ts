@@ -16,6 +16,12 @@ export interface GenVendorConfig {
   options?: Record<string, unknown>;
   /** Extra fields merged into the emitted package.json (e.g. workspace `devDependencies` for tests). */
   packageJson?: Record<string, unknown>;
+  /**
+   * `false`: no `wire.gen.ts` (openapi-typescript's raw `paths`/`components` types, exported as
+   * `Wire`). The typed client, inputs, outputs and validators do not use them; a large vendor file
+   * generates in about half the time and size without them. Default `true`.
+   */
+  wireTypes?: boolean;
 }
 
 /** Root `gen.config.json` (or the default export of `gen.config.mjs`). */

@@ -9,6 +9,7 @@ import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
 import { type PlannedChangeset, planChangeset } from "./plan-changeset.js";
 import { type FileChange, planWrites } from "./plan-writes.js";
+import { strictFailures } from "./warnings/summarize-warnings.js";
 
 /** Options of `generate()`. */
 export interface GenerateOptions {
@@ -25,6 +26,8 @@ export interface GenerateOptions {
    * directory has a `.changeset/` folder (changesets is set up there).
    */
   changesets?: boolean;
+  /** Fail (write nothing) when a warning says something in a catalog was dropped or weakened. */
+  strict?: boolean;
 }
 
 /** What `generate()` did (or, with `check`, would do). */
@@ -72,6 +75,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         model: loaded.model,
         catalog: vendor.catalog,
         outDir: vendor.out,
+        standalone: !(await exists(join(job.root, "tsconfig.base.json"))),
+        ...(vendor.wireTypes === false ? { skipWire: true } : {}),
         ...(await existingPackageFields(job)),
       });
       emitted.push({ job, ...pkg });
@@ -87,6 +92,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     }
   }
   result.warnings.push(...diagnostics.filter((d) => d.severity === "warning"));
+  if (options.strict) {
+    const failures = strictFailures(result.warnings);
+    if (failures.length) {
+      diagnostics.push({
+        severity: "error",
+        code: "strict",
+        message: `--strict: ${failures.length} warning(s) drop or weaken what the catalog says (${[...new Set(failures.map((f) => f.code))].join(", ")}); fix them (each names its fix) or leave --strict off`,
+        file: failures[0]?.file ?? "gen.config.json",
+      });
+    }
+  }
   if (diagnostics.some((d) => d.severity === "error")) throw new GenerationError(diagnostics);
   const changesetWrites: FileChange[] = [];
   for (const { job, files, seeds } of emitted) {
@@ -130,7 +146,7 @@ function unknownVendor(id: string, config: GenConfig): GenerationError {
     {
       severity: "error",
       code: "unknown-vendor",
-      message: `no vendor "${id}" in gen.config (known: ${config.vendors.map((v) => v.id).join(", ")})`,
+      message: `no vendor "${id}" in gen.config (known: ${config.vendors.map((v) => v.id).join(", ")}): add { "id": "${id}", "catalog": "catalogs/${id}/openapi.yaml", "adapter": "openapi", "out": "packages/${id}" } to gen.config.json "vendors", or put the file at catalogs/${id}/openapi.yaml and run gen generate --vendor ${id}`,
       file: "gen.config.json",
       entry: "vendors",
       field: "id",

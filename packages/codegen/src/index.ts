@@ -10,6 +10,11 @@ export { type GenerateOptions, type GenerateResult, generate } from "./generate.
 export { builtinAdapters, importAdapters, loadAdapter } from "./load-adapter.js";
 export { GEN_CONFIG_FILES, loadGenConfig } from "./load-gen-config.js";
 export { type LoadedVendorModel, loadVendorModel } from "./load-vendor-model.js";
+export { applyOverlay, type OverlayProblem } from "./overlay/apply-overlay.js";
 export type { PlannedChangeset } from "./plan-changeset.js";
 export type { FileChange } from "./plan-writes.js";
+export { registerVendor } from "./register-vendor.js";
 export { validateModel } from "./validate-model.js";
+export { jsonPointer } from "./warnings/json-pointer.js";
+export { strictFailures, summarizeWarnings } from "./warnings/summarize-warnings.js";
+export { WARNING_KINDS, type WarningKind, warningKind } from "./warnings/warning-kinds.js";

@@ -47,7 +47,12 @@ export function validateModel(model: GenModel, file: string): GenerationDiagnost
     }
   }
   if (!model.servers?.[0]?.url)
-    err("missing-server", "servers[0].url (the base URL) is required", "(root)", "servers");
+    err(
+      "missing-server",
+      'servers[0].url (the base URL) is required: add it with an overlay beside the catalog (overlay.yaml: `actions: [{ target: "$", update: { servers: [{ url: "https://api.vendor.example" }] } }]`) or set options.baseUrl in gen.config',
+      "(root)",
+      "servers",
+    );
   if (!model.paths || typeof model.paths !== "object") {
     err("missing-paths", "paths must be an object", "(root)", "paths");
     return out;

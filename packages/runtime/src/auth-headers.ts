@@ -18,7 +18,8 @@ function base64(text: string): string {
 }
 
 /**
- * Resolve an auth strategy into request headers: api key in a named header; `Basic
+ * Resolve an auth strategy into request headers: api key in a named header (after its `prefix`,
+ * e.g. `Key `); `Basic
  * base64(key:secret)` plus an optional header carrying the key; bearer token plus fixed headers;
  * or nothing. Throws `MissingCredentialError` before any request when a credential is missing.
  */
@@ -35,7 +36,7 @@ export function authHeaders(
   };
   if (auth.type === "apiKey") {
     const key = resolveCredential(auth.credential, options, env, vendor);
-    set(auth.header, key);
+    set(auth.header, auth.prefix ? `${auth.prefix}${key}` : key);
     out.secrets.push(key);
   } else if (auth.type === "basic") {
     const key = resolveCredential(auth.key, options, env, vendor);

@@ -1,9 +1,18 @@
+import { encodeQuery } from "./encode-query.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import type { CallOptions, OperationDefinition, RawRequest, VendorDefinition } from "./types.js";
 
 type OperationShape = Pick<
   OperationDefinition,
-  "method" | "path" | "pathParams" | "queryParams" | "headerParams" | "kind" | "constBody"
+  | "method"
+  | "path"
+  | "pathParams"
+  | "queryParams"
+  | "headerParams"
+  | "kind"
+  | "constBody"
+  | "queryStyles"
+  | "responseType"
 >;
 
 /** What `buildOperationRequest` needs from an operation, worked out once per operation. */
@@ -73,7 +82,11 @@ export function buildOperationRequest(
     path += encodeURIComponent(String(value)) + plan.parts[i + 1]!;
   }
   const query: Query = {};
-  for (const name of plan.query) if (Object.hasOwn(given, name)) toQuery(query, name, given[name]);
+  if (operation.queryStyles) {
+    // Styled (array / object) parameters: the whole declared query, in order, goes into the path.
+    const search = encodeQuery(given, plan.query, operation.queryStyles);
+    if (search) path += `?${search}`;
+  } else for (const name of plan.query) if (Object.hasOwn(given, name)) toQuery(query, name, given[name]);
   const headers: Record<string, string> = {};
   for (const [field, header] of plan.headers) {
     const value = Object.hasOwn(given, field) ? given[field] : undefined;
@@ -102,6 +115,7 @@ export function buildOperationRequest(
     request.query = query;
     break;
   }
+  if (operation.responseType) request.responseType = operation.responseType;
   if (call.signal) request.signal = call.signal;
   if (call.timeoutMs !== undefined) request.timeoutMs = call.timeoutMs;
   if (call.baseUrl !== undefined) request.baseUrl = call.baseUrl;

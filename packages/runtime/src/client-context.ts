@@ -77,6 +77,8 @@ export function createClientContext(
   const defaultOrigin = loopbackOrigin(defaultBase, allow);
   const userAgent = options.userAgent ?? `@gen/${vendor.id} (runtime ${RUNTIME_VERSION})`;
   const baseHeaders: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
+  for (const [name, value] of Object.entries(vendor.request?.headers ?? {}))
+    baseHeaders[name.toLowerCase()] = value;
   const callerSecrets: string[] = [];
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     baseHeaders[name.toLowerCase()] = value;

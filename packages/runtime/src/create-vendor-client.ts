@@ -5,6 +5,7 @@ import { checkInputShape } from "./check-input-shape.js";
 import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadFile } from "./download-file.js";
+import { encodeRequestBody } from "./encode-body.js";
 import { GenError, isGenError } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
@@ -104,10 +105,9 @@ export function createVendorCore(
       value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
-    const response = await sendRequest(
-      ctx,
-      buildOperationRequest(vendor, operation, value, ownOptions(call)),
-    );
+    let request = buildOperationRequest(vendor, operation, value, ownOptions(call));
+    if (operation.body) request = await encodeRequestBody(request, operation.body);
+    const response = await sendRequest(ctx, request);
     return response.data;
   }
 

@@ -1,6 +1,7 @@
 import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
+import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
 import { GenError } from "./errors/gen-error.js";
@@ -52,6 +53,10 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
       if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
     }
   }
+  // Binary answers (audio, images) default to their own larger cap unless the client sets one.
+  const limits = options.limits;
+  const binaryMax =
+    limits && Object.hasOwn(limits, "maxResponseBytes") ? ctx.limits.maxResponseBytes : undefined;
   const cut = url.search(/[?#]/);
   const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
   const redirecting: RedirectingRequest = {
@@ -78,6 +83,10 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
         redirecting.signal = deadline.signal;
         redirecting.checked ??= ctx.checkApiUrl(url);
         const { response } = await followRedirects(ctx.transport, redirecting);
+        if (req.responseType && response.status >= 200 && response.status < 300) {
+          const data = await decodeBinary(response, req.responseType, vendor.id, binaryMax);
+          return { status: response.status, headers: response.headers, data: data as Data };
+        }
         const text = await readBodyText(response, ctx.limits.maxResponseBytes);
         received = { status: response.status, headers: response.headers, text };
       } catch (caught) {

@@ -3,7 +3,12 @@
  * A vendor package supplies a `VendorDefinition` (pure data) and `OperationDefinition`s; the
  * runtime does everything else. Nothing here names a vendor.
  */
+
+import type { BodyEncoding } from "./encode-body.js";
+import type { QueryStyle } from "./encode-query.js";
 import type { Limits } from "./limits.js";
+
+export type { BodyEncoding, QueryStyle };
 
 /** The Standard Schema v1 interface (implemented by zod 4), inlined so the runtime needs no dependency. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -26,7 +31,7 @@ export type Credential = { option: string; env: readonly string[] };
 
 export type AuthDefinition =
   | { type: "none" }
-  | { type: "apiKey"; header: string; credential: Credential }
+  | { type: "apiKey"; header: string; credential: Credential; prefix?: string }
   | { type: "basic"; key: Credential; secret: Credential; keyHeader?: string }
   | { type: "bearer"; credential: Credential; headers?: Readonly<Record<string, string>> };
 
@@ -94,8 +99,11 @@ export interface VendorDefinition {
   auth: AuthDefinition;
   envelope?: EnvelopeDefinition;
   errors?: Readonly<Record<string, ErrorCodeDefinition>>;
-  /** `sendDefaults`: schema defaults are applied by the input schemas (informational for the runtime). */
-  request?: { bodyWrapper?: string; sendDefaults?: boolean };
+  /**
+   * `sendDefaults`: schema defaults are applied by the input schemas (informational for the runtime).
+   * `headers`: constant headers of every API request (e.g. a required API version header).
+   */
+  request?: { bodyWrapper?: string; sendDefaults?: boolean; headers?: Readonly<Record<string, string>> };
   task?: TaskProtocolDefinition;
   /** Operations by id; the task protocol's `pollOperation` resolves here. */
   operations?: Readonly<Record<string, OperationDefinition>>;
@@ -121,6 +129,12 @@ export interface OperationDefinition<Input = unknown, Output = unknown> {
   constBody?: Readonly<Record<string, unknown>>;
   /** Input schema (lazy: a function is called once, on first use). */
   input?: StandardSchemaV1<unknown, Input> | (() => StandardSchemaV1<unknown, Input>);
+  /** Query fields serialised other than `name=value` (OpenAPI style/explode); others stay `name=value`. */
+  queryStyles?: Readonly<Record<string, QueryStyle>>;
+  /** A non-JSON request body (multipart, form, raw bytes); absent: JSON. */
+  body?: BodyEncoding;
+  /** A non-JSON success response, returned as bytes (`Uint8Array`) or text. */
+  responseType?: "bytes" | "text";
   /** Lenient decode of the unwrapped response data into the typed output. */
   output?: (data: unknown) => Output;
   /**
@@ -323,6 +337,8 @@ export interface RawRequest {
   kind: "create" | "read";
   /** Skip envelope decoding and return the parsed JSON body as is. */
   raw?: boolean;
+  /** A success response is not JSON: return its bytes (`Uint8Array`) or text as `data`. */
+  responseType?: "bytes" | "text";
   /** Send credentials (default true for API hosts). */
   auth?: boolean;
   signal?: AbortSignal;

@@ -97,10 +97,20 @@ export function getRequestBodySchema(model: GenModel, op: ModelOperation): JsonS
   return schema;
 }
 
+/** The key of the success response: `200`, `201`, `202`, any other `2xx`, `2XX`, else `default`. */
+export function successResponseKey(responses: Readonly<Record<string, unknown>>): string | undefined {
+  const keys = Object.keys(responses);
+  return (
+    ["200", "201", "202"].find((k) => k in responses) ??
+    keys.filter((k) => /^2\d\d$/.test(k) && k !== "204").sort()[0] ??
+    ("2XX" in responses ? "2XX" : "default" in responses ? "default" : undefined)
+  );
+}
+
 /** The success response schema, unwrapped to the envelope's data field when described whole. */
 export function getResponseSchema(model: GenModel, op: ModelOperation): JsonSchema | undefined {
   const responses = op.operation.responses ?? {};
-  const key = ["200", "201", "2XX", "default"].find((k) => k in responses);
+  const key = successResponseKey(responses);
   if (!key || !responses[key]) return undefined;
   const response = deref(model, responses[key]);
   const media = response.content?.["application/json"] ?? Object.values(response.content ?? {})[0];

@@ -22,6 +22,10 @@ export interface ParameterObject {
   required?: boolean;
   description?: string;
   schema?: JsonSchema;
+  /** Serialisation (query: `form` by default, `spaceDelimited`, `pipeDelimited`, `deepObject`). */
+  style?: string;
+  /** Default true for `form`, false otherwise. */
+  explode?: boolean;
   [key: `x-${string}`]: unknown;
 }
 

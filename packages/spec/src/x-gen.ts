@@ -44,7 +44,13 @@ export interface XGenCredential {
 /** Root `x-gen-auth`. */
 export type XGenAuth =
   | { type: "none" }
-  | { type: "apiKey"; header: string; credential: XGenCredential }
+  | {
+      type: "apiKey";
+      header: string;
+      credential: XGenCredential;
+      /** Text sent before the key, e.g. `"Key "` for `Authorization: Key <token>`. */
+      prefix?: string;
+    }
   | {
       type: "basic";
       key: XGenCredential;
@@ -112,6 +118,8 @@ export interface XGenRequest {
    * clients send defaults on the wire). Off by default: the vendor applies its own defaults.
    */
   sendDefaults?: boolean;
+  /** Constant headers sent with every API request (e.g. `{ "X-Api-Version": "2024-01-01" }`). */
+  headers?: Record<string, string>;
 }
 
 /** Canonical task states. */
@@ -250,6 +258,11 @@ export interface JsonSchema {
   allOf?: JsonSchema[];
   $ref?: string;
   nullable?: boolean;
+  /** OpenAPI discriminator of a `oneOf`/`anyOf`: the property telling the variants apart. */
+  discriminator?: { propertyName: string; mapping?: Record<string, string> };
+  /** 3.1 binary content (`contentMediaType` without `contentEncoding`) in multipart/raw bodies. */
+  contentMediaType?: string;
+  contentEncoding?: string;
   "x-gen-enum-names"?: string[];
   /** File-size range of the file behind a URL parameter, MB (documentation; not checkable client-side). */
   "x-gen-file-size-mb"?: { min?: number; max?: number };

@@ -118,11 +118,67 @@ function diffOperation(
       kind: "deprecation-changed",
       message: `\`${op}\`: ${b.deprecated ? "deprecated" : "no longer deprecated"}`,
     });
-  const fa = new Map(a.fields.map((f) => [f.name, f]));
-  const fb = new Map(b.fields.map((f) => [f.name, f]));
+  const union = Boolean(a.variants || b.variants);
+  const va = variantsOf(a, union);
+  const vb = variantsOf(b, union);
+  const many = va.length > 1 || vb.length > 1;
+  for (const v of va) {
+    const w = vb.find((x) => x.key === v.key);
+    if (!w) {
+      push({
+        bump: "major",
+        kind: "variant-removed",
+        message: `\`${op}\` body shape ${v.key}: no longer accepted`,
+      });
+      continue;
+    }
+    diffFields(ma, v.fields, mb, w.fields, op, many ? ` (body shape ${v.key})` : "", push);
+  }
+  for (const w of vb)
+    if (!va.some((v) => v.key === w.key))
+      push({ bump: "minor", kind: "variant-added", message: `\`${op}\`: new body shape ${w.key}` });
+  if (a.openBody && !b.openBody)
+    push({
+      bump: "major",
+      kind: "body-closed",
+      message: `\`${op}\`: unknown body fields no longer accepted`,
+    });
+}
+
+/**
+ * The input shapes of an operation: its variants (a `oneOf`/`anyOf` body) or its one field list,
+ * keyed by the constant they pin (`mode=text`) when `union` (either side has variants).
+ */
+function variantsOf(plan: OperationPlan, union: boolean): Array<{ key: string; fields: InputField[] }> {
+  if (!union) return [{ key: "(body)", fields: plan.fields }];
+  return (plan.variants ?? [{ fields: plan.fields, open: plan.openBody }]).map((v, i) => {
+    const pinned = v.fields.find((f) => {
+      const s = f.in === "body" ? f.schema : undefined;
+      return (
+        s &&
+        (s.const !== undefined || s.enum?.length === 1) &&
+        (!plan.discriminator || f.name === plan.discriminator)
+      );
+    });
+    const value = pinned && (pinned.schema.const ?? pinned.schema.enum?.[0]);
+    return { key: pinned ? `${pinned.name}=${String(value)}` : `#${i + 1}`, fields: v.fields };
+  });
+}
+
+function diffFields(
+  ma: GenModel,
+  a: InputField[],
+  mb: GenModel,
+  b: InputField[],
+  op: string,
+  shape: string,
+  push: (c: Omit<ModelChange, "operation">) => void,
+): void {
+  const fa = new Map(a.map((f) => [f.name, f]));
+  const fb = new Map(b.map((f) => [f.name, f]));
   for (const [name, f] of fa) {
     const g = fb.get(name);
-    const where = `\`${op}\` parameter \`${name}\``;
+    const where = `\`${op}\`${shape} parameter \`${name}\``;
     if (!g) {
       push({ bump: "major", kind: "parameter-removed", message: `${where} removed` });
       continue;
@@ -134,15 +190,9 @@ function diffOperation(
     push({
       bump: g.required ? "major" : "minor",
       kind: g.required ? "parameter-added-required" : "parameter-added",
-      message: `\`${op}\`: new ${g.required ? "required" : "optional"} parameter \`${name}\``,
+      message: `\`${op}\`${shape}: new ${g.required ? "required" : "optional"} parameter \`${name}\``,
     });
   }
-  if (a.openBody && !b.openBody)
-    push({
-      bump: "major",
-      kind: "body-closed",
-      message: `\`${op}\`: unknown body fields no longer accepted`,
-    });
 }
 
 function diffField(

@@ -18,8 +18,24 @@ export function diffInputSchema(
   depth = 0,
 ): void {
   if (depth > 8) return;
-  const a = safeResolve(before.model, before.schema);
-  const b = safeResolve(after.model, after.schema);
+  const ra = safeResolve(before.model, before.schema);
+  const rb = safeResolve(after.model, after.schema);
+  const na = splitNull(before.model, ra);
+  const nb = splitNull(after.model, rb);
+  if (na.nullable !== nb.nullable)
+    emit({
+      bump: nb.nullable ? "minor" : "major",
+      kind: nb.nullable ? "nullable-added" : "nullable-removed",
+      message: `${where}: ${nb.nullable ? "now also accepts null" : "no longer accepts null"}`,
+    });
+  const a = na.schema;
+  const b = nb.schema;
+  const va = a.oneOf ?? a.anyOf;
+  const vb = b.oneOf ?? b.anyOf;
+  if (va || vb) {
+    diffVariants(before.model, va ?? [a], after.model, vb ?? [b], where, emit, depth);
+    return;
+  }
   const ta = typeList(a);
   const tb = typeList(b);
   if (ta.join() !== tb.join()) {
@@ -168,6 +184,77 @@ function diffProperties(
       message: `${where}.${name}: added (${required ? "required" : "optional"})`,
     });
   }
+}
+
+/**
+ * A schema without its null alternative, and whether it had one: 3.0 `nullable: true`, 3.1
+ * `type: [X, "null"]`, or `anyOf`/`oneOf` with a `{ type: "null" }` variant (one other variant:
+ * that variant itself).
+ */
+function splitNull(model: GenModel, s: JsonSchema): { schema: JsonSchema; nullable: boolean } {
+  if (s.nullable === true) {
+    const { nullable: _n, ...rest } = s;
+    return { schema: rest, nullable: true };
+  }
+  if (Array.isArray(s.type) && s.type.includes("null") && s.type.length > 1) {
+    const types = s.type.filter((t) => t !== "null");
+    return { schema: { ...s, type: types.length === 1 ? (types[0] as string) : types }, nullable: true };
+  }
+  const key = s.oneOf ? "oneOf" : s.anyOf ? "anyOf" : undefined;
+  if (!key) return { schema: s, nullable: false };
+  const list = s[key] ?? [];
+  const rest = list.filter((v) => typeList(safeResolve(model, v)).join() !== "null");
+  if (rest.length === list.length) return { schema: s, nullable: false };
+  if (rest.length === 1) return { schema: safeResolve(model, rest[0] as JsonSchema), nullable: true };
+  return { schema: { ...s, [key]: rest }, nullable: true };
+}
+
+/**
+ * The variants of a union (or a plain schema as one variant), matched by their discriminating
+ * constant (a property pinned by `const` or a one-value `enum`) where both have one, else by
+ * position: a removed variant is major, an added one minor, changes inside each as for a schema.
+ */
+export function diffVariants(
+  ma: GenModel,
+  a: readonly JsonSchema[],
+  mb: GenModel,
+  b: readonly JsonSchema[],
+  where: string,
+  emit: Emit,
+  depth: number,
+): void {
+  const key = (m: GenModel, v: JsonSchema, i: number) => variantKey(m, v) ?? `#${i + 1}`;
+  const ka = a.map((v, i) => key(ma, v, i));
+  const kb = b.map((v, i) => key(mb, v, i));
+  ka.forEach((k, i) => {
+    const j = kb.indexOf(k);
+    const label = a.length > 1 || b.length > 1 ? `${where} (variant ${k})` : where;
+    if (j === -1) {
+      emit({ bump: "major", kind: "variant-removed", message: `${label}: this shape is no longer accepted` });
+      return;
+    }
+    diffInputSchema(
+      { model: ma, schema: a[i] as JsonSchema },
+      { model: mb, schema: b[j] as JsonSchema },
+      label,
+      emit,
+      depth + 1,
+    );
+  });
+  for (const k of kb)
+    if (!ka.includes(k))
+      emit({ bump: "minor", kind: "variant-added", message: `${where} (variant ${k}): new accepted shape` });
+}
+
+/** `prop=value` of the first property a variant pins to one constant, if any. */
+function variantKey(model: GenModel, v: JsonSchema): string | undefined {
+  const s = safeResolve(model, v);
+  for (const [name, p] of Object.entries(s.properties ?? {})) {
+    const r = safeResolve(model, p);
+    const value = r.const !== undefined ? r.const : r.enum?.length === 1 ? r.enum[0] : undefined;
+    if (value !== undefined) return `${name}=${String(value)}`;
+  }
+  return undefined;
 }
 
 function safeResolve(model: GenModel, schema: JsonSchema): JsonSchema {

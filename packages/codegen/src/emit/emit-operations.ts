@@ -44,6 +44,9 @@ function emitOperation(ctx: EmitContext, plan: OperationPlan, compact: boolean):
       `headerParams: ${literal(Object.fromEntries(byIn("header").map((f) => [f.name, f.wireName])))}`,
     );
   }
+  if (plan.queryStyles) fields.push(`queryStyles: ${literal(plan.queryStyles)}`);
+  if (plan.body) fields.push(`body: ${literal(plan.body)}`);
+  if (plan.responseType) fields.push(`responseType: ${literal(plan.responseType)}`);
   fields.push(`kind: ${literal(plan.kind)}`);
   if (plan.task) fields.push(`task: ${literal(plan.estimatedMs ? { estimatedMs: plan.estimatedMs } : {})}`);
   if (x.constBody) fields.push(`constBody: ${jsonBlock(x.constBody, 2)}`);

@@ -10,6 +10,7 @@ import { emitOperations } from "./emit-operations.js";
 import { emitPackageJson, emitTsconfig, emitTsupConfig } from "./emit-package-files.js";
 import { emitReadme } from "./emit-readme.js";
 import { emitSchemas } from "./emit-schemas.js";
+import { emitStandalonePackageJson, emitStandaloneTsconfig } from "./emit-standalone-package.js";
 import { emitTypes } from "./emit-types.js";
 import { emitValidators } from "./emit-validators.js";
 import { emitVendor } from "./emit-vendor.js";
@@ -29,8 +30,16 @@ export interface EmitPackageOptions {
   version?: string;
   /** Extra package.json fields (top-level keys replaced). */
   packageJson?: Record<string, unknown>;
-  /** Skip openapi-typescript (benchmarks of the source emitter alone). */
+  /**
+   * Skip openapi-typescript's wire types (`wire.gen.ts`, the `Wire` export): gen.config
+   * `"wireTypes": false`; also benchmarks of the source emitter alone.
+   */
   skipWire?: boolean;
+  /**
+   * The package lives outside this kind of workspace (no `tsconfig.base.json` at the config root):
+   * real dependency ranges instead of `workspace:*`, a self-contained tsconfig, its own build tools.
+   */
+  standalone?: boolean;
 }
 
 /** Emitted files keyed by path relative to the package directory; `src/index.ts` only as a seed. */
@@ -57,7 +66,7 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   if (constants) src.set("constants.gen.ts", constants);
   if (!options.skipWire) src.set("wire.gen.ts", emitWire(model, catalog));
   const modules = [...src.keys()].filter((m) => m !== "wire.gen.ts").sort();
-  src.set("index.gen.ts", emitIndex(ctx, modules));
+  src.set("index.gen.ts", emitIndex(ctx, modules, !options.skipWire));
   const files = new Map<string, string>();
   const errors: string[] = [];
   for (const name of [...src.keys()].sort()) {
@@ -68,8 +77,13 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   if (errors.length) throw new Error(`emitted code does not parse (generator bug):\n${errors.join("\n")}`);
   const version = options.version ?? model["x-gen-vendor"].packageVersion ?? "0.1.0";
   files.set("README.md", emitReadme(ctx));
-  files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
-  files.set("tsconfig.json", emitTsconfig(ctx));
+  if (options.standalone) {
+    files.set("package.json", emitStandalonePackageJson(ctx, version, options.packageJson));
+    files.set("tsconfig.json", emitStandaloneTsconfig());
+  } else {
+    files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
+    files.set("tsconfig.json", emitTsconfig(ctx));
+  }
   files.set("tsup.config.ts", emitTsupConfig(options.packageJson?.["imports"]));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
   const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);

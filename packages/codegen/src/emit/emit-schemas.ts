@@ -1,6 +1,8 @@
 import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { genHeader } from "./header.js";
+import { literal } from "./names.js";
+import type { OperationPlan } from "./operation-plan.js";
 import { objectMembers } from "./schema-to-zod.js";
 
 const HELPERS = `type Issue = { readonly code?: string; readonly input?: unknown; readonly keys?: readonly string[] };
@@ -15,21 +17,45 @@ const o = {
 };
 `;
 
+function objectExpr(
+  ctx: EmitContext,
+  fields: OperationPlan["fields"],
+  open: boolean,
+  indent = "    ",
+): string {
+  const schema: JsonSchema = {
+    type: "object",
+    properties: Object.fromEntries(fields.map((f) => [f.name, f.schema])),
+    required: fields.filter((f) => f.required).map((f) => f.name),
+  };
+  if (open) schema.additionalProperties = true;
+  const { ctor, members } = objectMembers(schema, ctx.model, 0);
+  return members.length
+    ? `${ctor}(\n${indent}{\n${members.map((m) => `${indent}  ${m},\n`).join("")}${indent}},\n${indent}o,\n${indent.slice(2)})`
+    : `${ctor}({}, o)`;
+}
+
+/** A `oneOf`/`anyOf` body: a discriminated union when the variants pin a property, else a union. */
+function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
+  const shapes = (plan.variants ?? []).map((v) => objectExpr(ctx, v.fields, v.open, "      "));
+  const list = `[\n      ${shapes.join(",\n      ")},\n    ]`;
+  if (plan.discriminator) return `z.discriminatedUnion(${literal(plan.discriminator)}, ${list})`;
+  const names = (plan.variants ?? []).map(
+    (v) =>
+      v.fields
+        .filter((f) => f.in === "body" && f.required)
+        .map((f) => f.name)
+        .join("+") || "{}",
+  );
+  return `z.union(${list}, { error: () => ${literal(`must match one of the body shapes (required fields: ${names.join(" | ")})`)} })`;
+}
+
 /** `schemas.gen.ts`: one lazily built zod/mini input schema per operation (tree-shakeable functions). */
 export function emitSchemas(ctx: EmitContext): string {
   const out: string[] = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
   for (const plan of ctx.plans) {
-    const schema: JsonSchema = {
-      type: "object",
-      properties: Object.fromEntries(plan.fields.map((f) => [f.name, f.schema])),
-      required: plan.fields.filter((f) => f.required).map((f) => f.name),
-    };
-    if (plan.openBody) schema.additionalProperties = true;
     const cache = `${plan.id}InputCache`;
-    const { ctor, members } = objectMembers(schema, ctx.model, 0);
-    const expr = members.length
-      ? `${ctor}(\n    {\n${members.map((m) => `      ${m},\n`).join("")}    },\n    o,\n  )`
-      : `${ctor}({}, o)`;
+    const expr = plan.variants ? variantsExpr(ctx, plan) : objectExpr(ctx, plan.fields, plan.openBody);
     out.push(
       `let ${cache}: ReturnType<typeof build${plan.typeName}Input> | undefined;`,
       `function build${plan.typeName}Input() {`,

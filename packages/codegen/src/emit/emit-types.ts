@@ -36,27 +36,29 @@ export function emitTypes(ctx: EmitContext): string {
 function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
   const lines: string[] = [];
   lines.push(`/** Input of \`${plan.name}\` (${plan.method} ${plan.path}). */`);
-  lines.push(`export interface ${plan.typeName}Input {`);
-  for (const f of plan.fields) {
-    const doc = docComment(resolveSchema(ctx.model, f.schema).schema);
-    if (doc) lines.push(`  ${doc.trim()}`);
-    const t = schemaToTs(f.schema, {
-      model: ctx.model,
-      enums: ctx.enums,
-      lenient: false,
-      nameHint: enumHint(plan, f.name),
+  if (plan.variants) {
+    const shapes = plan.variants.map((v) => {
+      const members = [...fieldLines(ctx, plan, v.fields), ...(v.open ? ["  [key: string]: unknown;"] : [])];
+      return `{\n${members.map((m) => `  ${m}`).join("\n")}\n    }`;
     });
-    lines.push(`  ${propKey(f.name)}${f.required ? "" : "?"}: ${t};`);
+    lines.push(`export type ${plan.typeName}Input =\n  | ${shapes.join("\n  | ")};`, "");
+  } else {
+    lines.push(`export interface ${plan.typeName}Input {`, ...fieldLines(ctx, plan, plan.fields));
+    if (plan.openBody) lines.push("  [key: string]: unknown;");
+    lines.push("}", "");
   }
-  lines.push("}", "");
-  const out = plan.output
-    ? schemaToTs(plan.output, {
-        model: ctx.model,
-        enums: ctx.enums,
-        lenient: true,
-        nameHint: `${plan.typeName}Output`,
-      })
-    : "unknown";
+  const out = plan.responseType
+    ? plan.responseType === "bytes"
+      ? "Uint8Array"
+      : "string"
+    : plan.output
+      ? schemaToTs(plan.output, {
+          model: ctx.model,
+          enums: ctx.enums,
+          lenient: true,
+          nameHint: `${plan.typeName}Output`,
+        })
+      : "unknown";
   const aliases = outputAliasMembers(ctx, plan);
   lines.push(`/** Response data of \`${plan.name}\` (lenient: unknown fields are kept). */`);
   lines.push(`export type ${plan.typeName}Output = ${aliases ? `${wrapObj(out)} & { ${aliases} }` : out};`);
@@ -75,6 +77,22 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
     lines.push(`export type ${plan.typeName}Result = ${result};`);
   }
   return lines.join("\n") + "\n";
+}
+
+function fieldLines(ctx: EmitContext, plan: OperationPlan, fields: OperationPlan["fields"]): string[] {
+  const lines: string[] = [];
+  for (const f of fields) {
+    const doc = docComment(resolveSchema(ctx.model, f.schema).schema);
+    if (doc) lines.push(`  ${doc.trim()}`);
+    const t = schemaToTs(f.schema, {
+      model: ctx.model,
+      enums: ctx.enums,
+      lenient: false,
+      nameHint: enumHint(plan, f.name),
+    });
+    lines.push(`  ${propKey(f.name)}${f.required ? "" : "?"}: ${t};`);
+  }
+  return lines;
 }
 
 function enumHint(plan: OperationPlan, field: string): string {

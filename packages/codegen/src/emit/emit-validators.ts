@@ -7,6 +7,7 @@ import { objectCompact } from "./schema-to-compact.js";
 
 /** The `compactSchema` spec of an operation's input; `undefined` when it keeps its zod schema. */
 export function compactInputSpec(ctx: EmitContext, plan: OperationPlan): Record<string, unknown> | undefined {
+  if (plan.variants) return undefined;
   const schema: JsonSchema = {
     type: "object",
     properties: Object.fromEntries(plan.fields.map((f) => [f.name, f.schema])),

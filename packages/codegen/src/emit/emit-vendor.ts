@@ -63,7 +63,12 @@ export function emitVendor(ctx: EmitContext): string {
     );
   }
   const wrapper = m["x-gen-request"]?.bodyWrapper;
-  if (wrapper) def.request = { bodyWrapper: wrapper };
+  const constantHeaders = m["x-gen-request"]?.headers;
+  if (wrapper || constantHeaders)
+    def.request = {
+      ...(wrapper ? { bodyWrapper: wrapper } : {}),
+      ...(constantHeaders ? { headers: constantHeaders } : {}),
+    };
   let pollId: string | undefined;
   if (protocol) {
     pollId = ctx.plans.find((p) => p.source.operationId === protocol.pollOperation)?.id;

@@ -22,10 +22,13 @@ export function schemaToCompact(schema: JsonSchema, model: GenModel, depth = 0):
     return { t: "e", v: values };
   }
   const variants = s.oneOf ?? s.anyOf;
+  if (variants?.some((v) => resolveSchema(model, v).schema.type === "null")) return undefined;
   if (variants) return union(variants.map((v) => schemaToCompact(v, model, depth + 1)));
   if (s.allOf?.length === 1 && s.allOf[0]) return schemaToCompact(s.allOf[0], model, depth + 1);
   if (s.allOf?.length) return undefined;
-  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
+  const all = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const types = all.filter((t) => t !== "null");
+  if (all.length > types.length) return undefined;
   if (types.length === 0) return s.properties ? objectCompact(s, model, depth) : undefined;
   return union(types.map((t) => typeCompact(t, s, model, depth)));
 }
@@ -43,6 +46,7 @@ function typeCompact(
 ): CompactSpecJson | undefined {
   switch (type) {
     case "string":
+      if (s.format === "binary" || s.contentMediaType !== undefined) return undefined;
       return defined({
         t: "s",
         url: URL_FORMATS.has(s.format ?? "") ? 1 : undefined,

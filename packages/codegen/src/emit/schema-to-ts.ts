@@ -39,9 +39,11 @@ function baseType(s: JsonSchema, ctx: TsTypeContext): string {
     return named ?? s.enum.map((v) => literal(v)).join(" | ");
   }
   const variants = s.oneOf ?? s.anyOf;
-  if (variants) return variants.map((v) => wrap(schemaToTs(v, ctx))).join(" | ");
+  if (variants) return [...new Set(variants.map((v) => wrap(schemaToTs(v, ctx))))].join(" | ");
   if (s.allOf) return s.allOf.map((v) => wrap(schemaToTs(v, ctx))).join(" & ");
-  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
+  const all = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const types = all.filter((t) => t !== "null");
+  if (all.length > 0 && types.length === 0) return "null";
   if (types.length === 0) return s.properties ? objectType(s, ctx) : "unknown";
   return types.map((t) => wrap(typeFor(t, s, ctx))).join(" | ");
 }
@@ -49,7 +51,7 @@ function baseType(s: JsonSchema, ctx: TsTypeContext): string {
 function typeFor(type: string, s: JsonSchema, ctx: TsTypeContext): string {
   switch (type) {
     case "string":
-      return "string";
+      return isBinary(s) && !ctx.lenient ? "Blob | Uint8Array" : "string";
     case "integer":
     case "number":
       return "number";
@@ -79,6 +81,11 @@ function objectType(s: JsonSchema, ctx: TsTypeContext): string {
   else if (typeof extra === "object") lines.push(`[key: string]: ${schemaToTs(extra, ctx)};`);
   if (lines.length === 0) return "Record<string, unknown>";
   return `{ ${lines.join(" ")} }`;
+}
+
+/** A file / bytes value: `format: binary` (3.0) or `contentMediaType` without `contentEncoding` (3.1). */
+export function isBinary(s: JsonSchema): boolean {
+  return s.format === "binary" || (s.contentMediaType !== undefined && s.contentEncoding === undefined);
 }
 
 function wrap(t: string): string {

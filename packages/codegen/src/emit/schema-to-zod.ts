@@ -1,5 +1,6 @@
 import { type GenModel, type JsonSchema, resolveSchema } from "@gen/spec";
 import { literal, propKey } from "./names.js";
+import { isBinary } from "./schema-to-ts.js";
 
 const URL_FORMATS = new Set(["uri", "url"]);
 
@@ -32,14 +33,20 @@ function baseZod(s: JsonSchema, model: GenModel, depth: number, stack: readonly 
       : `z.literal(${literal(values)}, ${msg})`;
   }
   const variants = s.oneOf ?? s.anyOf;
-  if (variants)
-    return `z.union([${variants.map((v) => schemaToZod(v, model, depth + 1, stack)).join(", ")}])`;
+  if (variants) {
+    const parts = [...new Set(variants.map((v) => schemaToZod(v, model, depth + 1, stack)))];
+    const rest = parts.filter((p) => p !== "z.null()");
+    const union = rest.length === 1 ? (rest[0] as string) : `z.union([${rest.join(", ")}])`;
+    return rest.length < parts.length ? `z.nullable(${union})` : union;
+  }
   if (s.allOf?.length === 1 && s.allOf[0]) return schemaToZod(s.allOf[0], model, depth + 1, stack);
   if (s.allOf?.length) {
     const merged = mergeAllOf(s, model);
     return merged ? objectZod(merged, model, depth, stack) : "z.unknown()";
   }
-  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
+  const all = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
+  const types = all.filter((t) => t !== "null");
+  if (all.length > 0 && types.length === 0) return "z.null()";
   if (types.length === 0) return s.properties ? objectZod(s, model, depth, stack) : "z.unknown()";
   const parts = types.map((t) => typeZod(t, s, model, depth, stack));
   return parts.length === 1 ? (parts[0] as string) : `z.union([${parts.join(", ")}])`;
@@ -54,6 +61,8 @@ function typeZod(
 ): string {
   switch (type) {
     case "string":
+      if (isBinary(s))
+        return `z.custom<Blob | Uint8Array>((v) => v instanceof Uint8Array || (typeof Blob !== "undefined" && v instanceof Blob), ${e("must be a Blob or Uint8Array (file bytes)")})`;
       return URL_FORMATS.has(s.format ?? "")
         ? withChecks(`z.url({ protocol: /^https?$/, ...${e("must be an http(s) URL")} })`, stringChecks(s))
         : withChecks("z.string(" + e("must be a string") + ")", stringChecks(s));

@@ -19,8 +19,8 @@ export interface ImaHarness {
 export const FAST_WAIT = { minDelayMs: 1, maxDelayMs: 5 } as const;
 
 /** Starts the IMA simulator (packages/ima/openapi.gen.json + the ima plugin) and a client for it. */
-export async function startIma(taskDurationMs = 30): Promise<ImaHarness> {
-  const sim = await startSimulator({ vendor: "ima", taskDurationMs });
+export async function startIma(taskDurationMs = 30, clock?: () => number): Promise<ImaHarness> {
+  const sim = await startSimulator({ vendor: "ima", taskDurationMs, ...(clock ? { clock } : {}) });
   const seen: SeenRequest[] = [];
   const clientWith = (options: ImaVideoOptions) =>
     createIma({

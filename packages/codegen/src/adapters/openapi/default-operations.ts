@@ -3,12 +3,14 @@ import {
   type GenModel,
   HTTP_METHODS,
   isRef,
+  type JsonSchema,
   type MediaTypeObject,
   type OperationObject,
   type ParameterObject,
   pathTemplateParams,
   type RequestBodyObject,
   type ResponseObject,
+  successResponseKey,
 } from "@gen/spec";
 import { camelCase } from "../../emit/names.js";
 
@@ -21,6 +23,7 @@ type Warn = (code: string, message: string, entry: string, field?: string) => vo
  * objects. Every default is reported as a warning.
  */
 export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: Warn): void {
+  if (lenient) constantHeaders(model, warn);
   const used = new Set<string>();
   for (const item of Object.values(model.paths ?? {}))
     for (const m of HTTP_METHODS) if (item?.[m]?.operationId) used.add(camelCase(item[m]?.operationId ?? ""));
@@ -46,6 +49,16 @@ export function applyOperationDefaults(model: GenModel, lenient: boolean, warn: 
         defaultRequestBody(model, op, warn, entry);
       }
       checkResponses(model, op, warn, entry);
+      for (const [i, p] of (op.parameters ?? []).entries()) {
+        const param = isRef(p) ? safeDeref<ParameterObject>(model, p.$ref) : p;
+        if (param?.in === "cookie")
+          warn(
+            "cookie-parameter",
+            `cookie parameter "${param.name}" is not sent by the client`,
+            entry,
+            `parameters[${i}]`,
+          );
+      }
     }
   }
 }
@@ -100,10 +113,13 @@ function defaultRequestBody(model: GenModel, op: OperationObject, warn: Warn, en
   if (!body?.content) return;
   const types = Object.keys(body.content);
   const json = types.find(isJson);
-  if (!json && types.length)
+  const encoded = types.find((t) => /^multipart\/form-data|x-www-form-urlencoded/i.test(t));
+  const raw = body.content[types[0] ?? ""]?.schema;
+  const bytes = raw && !isRef(raw) && (raw.format === "binary" || raw.contentMediaType !== undefined);
+  if (!json && !encoded && types.length && raw && !bytes)
     warn(
       "unsupported-media-type",
-      `request body ${types.join(", ")}: the client sends JSON`,
+      `request body ${types.join(", ")} with a structured schema: the client sends the \`body\` field's bytes or text as they are (overlay: add an application/json content, or a { type: string, format: binary } schema)`,
       entry,
       "requestBody",
     );
@@ -121,7 +137,7 @@ function defaultRequestBody(model: GenModel, op: OperationObject, warn: Warn, en
 
 function checkResponses(model: GenModel, op: OperationObject, warn: Warn, entry: string): void {
   const responses = op.responses ?? {};
-  const key = ["200", "201", "2XX", "default"].find((k) => k in responses);
+  const key = successResponseKey(responses);
   const raw = key ? responses[key] : undefined;
   const response = isRef(raw) ? safeDeref<ResponseObject>(model, raw.$ref) : raw;
   const media = Object.entries(response?.content ?? {}).find(([t]) => isJson(t))?.[1];
@@ -143,5 +159,43 @@ function safeDeref<T>(model: GenModel, ref: string): T | undefined {
     return deref<T>(model, { $ref: ref });
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Required header parameters pinned to one value (`const`, or a one-value `enum`), the same
+ * wherever declared — an API version header, typically — are sent on every call
+ * (`x-gen-request.headers`) instead of being a per-call field.
+ */
+function constantHeaders(model: GenModel, warn: Warn): void {
+  const values = new Map<string, { name: string; value: unknown; same: boolean }>();
+  for (const item of Object.values(model.paths ?? {}))
+    for (const method of HTTP_METHODS) {
+      const op = item?.[method];
+      if (!op) continue;
+      for (const raw of [...(item?.parameters ?? []), ...(op.parameters ?? [])]) {
+        const p = isRef(raw) ? safeDeref<ParameterObject>(model, raw.$ref) : raw;
+        if (p?.in !== "header") continue;
+        const schema =
+          p.schema && (isRef(p.schema) ? safeDeref<JsonSchema>(model, p.schema.$ref ?? "") : p.schema);
+        const value = schema?.const ?? (schema?.enum?.length === 1 ? schema.enum[0] : undefined);
+        const key = p.name.toLowerCase();
+        const seen = values.get(key);
+        const pinned = p.required === true && (typeof value === "string" || typeof value === "number");
+        if (!seen) values.set(key, { name: p.name, value, same: pinned });
+        else if (!pinned || seen.value !== value) seen.same = false;
+      }
+    }
+  for (const { name, value, same } of values.values()) {
+    if (!same) continue;
+    model["x-gen-request"] ??= {};
+    const request = model["x-gen-request"];
+    request.headers = { [name]: String(value), ...request.headers };
+    warn(
+      "constant-header",
+      `required header ${name} has one allowed value: "${String(value)}" is sent on every call (not a per-call field)`,
+      "(root)",
+      "x-gen-request.headers",
+    );
   }
 }

@@ -7,6 +7,7 @@ interface SecurityScheme {
   in?: string;
   name?: string;
   scheme?: string;
+  description?: string;
 }
 
 /**
@@ -38,7 +39,7 @@ export function applyVendorDefaults(
   if (first !== undefined && !/^https?:\/\/[^/]/.test(first))
     fail(
       "relative-server",
-      `servers[0].url must be an absolute http(s) URL, got "${first}" (set options.baseUrl in gen.config)`,
+      `servers[0].url must be an absolute http(s) URL, got "${first}": replace it with an overlay beside the catalog (overlay.yaml: \`actions: [{ target: "$.servers", remove: true }, { target: "$", update: { servers: [{ url: "https://api.vendor.example" }] } }]\`) or set options.baseUrl in gen.config`,
       "(root)",
       "servers[0].url",
     );
@@ -63,12 +64,24 @@ function authFromSecurity(model: GenModel, vendorId: string, warn: Warn): XGenAu
   );
   const name = required.find((n) => schemes[n]) ?? Object.keys(schemes)[0];
   const scheme = name ? schemes[name] : undefined;
-  if (!name || !scheme) return { type: "none" };
   const env = vendorId.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
   const cred = (option: string, suffix: string): XGenCredential => ({ option, env: [`${env}_${suffix}`] });
+  if (!name || !scheme) return authFromHeaderParams(model, cred("apiKey", "API_KEY"), warn);
   const where = `components.securitySchemes.${name}`;
-  if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name)
-    return { type: "apiKey", header: scheme.name, credential: cred("apiKey", "API_KEY") };
+  if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name) {
+    const auth: XGenAuth = { type: "apiKey", header: scheme.name, credential: cred("apiKey", "API_KEY") };
+    const prefix = authPrefix(scheme.description ?? "");
+    if (prefix && scheme.name.toLowerCase() === "authorization") {
+      auth.prefix = `${prefix} `;
+      warn(
+        "auth-prefix",
+        `the scheme's description shows "${prefix} <key>": the key is sent after "${prefix} " (overlay: target "$", update: { x-gen-auth: { type: apiKey, header: ${scheme.name}, prefix: "${prefix} ", credential: ... } } to change it)`,
+        "(root)",
+        where,
+      );
+    }
+    return auth;
+  }
   if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "bearer")
     return { type: "bearer", credential: cred("apiKey", "API_KEY") };
   if (scheme.type === "http" && scheme.scheme?.toLowerCase() === "basic")
@@ -84,4 +97,67 @@ function authFromSecurity(model: GenModel, vendorId: string, warn: Warn): XGenAu
     where,
   );
   return { type: "none" };
+}
+
+const CREDENTIAL_HEADERS = new Set([
+  "authorization",
+  "x-api-key",
+  "api-key",
+  "apikey",
+  "x-key",
+  "x-api-token",
+]);
+
+/**
+ * A file without `securitySchemes` often declares the credential as a header parameter of each
+ * operation. That header becomes the client's `apiKey` option (never a per-call input field); a
+ * file with neither gets no auth. Both are warnings naming the overlay line that settles it.
+ */
+function authFromHeaderParams(model: GenModel, credential: XGenCredential, warn: Warn): XGenAuth {
+  const found = new Map<string, string>();
+  for (const item of Object.values(model.paths ?? {}))
+    for (const op of HTTP_METHODS.map((m) => item?.[m])) {
+      for (const p of [...(item?.parameters ?? []), ...(op?.parameters ?? [])] as Array<{
+        in?: string;
+        name?: string;
+      }>)
+        if (p?.in === "header" && p.name && CREDENTIAL_HEADERS.has(p.name.toLowerCase()))
+          found.set(p.name.toLowerCase(), p.name);
+    }
+  const header = [...found.values()][0];
+  const fix =
+    'add to overlay.yaml: { target: "$", update: { x-gen-auth: { type: apiKey, header: Authorization, prefix: "Bearer ", credential: { option: apiKey, env: [VENDOR_API_KEY] } } } }';
+  if (!header) {
+    warn(
+      "no-auth",
+      `no securitySchemes: the client sends no credentials (if the vendor needs a key, ${fix})`,
+      "(root)",
+      "components.securitySchemes",
+    );
+    return { type: "none" };
+  }
+  warn(
+    "auth-from-header-param",
+    `no securitySchemes, but operations declare the "${header}" header: it is the client's apiKey option (env ${credential.env[0]}), not a per-call field; if it needs a prefix, ${fix}`,
+    "(root)",
+    "components.securitySchemes",
+  );
+  return { type: "apiKey", header, credential };
+}
+
+/**
+ * The prefix a scheme's description shows before the key: `prefixed with "Key "`,
+ * `Authorization: Key YOUR_KEY`, `Key <token>`, `Token {key}`. `Bearer` counts too.
+ */
+export function authPrefix(description: string): string | undefined {
+  const patterns = [
+    /prefixed with\s+["'`]?([A-Za-z]{2,15})\b/i,
+    /Authorization:\s*([A-Z][A-Za-z]{1,15})\s+[<{$[A-Z_]/,
+    /\b([A-Z][A-Za-z]{1,15}) [<{$[]/,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(description)?.[1];
+    if (m) return m;
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { defineCatalogAdapter, type GenerationDiagnostic, type GenModel } from "@gen/spec";
+import { loadOverlay } from "../../overlay/load-overlay.js";
 import { applyOperationDefaults } from "./default-operations.js";
 import { applyVendorDefaults } from "./default-vendor.js";
 import { loadConstants } from "./load-constants.js";
@@ -14,7 +15,9 @@ import { normalizeSchemas } from "./normalize-schemas.js";
  * own file) turns what cannot be typed — unknown types, remote/unresolvable/cyclic `$ref`s,
  * undeclared path parameters, body examples without schema — into typed unknowns plus warnings
  * instead of errors; `baseUrl` overrides `servers`; `packageName` names the package.
- * `x-gen-constants` entries with `file` are loaded relative to the catalog.
+ * `x-gen-constants` entries with `file` are loaded relative to the catalog. An OpenAPI Overlay 1.0
+ * document (`options.overlay`, else `overlay.yaml` beside the catalog) is applied first, so that a
+ * vendor's file is used unchanged and what it lacks is added beside it.
  */
 export const openapiAdapter = defineCatalogAdapter({
   specificationVersion: "v1",
@@ -33,6 +36,7 @@ export const openapiAdapter = defineCatalogAdapter({
       return { model: doc as GenModel, warnings };
     }
     const model = structuredClone(doc) as GenModel;
+    await loadOverlay(ctx, model, warnings);
     if (typeof model.openapi !== "string" || !model.openapi.startsWith("3.")) {
       ctx.report({
         severity: "error",

@@ -1,0 +1,72 @@
+// One generator run in this fresh process: `<tool> <openapi file> <out dir>`; prints
+// `{ ms, bytes }` (time of the generation call itself, module loading excluded; bytes of every
+// file written). Tools: gen (this repo: gen.config + generate, the documented plugin path;
+// gen-nowire: the same with `"wireTypes": false`),
+// openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation).
+import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+
+const [tool, file, out] = process.argv.slice(2) as [string, string, string];
+mkdirSync(out, { recursive: true });
+
+function sizeOf(dir: string): number {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    n += s.isDirectory() ? sizeOf(p) : s.size;
+  }
+  return n;
+}
+
+let ms: number;
+if (tool === "gen" || tool === "gen-nowire") {
+  const { generate } = await import("../../packages/codegen/src/index.js");
+  const ext = file.endsWith(".json") ? "json" : "yaml";
+  mkdirSync(join(out, "catalogs/v"), { recursive: true });
+  cpSync(file, join(out, `catalogs/v/openapi.${ext}`));
+  writeFileSync(
+    join(out, "gen.config.json"),
+    JSON.stringify({
+      vendors: [
+        {
+          id: "v",
+          catalog: `catalogs/v/openapi.${ext}`,
+          adapter: "openapi",
+          out: "pkg",
+          // A file without an absolute server URL (one real document) still generates.
+          options: { baseUrl: "https://api.vendor.invalid" },
+          // gen-nowire: gen.config `"wireTypes": false` (no openapi-typescript wire types).
+          ...(tool === "gen-nowire" ? { wireTypes: false } : {}),
+        },
+      ],
+    }),
+  );
+  const t0 = performance.now();
+  await generate({ root: out });
+  ms = performance.now() - t0;
+  // srcBytes: the SDK code alone (src/), without README, package files and the model copy.
+  console.log(
+    JSON.stringify({ ms, bytes: sizeOf(join(out, "pkg")), srcBytes: sizeOf(join(out, "pkg/src")) }),
+  );
+} else if (tool === "openapi-typescript") {
+  const { default: openapiTS, astToString } = await import("openapi-typescript");
+  const t0 = performance.now();
+  const text = astToString(await openapiTS(pathToFileURL(file), { silent: true }));
+  writeFileSync(join(out, `${basename(file)}.d.ts`), text);
+  ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, bytes: sizeOf(out) }));
+} else if (tool === "hey-api") {
+  const { createClient } = await import("@hey-api/openapi-ts");
+  const t0 = performance.now();
+  await createClient({
+    input: file,
+    output: { path: out },
+    plugins: ["@hey-api/typescript", "@hey-api/sdk", "zod"],
+    logs: { level: "silent" },
+  });
+  ms = performance.now() - t0;
+  console.log(JSON.stringify({ ms, bytes: sizeOf(out) }));
+} else throw new Error(`unknown tool ${tool}`);

@@ -1,0 +1,12 @@
+export { BatchError, BatchValidationError, type LineProblem } from "./batch-errors.js";
+export { type BatchProgress, formatProgress } from "./batch-progress.js";
+export type { BatchClient, BatchSource, CreateOutcome } from "./batch-source.js";
+export type { JobError } from "./job-error.js";
+export type { JobResult } from "./job-result.js";
+export type { JobSpec } from "./job-spec.js";
+export { type JobsLimits, parseJobs, readJobs } from "./read-jobs.js";
+export { hidePassword } from "./redis/connect-redis.js";
+export { type BatchWorker, startWorker, type WorkerOptions } from "./redis/run-worker.js";
+export { type SubmitBatchOptions, submitBatch } from "./redis/submit-batch.js";
+export { type BatchSummary, type RunBatchOptions, runBatch } from "./run-batch.js";
+export { DEFAULT_CONCURRENCY, type VendorLimit } from "./vendor-limits.js";
