@@ -144,7 +144,7 @@ async function main(): Promise<number> {
       turbo,
       "run",
       "build",
-      "--output-logs=errors-only",
+      "--output-logs=new-only",
     ]);
     if (!built) console.error("warning: the build failed; the demo continues from the TypeScript sources");
   }

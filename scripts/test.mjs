@@ -22,8 +22,19 @@ const r = spawnSync(
     `--outputFile.json=${report}`,
     ...process.argv.slice(2),
   ],
-  { stdio: "inherit", env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } },
+  { stdio: "inherit", env: colourEnv(process.env) },
 );
+/**
+ * Colour only on a terminal that did not opt out. vitest's colour library treats any FORCE_COLOR
+ * (even "0") as "on", so plain output means NO_COLOR set and FORCE_COLOR removed.
+ */
+function colourEnv(env) {
+  const off = env.NO_COLOR !== undefined || env.FORCE_COLOR === "0" || !process.stdout.isTTY;
+  if (env.FORCE_COLOR && env.FORCE_COLOR !== "0") return env;
+  const { FORCE_COLOR: _, ...rest } = env;
+  return off ? { ...rest, NO_COLOR: "1" } : rest;
+}
+
 let passed = 0;
 let failed = 0;
 if (existsSync(report)) {

@@ -3,8 +3,8 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm"],
-  dts: true,
-  clean: true,
+  dts: false,
+  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
   target: "es2022",
   sourcemap: false,
   treeshake: true,

@@ -4,8 +4,8 @@ export default defineConfig({
   entry: ["src/index.ts", "src/local-file-browser.ts", "src/local-file-node.ts"],
   external: ["#local-file"],
   format: ["esm"],
-  dts: true,
-  clean: true,
+  dts: false,
+  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
   target: "es2022",
   sourcemap: false,
   treeshake: true,

@@ -17,8 +17,8 @@ export default defineConfig({
   ],
   external: ["#default-transport", "#write-file", "#classify-network-error", "undici"],
   format: ["esm"],
-  dts: true,
-  clean: true,
+  dts: false,
+  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
   target: "es2022",
   sourcemap: false,
   treeshake: true,

@@ -1,5 +1,6 @@
 import { moduleOperations, type OperationDefinition } from "@gen/runtime";
 import { usageError } from "./cli-error.js";
+import { closestNames } from "./closest-names.js";
 import type { LoadedVendor } from "./vendors.js";
 
 /** The operation definitions a vendor package exports (`<id>Operation`), in export order. */
@@ -21,9 +22,8 @@ export function findOperation(vendor: LoadedVendor, wanted: string): OperationDe
   const loose = operations.filter((op) => names(op).some((n) => normalise(n) === key));
   if (loose.length === 1) return loose[0] as OperationDefinition;
   const id = vendor.entry.id;
-  const close = operations
-    .filter((op) => names(op).some((n) => normalise(n).includes(key) || key.includes(normalise(n))))
-    .map((op) => op.id);
+  const idOf = new Map(operations.flatMap((op) => names(op).map((n) => [n, op.id] as const)));
+  const close = [...new Set(closestNames(wanted, [...idOf.keys()], normalise, 20).map((n) => idOf.get(n)!))];
   const hint = close.length
     ? `Did you mean: ${close.slice(0, 5).join(", ")}?`
     : `Run \`gen list ${id}\` to see its operations.`;

@@ -22,7 +22,7 @@ Run \`gen <command> --help\` for a command's options and examples.
 
 Examples:
   gen list mediaio
-  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait --download out/
+  gen call mediaio t2v-wan-v2-6 --set prompt="a red fox in snow" --wait --download out/
   gen wait .gen-tasks/mediaio-123.json
   gen mock
 
@@ -88,7 +88,7 @@ OPERATION is the generated name (textToVideo), the vendor's name or an alias (te
                        credentials (prefer the environment variables)
 
 Examples:
-  gen call mediaio text_to_video --set prompt="a red fox in snow" --wait
+  gen call mediaio t2v-wan-v2-6 --set prompt="a red fox in snow" --wait
   gen call tomoviee tm_text2video_b --input body.json --download out/
   gen call edrawmax generate_flowchart --set prompt="user login flow" --set lang=en
   gen call ima text_to_video --set model=wan2.6 --set prompt="a lighthouse at dusk" --wait --json
@@ -163,8 +163,10 @@ worker's environment. A job whose worker dies resumes on another worker after --
 
 Starts the vendor simulators on 127.0.0.1 for offline work and prints their base URLs and the
 environment lines to paste (simulator credentials, GEN_<VENDOR>_BASE_URL and, for result or
-upload hosts, GEN_<VENDOR>_CONNECT_TO). Stays up until Ctrl-C.
-  --port N      first port to use (the next vendors take N+1, N+2, ...); default: any free port
+upload hosts, GEN_<VENDOR>_CONNECT_TO). The SDKs read GEN_<VENDOR>_BASE_URL themselves.
+Stays up until Ctrl-C.
+  --port N      first port to use (the next vendors take N+1, N+2, ...; their file and upload
+                hosts follow, the same on every start); default: any free port
   --task-ms MS  how long simulated tasks take (default 1000)
   --json        one JSON line per simulator: { vendor, baseUrl, env }, then { type: "ready" }
 

@@ -1,6 +1,7 @@
 import { isGenError } from "@gen/runtime";
 import { CliError, usageError } from "./cli-error.js";
 import { type CliIo, printJson, println, processIo } from "./cli-io.js";
+import { cliWords } from "./cli-words.js";
 import { batchCommand } from "./commands/batch.js";
 import { callCommand } from "./commands/call.js";
 import { listCommand } from "./commands/list.js";
@@ -12,6 +13,7 @@ import { workerCommand } from "./commands/worker.js";
 import { exitCodeFor } from "./exit-code-for.js";
 import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
+import { loadGenerateCommand } from "./load-generate-command.js";
 import { parseCommandArgs } from "./parse-command-args.js";
 import { redactingIo } from "./redacting-io.js";
 
@@ -63,7 +65,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-/** `gen generate`: loaded on demand (the generator pulls in ts-morph); bad flags are usage errors. */
+/** `gen generate`: loaded on demand (the generator is an optional peer); bad flags are usage errors. */
 async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseCommandArgs("generate", args, {
     check: { type: "boolean" },
@@ -73,14 +75,14 @@ async function runGenerateCommand(args: readonly string[], io: CliIo): Promise<n
   });
   if (flags.positionals.length > 0)
     throw usageError(`Unexpected argument "${flags.positionals[0]}" for \`gen generate\``);
-  const { parseGenerateArgs, runGenerate } = await import("./commands/generate.js");
+  const { parseGenerateArgs, runGenerate } = await loadGenerateCommand();
   return runGenerate(parseGenerateArgs(args, io.cwd), (line) => println(io.stdout, line));
 }
 
 /** Prints an error (text on stderr, or a JSON line on stdout with `--json`) and returns its exit code. */
 export function reportError(error: unknown, io: CliIo, json: boolean): number {
   const exitCode = exitCodeFor(error);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = cliWords(error instanceof Error ? error.message : String(error));
   const hint = error instanceof CliError ? error.hint : hintFor(error);
   const details = isGenError(error) ? genErrorDetails(error) : {};
   if (json) {

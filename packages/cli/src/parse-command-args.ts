@@ -1,5 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { usageError } from "./cli-error.js";
+import { closestNames } from "./closest-names.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -23,8 +24,17 @@ export function parseCommandArgs(command: string, args: readonly string[], optio
     });
     return { values: parsed.values, positionals: parsed.positionals };
   } catch (error) {
-    throw usageError(rewrite(error, command), `Run \`gen ${command} --help\` for the flags it accepts.`);
+    throw usageError(rewrite(error, command), flagHint(error, command, Object.keys(options)));
   }
+}
+
+/** "Did you mean --wait?" for a mistyped flag (edit distance), else where to look. */
+function flagHint(error: unknown, command: string, flags: readonly string[]): string {
+  const help = `Run \`gen ${command} --help\` for the flags it accepts.`;
+  if ((error as { code?: string }).code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION") return help;
+  const given = /--([\w-]+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  const close = given ? closestNames(given, flags) : [];
+  return close.length ? `Did you mean ${close.map((f) => `--${f}`).join(", ")}? ${help}` : help;
 }
 
 function rewrite(error: unknown, command: string): string {

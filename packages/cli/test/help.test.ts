@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EXIT_TABLE } from "../src/exit-codes.js";
+import { COMMAND_HELP, MAIN_HELP } from "../src/help-text.js";
 import { main } from "../src/main.js";
 import { captureIo } from "./helpers/capture-io.js";
 import { runGen } from "./helpers/run-gen.js";
@@ -55,5 +56,43 @@ describe("gen help and usage errors", () => {
         stderr: expect.stringContaining(message),
       });
     }
+  });
+
+  it("every `gen call VENDOR OPERATION` example in the help names a real operation", async () => {
+    const examples = [...`${MAIN_HELP}${COMMAND_HELP.call}`.matchAll(/gen call ([a-z]+) ([\w.-]+)/g)];
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    for (const [, vendor, operation] of examples) {
+      const r = await gen("list", vendor!, operation!);
+      expect({ vendor, operation, code: r.code, stderr: r.stderr }).toMatchObject({ code: 0, stderr: "" });
+    }
+  });
+
+  it("suggests by edit distance: a swapped operation name, a mistyped flag", async () => {
+    const op = await gen("call", "mediaio", "t2vWanV62");
+    expect(op.code).toBe(2);
+    expect(op.stderr).toMatch(/Did you mean: t2vWanV26\b/);
+    const flag = await gen("call", "mediaio", "t2vWanV26", "--wiat");
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain("Did you mean --wait?");
+  });
+
+  it("speaks flags, not SDK option names", async () => {
+    const missing = await gen("call", "mediaio", "t2vWanV26", "--set", "prompt=x");
+    expect(missing.stderr).toContain("pass --api-key");
+    expect(missing.stderr).not.toContain("`apiKey` option");
+    const unknown = await gen(
+      "call",
+      "mediaio",
+      "t2vWanV26",
+      "--set",
+      "prompt=x",
+      "--set",
+      "colour=red",
+      "--api-key",
+      "k",
+    );
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toContain("--extra key=value");
+    expect(unknown.stderr).not.toContain("CallOptions");
   });
 });

@@ -15,10 +15,20 @@ const inProcess = async (...args: string[]) => {
 };
 
 describe.concurrent("gen list", () => {
-  it("prints a vendor's operations and each parameter's type, limits and default", async () => {
+  it("prints a vendor's operations, one line each with the catalog's description", async () => {
     const r = await runGen(["list", "mediaio"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^mediaio\s+Media\.io/m);
+    expect(r.stdout).toMatch(/^ {2}t2vWanV26 +\[task, paid\] {2}Wan 2\.6 \(Text To Video\): \S/m);
+    expect(r.stdout).not.toMatch(/^ {6}prompt:/m);
+    const all = await runGen(["list"]);
+    const operations = all.stdout.split("\n").filter((l) => /^ {2}\w+ +\[/.test(l)).length;
+    expect(all.stdout.split("\n").length).toBeLessThan(operations + 30);
+  });
+
+  it("prints one operation's other names and each parameter's type, limits and default", async () => {
+    const r = await runGen(["list", "mediaio", "t2vWanV26"]);
+    expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
       /^ {2}t2vWanV26 {2}\[task, paid\] {2}also: Wan 2\.6 \(Text To Video\), t2v-wan-v2-6/m,
     );

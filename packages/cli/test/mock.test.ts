@@ -39,4 +39,33 @@ describe("gen mock", { timeout: 60_000 }, () => {
     expect(mock.signal).toBeNull();
     expect([0, 130]).toContain(mock.code);
   });
+
+  /** One `gen mock edrawmax --port P --json` run: its env lines, then Ctrl-C. */
+  async function mockOnce(port: number): Promise<Record<string, string>> {
+    const child = spawnGen(["mock", "edrawmax", "--port", String(port), "--json"]);
+    const done = collect(child);
+    try {
+      const printed = (await waitForLine(child, /^[\s\S]*"type":"ready"\}\n/))[0];
+      const sim = printed
+        .split("\n")
+        .map((l) => (l.startsWith("{") ? JSON.parse(l) : {}))
+        .find((e) => e.type === "simulator");
+      return sim.env as Record<string, string>;
+    } finally {
+      child.kill("SIGINT");
+      await done;
+    }
+  }
+
+  it("advertises only vendor hosts, on the same ports every start with --port", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 30_000);
+    const first = await mockOnce(port);
+    const second = await mockOnce(port);
+    const connectTo = first.GEN_EDRAWMAX_CONNECT_TO ?? "";
+    expect(first.GEN_EDRAWMAX_BASE_URL).toBe(`http://127.0.0.1:${port}/api/ai`);
+    expect(connectTo).toContain("api.edrawmax.cn=");
+    expect(connectTo).not.toContain("attacker.example");
+    expect(connectTo).toMatch(new RegExp(`=http://127\\.0\\.0\\.1:${port + 1}\\b`));
+    expect(second).toEqual(first);
+  });
 });

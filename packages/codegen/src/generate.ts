@@ -26,6 +26,8 @@ export interface GenerateOptions {
    * directory has a `.changeset/` folder (changesets is set up there).
    */
   changesets?: boolean;
+  /** Called as each vendor starts (`mediaio: generating from catalogs/...`): progress for long runs. */
+  onProgress?: (message: string) => void;
   /** Fail (write nothing) when a warning says something in a catalog was dropped or weakened. */
   strict?: boolean;
 }
@@ -67,6 +69,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       });
       continue;
     }
+    options.onProgress?.(`${vendor.id}: generating from ${vendor.catalog}`);
     const loaded = await loadVendorModel(job.root, vendor, job.adapters);
     diagnostics.push(...loaded.diagnostics);
     if (loaded.diagnostics.some((d) => d.severity === "error")) continue;
@@ -121,12 +124,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   return result;
 }
 
-/** The committed package.json's `version` (kept, so `changeset version` bumps survive) and devDependencies. */
+/**
+ * The committed package.json's `version` and `@gen/runtime` range (kept, so `changeset version`
+ * bumps survive) and devDependencies.
+ */
 async function existingPackageFields(
   job: GenerateJob,
-): Promise<{ version?: string; packageJson: Record<string, unknown> }> {
+): Promise<{ version?: string; runtimeRange?: string; packageJson: Record<string, unknown> }> {
   const existing = await readFile(join(job.root, job.vendor.out, "package.json"), "utf8").then(
-    (t) => JSON.parse(t) as { version?: string; devDependencies?: Record<string, string> },
+    (t) =>
+      JSON.parse(t) as {
+        version?: string;
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      },
     () => undefined,
   );
   const extra = job.vendor.packageJson;
@@ -138,7 +149,12 @@ async function existingPackageFields(
     ...extra,
     ...(Object.keys(devDependencies).length ? { devDependencies: sortKeys(devDependencies) } : {}),
   };
-  return { ...(existing?.version ? { version: existing.version } : {}), packageJson };
+  const runtimeRange = existing?.dependencies?.["@gen/runtime"];
+  return {
+    ...(existing?.version ? { version: existing.version } : {}),
+    ...(runtimeRange && !runtimeRange.startsWith("workspace:") ? { runtimeRange } : {}),
+    packageJson,
+  };
 }
 
 function unknownVendor(id: string, config: GenConfig): GenerationError {

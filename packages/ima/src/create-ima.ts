@@ -105,6 +105,8 @@ export function createIma(options: ImaVideoOptions = {}): ImaVideoClient {
     createTask: generated.createTask,
     getTaskDetail: generated.getTaskDetail,
     call: generated.call,
+    download: generated.download,
+    downloadBytes: generated.downloadBytes,
     textToVideo: video("text_to_video"),
     imageToVideo: video("image_to_video"),
     firstLastFrameToVideo: video("first_last_frame_to_video"),

@@ -157,7 +157,7 @@ export const imaVendor: VendorDefinition = {
 /** Options of `createIma`: the runtime's `ClientOptions` plus the credentials. */
 export interface ImaOptions extends ClientOptions {
   /** Credential; when absent, read from env `IMA_API_KEY` at first call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /**

@@ -100,7 +100,7 @@ export const mediaioVendor: VendorDefinition = {
 /** Options of `createMediaio`: the runtime's `ClientOptions` plus the credentials. */
 export interface MediaioOptions extends ClientOptions {
   /** Credential; when absent, read from env `MEDIAIO_API_KEY`, then `API_KEY` at first call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /**

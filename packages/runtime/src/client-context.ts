@@ -21,8 +21,10 @@ export interface ClientContext {
   userAgent: string;
   /** Default headers of every API request (lower-case names): accept, user agent, client headers. */
   baseHeaders: Readonly<Record<string, string>>;
-  /** The effective default base URL (`options.baseUrl` or the vendor's). */
+  /** The effective default base URL (`options.baseUrl`, `GEN_<VENDOR>_BASE_URL`, or the vendor's). */
   baseUrl: string;
+  /** Plain http to loopback allowed: the option, or a loopback `GEN_<VENDOR>_BASE_URL`. */
+  allowInsecureLoopback: boolean;
   /** `baseHeaders` plus the credential headers (lower-case names), built once on first use. */
   authedHeaders(): Readonly<Record<string, string>>;
   /** `checkUrl` against the API policy, remembered per URL (API URLs repeat). */
@@ -53,6 +55,17 @@ function loopbackOrigin(baseUrl: string, allow: boolean): string | undefined {
   }
 }
 
+/**
+ * `GEN_<VENDOR>_BASE_URL` from the client's environment (the lines `gen mock` prints), or undefined.
+ * A loopback URL there opts in to plain http (the environment is as trusted as the credentials);
+ * any other URL still goes through the host policy.
+ */
+function envBaseUrl(vendor: VendorDefinition, options: Readonly<ClientOptions>): string | undefined {
+  const env = options.env ?? defaultEnv();
+  const value = env[`GEN_${vendor.id.toUpperCase().replace(/[^A-Z0-9]/g, "_")}_BASE_URL`]?.trim();
+  return value ? value : undefined;
+}
+
 /** Build the shared client state; nothing is resolved or sent until first use. */
 export function createClientContext(
   vendor: VendorDefinition,
@@ -72,8 +85,9 @@ export function createClientContext(
     ...ownList(hosts, "uploads"),
   ];
   const credentialedHosts = [...ownList(hosts, "api"), ...ownList(hosts, "credentialed")];
-  const allow = options.allowInsecureLoopback === true;
-  const defaultBase = options.baseUrl ?? vendor.baseUrl;
+  const envBase = options.baseUrl === undefined ? envBaseUrl(vendor, options) : undefined;
+  const allow = options.allowInsecureLoopback ?? loopbackOrigin(envBase ?? "", true) !== undefined;
+  const defaultBase = options.baseUrl ?? envBase ?? vendor.baseUrl;
   const defaultOrigin = loopbackOrigin(defaultBase, allow);
   const userAgent = options.userAgent ?? `@gen/${vendor.id} (runtime ${RUNTIME_VERSION})`;
   const baseHeaders: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
@@ -117,6 +131,7 @@ export function createClientContext(
       return extra ? { hosts: [...allHosts, ...extra], allowInsecureLoopback: allow } : apiPolicy;
     },
     baseUrl: defaultBase,
+    allowInsecureLoopback: allow,
     authedHeaders() {
       if (!authed) {
         const headers: Record<string, string> = { ...baseHeaders };

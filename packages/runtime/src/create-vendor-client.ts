@@ -4,6 +4,7 @@ import { buildOperationRequest } from "./build-operation-request.js";
 import { checkInputShape } from "./check-input-shape.js";
 import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
+import type { downloadBytes } from "./download-bytes.js";
 import type { downloadFile } from "./download-file.js";
 import { encodeRequestBody } from "./encode-body.js";
 import { GenError, isGenError } from "./errors/gen-error.js";
@@ -36,6 +37,8 @@ export type DownloadSupport = (
   ctx: ClientContext,
   ...args: Parameters<VendorClient["download"]>
 ) => ReturnType<typeof downloadFile>;
+/** Reads a URL into memory (`downloadBytesSupport` = the runtime's `downloadBytes`). */
+export type DownloadBytesSupport = typeof downloadBytes;
 /** Applies an operation's cross-field rules (`rulesSupport` = the runtime's `applyRules`). */
 export type RulesSupport = (...args: Parameters<typeof applyRules>) => unknown;
 
@@ -48,6 +51,8 @@ export type RulesSupport = (...args: Parameters<typeof applyRules>) => unknown;
 export interface ClientExtensions {
   tasks?: TaskSupport | undefined;
   download?: DownloadSupport | undefined;
+  /** `downloadBytes` (the runtime's, in memory); `createVendorClient` passes it. */
+  downloadBytes?: DownloadBytesSupport | undefined;
   rules?: RulesSupport | undefined;
 }
 
@@ -169,6 +174,10 @@ export function createVendorCore(
       download
         ? download(ctx, url, dir, ownOptions(downloadOptions)).catch(redacted)
         : Promise.reject(unsupported(vendor, "downloads", "download")),
+    downloadBytes: (url, downloadOptions) =>
+      extensions.downloadBytes
+        ? extensions.downloadBytes(ctx, url, downloadOptions)
+        : Promise.reject(unsupported(vendor, "downloads", "downloadBytes")),
   };
   return hideInternals(client, vendor, client.options);
 

@@ -18,16 +18,38 @@ export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
  * credentials go only to credentialed hosts, `accept` and `maxBytes` are enforced before and
  * while writing, and an existing file is never overwritten. Node only (file system).
  */
-export async function downloadFile(
+export function downloadFile(
   ctx: ClientContext,
   url: string,
   dir: string,
   options: DownloadOptions = {},
 ): Promise<DownloadResult> {
+  return receiveDownload(ctx, url, options, async (body, contentType, maxBytes, limit) => {
+    const fileName = fileNameFor(url, contentType, options.fileName);
+    return writeBodyToFile({ dir, fileName, body, maxBytes, limit });
+  });
+}
+
+/**
+ * The checked transfer behind `downloadFile` and `downloadBytes`: host policy on every hop,
+ * credentials only to credentialed hosts, status, `accept` and declared size checked before
+ * `sink` consumes the body (which enforces `maxBytes` while reading); one overall deadline.
+ */
+export async function receiveDownload<Out extends object>(
+  ctx: ClientContext,
+  url: string,
+  options: DownloadOptions,
+  sink: (
+    body: AsyncIterable<Uint8Array>,
+    contentType: string,
+    maxBytes: number,
+    limit: string,
+  ) => Promise<Out>,
+): Promise<Out & { contentType: string; url: string }> {
   const { vendor } = ctx;
-  const baseUrl = ctx.options.baseUrl ?? vendor.baseUrl;
+  const baseUrl = ctx.baseUrl;
   const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
-  const policy = { hosts, allowInsecureLoopback: ctx.options.allowInsecureLoopback === true };
+  const policy = { hosts, allowInsecureLoopback: ctx.allowInsecureLoopback };
   // The caller's own timeout wins; the whole transfer (headers and every body chunk) is under it.
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? ctx.limits.maxDownloadBytes;
@@ -70,8 +92,7 @@ export async function downloadFile(
         status: response.status,
       });
     }
-    const fileName = fileNameFor(url, contentType, options.fileName);
-    const written = await writeBodyToFile({ dir, fileName, body: response.body, maxBytes, limit });
-    return { path: written.path, bytes: written.bytes, contentType, url: finalUrl };
+    const received = await sink(response.body, contentType, maxBytes, limit);
+    return { ...received, contentType, url: finalUrl };
   });
 }

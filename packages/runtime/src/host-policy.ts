@@ -111,7 +111,11 @@ export function checkUrl(url: string | URL, policy: HostPolicy): URL {
   }
   const loopback = policy.allowInsecureLoopback === true && isLoopbackHost(hostname);
   if (!(scheme === "https" || (scheme === "http" && loopback))) {
-    return refuse(hostname, policy, `scheme ${scheme}: not allowed`);
+    const optIn =
+      scheme === "http" && isLoopbackHost(hostname)
+        ? "; plain http to a loopback simulator needs the client option `allowInsecureLoopback: true`"
+        : "";
+    return refuse(hostname, policy, `scheme ${scheme}: not allowed${optIn}`);
   }
   if (parsed.hostname.endsWith(".")) parsed.hostname = hostname;
   if (loopback) return parsed;

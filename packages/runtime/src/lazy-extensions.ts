@@ -29,5 +29,7 @@ export const lazyExtensions: ClientExtensions = {
   tasks: lazyTaskSupport,
   download: (ctx, url, dir, options) =>
     import("./download-file.js").then((m) => m.downloadFile(ctx, url, dir, options)),
+  downloadBytes: (ctx, url, options) =>
+    import("./download-bytes.js").then((m) => m.downloadBytes(ctx, url, options)),
   rules: lazyRulesSupport,
 };

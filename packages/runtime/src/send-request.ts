@@ -10,6 +10,7 @@ import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
 import { ownOptions, ownValue } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
+import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
@@ -70,14 +71,40 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     credentialHeaders: [...(own ?? []), ...SENSITIVE_HEADERS],
   };
   let createRetries = 0;
+  const hooked = wantsEvents(options);
+  // Hooks and logs see what errors see: every secret the client knows, credential headers masked.
+  let secrets: readonly string[] = [];
+  if (hooked) {
+    try {
+      secrets = ctx.auth().secrets;
+    } catch {}
+  }
+  const hidden = { secrets, headerNames: [...(own ?? []), ...SENSITIVE_HEADERS] };
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
     // Whether a hop answered but no final response came back (a failed redirect): sent.
     let answeredUnfinished = false;
     delete redirecting.answered;
+    let received: ReceivedResponse | undefined;
+    const seen = { vendor: vendor.id, method: req.method, url, attempt };
+    const started = hooked ? Date.now() : 0;
+    const observe = (failure?: GenError, requestId?: string) =>
+      hooked &&
+      emitResponse(
+        options,
+        {
+          ...seen,
+          headers: received?.headers ?? {},
+          status: received?.status ?? 0,
+          durationMs: Date.now() - started,
+          ...(failure ? { error: failure } : {}),
+          ...(requestId ? { requestId } : {}),
+        },
+        hidden,
+      );
+    if (hooked) emitRequest(options, { ...seen, headers }, hidden);
     try {
-      let received: ReceivedResponse;
       const deadline = new Deadline(req.signal, timeoutMs, what, ctx.newController);
       try {
         redirecting.signal = deadline.signal;
@@ -107,6 +134,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
           data: decoded.data as Data,
         };
         if (decoded.requestId) out.requestId = decoded.requestId;
+        observe(undefined, decoded.requestId);
         return out;
       }
       // The vendor answered: its error classes load now (one-operation apps do not bundle them).
@@ -125,6 +153,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     // redaction code loads with the first failure: successful calls do not bundle it).
     const { redactError } = await import("./redact-error.js");
     redactError(error, ctx.redact);
+    observe(error);
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
       throw redactError(
         ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),

@@ -186,32 +186,106 @@ export interface RetryInfo {
   url: string;
 }
 
+/**
+ * Options of every `create<Vendor>(options)`. Every field is optional and accepts `undefined`
+ * (so `createMediaio({ apiKey: process.env.MEDIAIO_API_KEY })` compiles under
+ * `exactOptionalPropertyTypes`); `undefined` means "the default".
+ */
 export interface ClientOptions {
-  baseUrl?: string;
-  fetch?: FetchLike;
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-  userAgent?: string;
-  /** Opt-in: allow plain http to loopback hosts (simulators and tests). Off by default. */
-  allowInsecureLoopback?: boolean;
-  retry?: Partial<RetryOptions>;
-  /** Environment used to look up credentials; defaults to `process.env` where it exists. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Language for user-facing error messages (`en`, `zh`). */
-  language?: string;
-  /** A custom transport (takes precedence over `fetch`); defaults to the runtime's own. */
-  transport?: Transport;
-  /** Size and depth limits on vendor data (see `DEFAULT_LIMITS`). */
-  limits?: Limits;
+  /**
+   * The vendor API's base URL. Default: `GEN_<VENDOR>_BASE_URL` from `env` when set (the lines
+   * `gen mock` prints; a loopback URL there needs no `allowInsecureLoopback`), else the vendor's.
+   * @example "http://127.0.0.1:4500" // a `gen mock` simulator, with allowInsecureLoopback: true
+   */
+  baseUrl?: string | undefined;
+  /** A `fetch` to send requests with (browsers, edge runtimes, tests). Default: undici on Node, global fetch elsewhere. */
+  fetch?: FetchLike | undefined;
+  /** Per-request time limit, ms (each attempt; a task's `wait` has its own). Default 60 000 (60 s). */
+  timeoutMs?: number | undefined;
+  /** Extra headers on every API request (never on downloads from result hosts). Default none. */
+  headers?: Record<string, string> | undefined;
+  /** The `User-Agent` header. Default `@gen/<vendor> (runtime <version>)`. */
+  userAgent?: string | undefined;
+  /**
+   * Allow plain `http://` to loopback hosts (127.0.0.0/8, localhost, [::1]) — the simulators and
+   * tests. Default false: only https, only to the vendor's hosts.
+   */
+  allowInsecureLoopback?: boolean | undefined;
+  /** Retries of reads and polls (a paid create is never retried once it may have been sent). Default 3 attempts, 250 ms base, 8 s cap. */
+  retry?: Partial<RetryOptions> | undefined;
+  /** Environment for credentials and `GEN_<VENDOR>_BASE_URL`. Default `process.env` where it exists. */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
+  /** Language of user-facing error messages (`en`, `zh`). Default `en`. */
+  language?: string | undefined;
+  /** A custom transport (takes precedence over `fetch`). Default: the runtime's own (undici on Node). */
+  transport?: Transport | undefined;
+  /** Observe every HTTP attempt (logging, metrics, tracing); events are redacted. Default none. */
+  hooks?: ClientHooks | undefined;
+  /** Where the runtime logs: `console` or any object with debug/info/warn/error. Default none (silent). */
+  logger?: Logger | undefined;
+  /** The least severe level `logger` gets: each attempt is `debug`, a failed attempt `warn`. Default `info`. */
+  logLevel?: LogLevel | undefined;
+  /** Size and depth limits on vendor data (see `DEFAULT_LIMITS`: 32 MiB answers, depth 256, 512 MiB downloads). */
+  limits?: Limits | undefined;
 }
 
+export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
+
+/** A logger: `console` fits. Each method gets a message and the redacted event. */
+export interface Logger {
+  debug?(message: string, event?: object): void;
+  info?(message: string, event?: object): void;
+  warn?(message: string, event?: object): void;
+  error?(message: string, event?: object): void;
+}
+
+/**
+ * Request/response hooks: called for every attempt (retries and redirects included), after
+ * redaction — credential headers read `[redacted]`, credential values never appear. A hook that
+ * throws is ignored.
+ */
+export interface ClientHooks {
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+}
+
+/** One attempt about to be sent. */
+export interface RequestEvent {
+  vendor: string;
+  method: HttpMethod;
+  /** The URL (credential values redacted). */
+  url: string;
+  /** From 1; retries count up. */
+  attempt: number;
+  /** Request headers (lower-case), credential headers `[redacted]`. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/** One attempt's outcome: the HTTP status, or the error when there was no usable answer. */
+export interface ResponseEvent extends Omit<RequestEvent, "headers"> {
+  /** Response headers (lower-case; empty when no response arrived), values redacted. */
+  headers: Readonly<Record<string, string>>;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  durationMs: number;
+  /** The error of a failed attempt (name and redacted message), when it failed. */
+  error?: { name: string; message: string } | undefined;
+  /** The vendor's request/trace id, when it gave one. */
+  requestId?: string | undefined;
+}
+
+/** Options of one call (`client.<operation>(input, options)`, `call(name, input, options)`). */
 export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  headers?: Record<string, string>;
-  baseUrl?: string;
-  /** Escape hatch: extra body fields the catalog does not know, sent as-is. */
-  extraBody?: Record<string, unknown>;
+  /** Abort the call (an aborted paid create may still have reached the vendor). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Time limit of this request, ms. Default the client's `timeoutMs` (60 s). */
+  timeoutMs?: number | undefined;
+  /** Extra headers for this request only. Default none. */
+  headers?: Record<string, string> | undefined;
+  /** Base URL for this request only (same host policy). Default the client's. */
+  baseUrl?: string | undefined;
+  /** Escape hatch: extra body fields the catalog does not know, sent as-is (`--extra` on the CLI). Default none. */
+  extraBody?: Record<string, unknown> | undefined;
 }
 
 export interface TaskHandle {
@@ -240,27 +314,34 @@ export interface ProgressEvent {
   estimated?: boolean;
 }
 
+/** Options of `task.wait()`. */
 export interface WaitOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  minDelayMs?: number;
-  maxDelayMs?: number;
-  /** Expected duration range, ms: no dense polling before the task can be done. */
-  estimatedMs?: readonly [number, number];
+  /** Stop waiting (the task goes on at the vendor: resume it from `task.handle`). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Give up waiting after this long, ms (`TimeoutError`; resumable). Default 1 800 000 (30 min). */
+  timeoutMs?: number | undefined;
+  /** Shortest pause between polls, ms. Default 1 000 (or the catalog's value). */
+  minDelayMs?: number | undefined;
+  /** Longest pause between polls, ms. Default 15 000 (or the catalog's value). */
+  maxDelayMs?: number | undefined;
+  /** Expected duration range, ms: no dense polling before the task can be done. Default the catalog's estimate. */
+  estimatedMs?: readonly [number, number] | undefined;
   /**
    * Task age of the first early poll before the estimate's window, ms (default 3000; 0: none
    * before the window). Early polls then grow by `earlyGrowth` (default 2.5) up to the window.
    */
-  firstPollMs?: number;
-  earlyGrowth?: number;
+  firstPollMs?: number | undefined;
+  /** Growth factor of the early polls before the estimate's window. Default 2.5. */
+  earlyGrowth?: number | undefined;
   /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-32, 2). */
-  windowPolls?: { min?: number; max?: number; perMinDelay?: number };
+  windowPolls?: { min?: number; max?: number; perMinDelay?: number } | undefined;
   /**
    * With `onProgress`: longest gap between progress events, ms (default 1000); ticks between polls
    * carry an estimate and an ETA. 0: events only at polls.
    */
-  progressIntervalMs?: number;
-  onProgress?: (event: ProgressEvent) => void;
+  progressIntervalMs?: number | undefined;
+  /** Called at each poll (and between polls, see `progressIntervalMs`) with the state and a 0-100 progress. Default none. */
+  onProgress?: ((event: ProgressEvent) => void) | undefined;
 }
 
 export interface TaskSnapshot<Result = unknown> {
@@ -278,16 +359,27 @@ export interface Task<Result = unknown> {
   wait(options?: WaitOptions): Promise<Result>;
 }
 
+/** Options of `client.download(url, dir)`. */
 export interface DownloadOptions {
-  signal?: AbortSignal;
-  /** Refuse bodies larger than this (bytes; default `limits.maxDownloadBytes`, 512 MiB). */
-  maxBytes?: number;
-  /** Accept only these content types (prefix match, e.g. `image/`). */
-  accept?: readonly string[];
-  /** File name to use (made unique if taken); defaults to the URL's last path segment. */
-  fileName?: string;
-  /** Give up on the whole transfer after this long (default 10 min); a typed `TimeoutError`. */
-  timeoutMs?: number;
+  /** Abort the transfer (the partial file is removed). Default none. */
+  signal?: AbortSignal | undefined;
+  /** Refuse bodies larger than this (bytes). Default `limits.maxDownloadBytes` (512 MiB). */
+  maxBytes?: number | undefined;
+  /** Accept only these content types (prefix match, e.g. `image/`). Default any. */
+  accept?: readonly string[] | undefined;
+  /** File name to use (made unique if taken). Default the URL's last path segment. */
+  fileName?: string | undefined;
+  /** Give up on the whole transfer after this long, ms (a typed `TimeoutError`). Default 600 000 (10 min). */
+  timeoutMs?: number | undefined;
+}
+
+/** A result URL's bytes (`client.downloadBytes(url)`). */
+export interface DownloadedBytes {
+  /** Backed by a plain ArrayBuffer, so it is a `BlobPart` as it is. */
+  bytes: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  /** The final URL after redirects. */
+  url: string;
 }
 
 export interface DownloadResult {
@@ -370,6 +462,11 @@ export interface VendorClient {
   task<Result = unknown>(handle: TaskHandle | string, operation?: string): Task<Result>;
   /** Stream a URL to a file in `dir` through the host policy (results hosts). */
   download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;
+  /**
+   * A URL's bytes in memory through the same host policy (browsers, edge runtimes): wrap them in
+   * a `Blob` to show or upload.
+   */
+  downloadBytes(url: string, options?: DownloadOptions): Promise<DownloadedBytes>;
   /**
    * Replace every credential value this client sends with `[redacted]`: for vendor text (a task's
    * failure reason) that goes into an error or a log. Optional: clients built before it may lack it.

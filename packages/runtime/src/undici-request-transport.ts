@@ -1,18 +1,18 @@
-import { Agent, type Dispatcher, request as undiciRequest } from "undici";
+import { type Dispatcher, request as undiciRequest } from "undici";
+import { agentFromEnv } from "./agent-from-env.js";
 import { classifyNetworkErrorLazily, guardBodyLazily } from "./classify-network-error-lazily.js";
+import { defaultEnv } from "./resolve-credential.js";
 import type { Transport, TransportRequest, TransportResponse } from "./types.js";
 
 const noop = (): void => {};
-let shared: Agent | undefined;
+let shared: Dispatcher | undefined;
 
-/** The process-wide keep-alive agent behind the Node default transport, created on first use. */
-export function sharedAgent(): Agent {
-  shared ??= new Agent({
-    connections: 32,
-    pipelining: 1,
-    keepAliveTimeout: 10_000,
-    keepAliveMaxTimeout: 60_000,
-  });
+/**
+ * The process-wide keep-alive agent behind the Node default transport, created on first use; it
+ * goes through `HTTPS_PROXY` / `HTTP_PROXY` (minus `NO_PROXY`) when set (see agentFromEnv).
+ */
+export function sharedAgent(): Dispatcher {
+  shared ??= agentFromEnv(defaultEnv());
   return shared;
 }
 

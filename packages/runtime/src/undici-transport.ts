@@ -4,6 +4,7 @@ import { LightAbortController } from "./light-abort-controller.js";
 import type { Transport } from "./types.js";
 import { undiciRequestTransport } from "./undici-request-transport.js";
 
+export { agentFromEnv } from "./agent-from-env.js";
 export { sharedAgent } from "./undici-request-transport.js";
 
 /**

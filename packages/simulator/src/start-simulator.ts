@@ -106,7 +106,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     for (const [i, binding] of bindings.entries()) {
       const server = createServer(createRequestHandler(core, faults, control, binding));
       servers.push(server);
-      hosts[binding.host] = await listen(server, i === 0 ? (options.port ?? 0) : 0);
+      const extraPort = options.extraPortsFrom ? options.extraPortsFrom + i - 1 : 0;
+      hosts[binding.host] = await listen(server, i === 0 ? (options.port ?? 0) : extraPort);
     }
   } catch (error) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));

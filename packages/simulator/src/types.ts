@@ -171,6 +171,12 @@ export interface SimulatorOptions {
   root?: string;
   /** Port of the vendor server (default 0: any free port). */
   port?: number;
+  /**
+   * Port of the first extra host's server (file hosts, upload hosts); the next ones follow
+   * (+1, +2, ...). Default 0: any free port. `gen mock --port` derives it, so restarts keep the
+   * printed `GEN_<VENDOR>_CONNECT_TO` lines valid.
+   */
+  extraPortsFrom?: number;
   /** Credentials clients must send, by credential option name (defaults: `sim-key`, ...). */
   credentials?: Record<string, string>;
   /** How long tasks take (default 1000 ms). */

@@ -101,9 +101,9 @@ export const tomovieeVendor: VendorDefinition = {
 /** Options of `createTomoviee`: the runtime's `ClientOptions` plus the credentials. */
 export interface TomovieeOptions extends ClientOptions {
   /** Credential; when absent, read from env `TOMOVIEE_APP_KEY` at first call. */
-  appKey?: string;
+  appKey?: string | undefined;
   /** Credential; when absent, read from env `TOMOVIEE_APP_SECRET` at first call. */
-  appSecret?: string;
+  appSecret?: string | undefined;
 }
 
 /**

@@ -49,6 +49,7 @@ export async function runGenerate(
     const options = {
       root: args.root,
       check: args.check,
+      onProgress: log,
       ...(args.strict ? { strict: true } : {}),
       ...(args.vendor ? { vendor: args.vendor } : {}),
     };

@@ -4,6 +4,7 @@ import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
 import { operationsOf } from "../find-operation.js";
 import { modelDefaults } from "../model-defaults.js";
+import { modelDescriptions } from "../model-descriptions.js";
 import { requireVendorEntry } from "../open-vendor.js";
 import { describeParameters, inputJsonSchema, type ParameterInfo } from "../operation-parameters.js";
 import { boolFlag, parseCommandArgs } from "../parse-command-args.js";
@@ -17,6 +18,8 @@ export interface OperationListing {
   aliases: string[];
   kind: "create" | "read";
   task: boolean;
+  /** The catalog's description of the operation, when it has one. */
+  description?: string;
   parameters: ParameterInfo[];
 }
 
@@ -45,7 +48,11 @@ export async function listCommand(args: readonly string[], io: CliIo): Promise<n
     throw usageError(`The vendor package ${entries[0]?.packageName} is not installed (or not generated yet)`);
   }
   if (boolFlag(parsed, "json")) printJson(io.stdout, { vendors: listings });
-  else for (const listing of listings) printVendor(io, listing);
+  else {
+    for (const listing of listings) printVendor(io, listing, operationName !== undefined);
+    if (operationName === undefined)
+      println(io.stdout, "Parameters and other names: gen list VENDOR OPERATION (or --json).");
+  }
   return 0;
 }
 
@@ -56,7 +63,12 @@ async function listVendor(entry: VendorEntry, operationName?: string): Promise<V
   const client = loaded.create({});
   const entries = (entry.entryPoints ?? []).map((e) => listEntryPoint(e, loaded.module));
   const defaults = await modelDefaults(entry.packageName);
-  const listOp = (op: OperationDefinition) => listOperation(op, loaded.module, defaults.get(op.id));
+  const descriptions = await modelDescriptions(entry.packageName);
+  const listOp = (op: OperationDefinition) => {
+    const listing = listOperation(op, loaded.module, defaults.get(op.id));
+    const description = descriptions.get(op.id);
+    return description ? { ...listing, description } : listing;
+  };
   const operations = operationName ? [] : operationsOf(loaded).map(listOp);
   if (operationName) {
     const target = findCallTarget(loaded, operationName);
@@ -108,7 +120,11 @@ function listEntryPoint(entry: EntryPoint, module: Record<string, unknown>): Ope
   };
 }
 
-function printVendor(io: CliIo, vendor: VendorListing): void {
+/**
+ * Text listing: one line per operation with its description; with `detailed` (one operation
+ * asked for) also its other names and every parameter.
+ */
+function printVendor(io: CliIo, vendor: VendorListing, detailed: boolean): void {
   if (!vendor.installed) {
     println(io.stdout, `${vendor.id}  (${vendor.package} not installed)`);
     println(io.stdout);
@@ -122,7 +138,17 @@ function printVendor(io: CliIo, vendor: VendorListing): void {
   for (const op of vendor.operations) {
     const names = [op.name, ...op.aliases].filter((n) => n !== op.id);
     const tags = [op.task ? "task" : "sync", op.kind === "create" ? "paid" : "read"].join(", ");
+    if (!detailed) {
+      const about = op.description ?? op.name;
+      const text = about.length > 70 ? `${about.slice(0, 69).trimEnd()}…` : about;
+      println(
+        io.stdout,
+        `  ${op.id.padEnd(24)} [${tags}]  ${op.name === op.id ? text : `${op.name}: ${text}`}`,
+      );
+      continue;
+    }
     println(io.stdout, `  ${op.id}  [${tags}]${names.length ? `  also: ${names.join(", ")}` : ""}`);
+    if (op.description) println(io.stdout, `      ${op.description}`);
     for (const p of op.parameters) println(io.stdout, `      ${p.name}: ${describe(p)}`);
   }
   println(io.stdout);

@@ -1,4 +1,4 @@
-import type { AuthDefinition } from "@gen/runtime";
+import { type AuthDefinition, type HostsDefinition, hostMatches } from "@gen/runtime";
 import type { Simulator } from "@gen/simulator";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
@@ -28,7 +28,7 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
     for (const [index, entry] of entries.entries()) {
       const sim = await startSimulator({
         ...modelSource(entry),
-        ...(port ? { port: port + index } : {}),
+        ...(port ? { port: port + index, extraPortsFrom: extraPortsFrom(port, entries.length, index) } : {}),
         seed: index + 1,
         ...(taskMs === undefined ? {} : { taskDurationMs: taskMs }),
       });
@@ -81,9 +81,27 @@ export async function envLines(entry: VendorEntry, sim: Simulator): Promise<Reco
     if (value !== undefined && name !== undefined) env[name] = value;
   }
   env[`GEN_${entry.id.toUpperCase()}_BASE_URL`] = sim.baseUrl;
-  const hosts = Object.entries(sim.hosts).map(([host, origin]) => `${host}=${origin}`);
+  // Only hosts the SDK may contact: the simulators' test fixtures (a hostile off-list host) are
+  // served but never advertised.
+  const vendorHosts = vendorHostList(loaded?.create({}).runtime.vendor.hosts);
+  const hosts = Object.entries(sim.hosts)
+    .filter(([host]) => hostMatches(host, vendorHosts))
+    .map(([host, origin]) => `${host}=${origin}`);
   if (hosts.length > 0) env[`GEN_${entry.id.toUpperCase()}_CONNECT_TO`] = hosts.join(",");
   return env;
+}
+
+function vendorHostList(hosts: HostsDefinition | undefined): string[] {
+  if (!hosts) return [];
+  return [...hosts.api, ...(hosts.results ?? []), ...(hosts.uploads ?? []), ...(hosts.credentialed ?? [])];
+}
+
+/**
+ * With `--port P`, vendor i listens on P + i and its extra hosts (file, upload hosts) on
+ * P + vendors + 8 * i onwards: the same ports on every start, so printed lines stay valid.
+ */
+export function extraPortsFrom(port: number, vendors: number, index: number): number {
+  return port + vendors + 8 * index;
 }
 
 /** The credentials an auth definition needs (key and secret for basic auth). */

@@ -1,4 +1,5 @@
 import type { EmitContext } from "./emit-context.js";
+import { methodDoc } from "./emit-method-doc.js";
 import { genHeader } from "./header.js";
 import { literal, propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
@@ -21,7 +22,7 @@ export function emitClient(ctx: EmitContext): string {
   const out: string[] = [
     genHeader(ctx.catalog),
     `import { createVendorClient } from "@gen/runtime";`,
-    `import type { CallOptions, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
+    `import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
   ];
   if (ctx.plans.length) {
     out.push(`import * as ops from "./operations.gen.js";`);
@@ -40,21 +41,46 @@ export function emitClient(ctx: EmitContext): string {
     `  readonly runtime: VendorClient;`,
   );
   for (const p of ctx.plans) {
-    const doc = (p.summary ?? p.name).replace(/\*\//g, "*\\/").replace(/\s+/g, " ").trim();
-    out.push(`  /** ${doc} (\`${p.name}\`)${p.deprecated ? " @deprecated" : ""} */`);
+    out.push(...methodDoc(ctx, p));
     out.push(`  ${propKey(p.id)}(input: ${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`);
   }
+  const typed = ctx.plans.length > 0;
   out.push(
-    `  /** Calls an operation by id, catalog name or alias (like the vendor's \`Skill.invoke\`). */`,
-    `  call(name: ${V}OperationName | (string & {}), input: unknown, options?: CallOptions): Promise<unknown>;`,
+    `  /**`,
+    `   * Calls an operation by id, catalog name or alias (like the vendor's \`Skill.invoke\`): typed`,
+    `   * like the method when the name is known, \`unknown\` for any other string (checked at run time).`,
+    `   */`,
+    typed
+      ? `  call<N extends ${V}OperationName | (string & {})>(name: N, input: N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["output"] : unknown>;`
+      : `  call(name: string, input: unknown, options?: CallOptions): Promise<unknown>;`,
     `  /** Resumes a task from a stored handle or a bare task id. */`,
     `  resume<Result = ${resultDefault}>(handle: TaskHandle | string): Task<Result>;`,
+    `  /**`,
+    `   * Streams a result URL to a new file in \`dir\` (Node), through the host policy: only the`,
+    `   * vendor's API and result hosts, credentials only where the vendor expects them, never`,
+    `   * overwriting a file. Same as \`runtime.download\`.`,
+    `   * @throws {HostNotAllowedError} for a URL off the vendor's hosts, before any request`,
+    `   */`,
+    `  download(url: string, dir: string, options?: DownloadOptions): Promise<DownloadResult>;`,
+    `  /**`,
+    `   * A result URL's bytes in memory, same checks as \`download\` (browsers, edge runtimes):`,
+    `   * \`new Blob([bytes], { type: contentType })\` to show or upload it.`,
+    `   */`,
+    `  downloadBytes(url: string, options?: DownloadOptions): Promise<DownloadedBytes>;`,
     "}",
     "",
   );
-  out.push(`const operationIds: Readonly<Record<string, string>> = {`);
+  if (typed) {
+    out.push(`/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`);
+    out.push(`export interface ${V}Operations {`);
+    for (const p of ctx.plans)
+      out.push(`  ${propKey(p.id)}: { input: ${p.typeName}Input; output: ${result(p)} };`);
+    out.push("}", "");
+  }
+  out.push(`const operationIds = {`);
   for (const [n, id] of names) out.push(`  ${propKey(n)}: ${literal(id)},`);
-  out.push("};", "");
+  out.push("} as const;", "");
+  out.push(`const operationIdOf: Readonly<Record<string, string>> = operationIds;`, "");
   out.push(
     `/** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */`,
     `export function find${V}Operation(name: string): OperationDefinition | undefined {`,
@@ -62,7 +88,7 @@ export function emitClient(ctx: EmitContext): string {
   if (ctx.plans.length) {
     out.push(
       `  const table = ops as unknown as Record<string, OperationDefinition | undefined>;`,
-      `  const id = operationIds[name] ?? Object.entries(operationIds).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];`,
+      `  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];`,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: emitted source text
       "  return id === undefined ? undefined : table[`${id}Operation`];",
     );
@@ -84,12 +110,14 @@ export function emitClient(ctx: EmitContext): string {
   for (const p of ctx.plans)
     out.push(`    ${propKey(p.id)}: (input, callOptions) => ops.${p.id}(rt(), input, callOptions),`);
   out.push(
-    `    call: async (name, input, callOptions) => {`,
+    `    call: (async (name: string, input: unknown, callOptions?: CallOptions) => {`,
     `      const operation = find${V}Operation(name);`,
     `      if (!operation) throw new TypeError(${literal(`unknown ${ctx.vendor.displayName} operation: `)} + name);`,
     `      return rt().invoke(operation, input, callOptions);`,
-    `    },`,
+    `    }) as ${V}Client["call"],`,
     `    resume: (handle) => rt().task(handle),`,
+    `    download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),`,
+    `    downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),`,
     `  };`,
     "}",
     "",

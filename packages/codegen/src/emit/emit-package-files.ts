@@ -25,7 +25,7 @@ export function emitPackageJson(
     types: "./dist/index.d.ts",
     files: ["dist", "src", "openapi.gen.json", "!src/**/*.test.ts", "!src/**/__fixtures__"],
     scripts: {
-      build: "tsup",
+      build: `node ${posix.join(posix.relative(ctx.outDir, ".") || ".", "scripts/build-package.mjs")}`,
       typecheck: "tsc -p tsconfig.json",
       test: `cd ${posix.relative(ctx.outDir, ".") || "."} && node scripts/test.mjs ${ctx.outDir}`,
       "lint:package": "publint && attw --pack . --profile esm-only",
@@ -40,6 +40,17 @@ export function emitPackageJson(
 export function emitTsconfig(ctx: EmitContext): string {
   const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.base.json");
   return JSON.stringify({ extends: base, include: ["src", "test"] }, null, 2) + "\n";
+}
+
+/**
+ * `tsconfig.build.json`: declarations of src/ into dist/ (the repository's tsconfig.dts.json).
+ * Generated code annotates every export, so its declarations need neither Node's nor the DOM's
+ * types: leaving them out makes a vendor package's declaration step about a third cheaper.
+ */
+export function emitTsconfigBuild(ctx: EmitContext): string {
+  const base = posix.join(posix.relative(ctx.outDir, ".") || ".", "tsconfig.dts.json");
+  // Written the way the formatter (biome) lays it out.
+  return `{\n  "extends": ${JSON.stringify(base)},\n  "compilerOptions": { "types": [], "lib": ["ES2022"] }\n}\n`;
 }
 
 /** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
@@ -59,11 +70,12 @@ function importTargets(imports: unknown): { names: string[]; entries: string[] }
 }
 
 /**
- * `tsup.config.ts`: ESM build with declarations. Each variant behind the package's `imports` map
+ * `tsup.config.ts`: the ESM build. In this workspace declarations come from `tsc` (see
+ * emitTsconfigBuild); a standalone package (no workspace scripts) has tsup write them. Each variant behind the package's `imports` map
  * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
  * the map picks the variant when the package is resolved, not when it is built.
  */
-export function emitTsupConfig(imports?: unknown): string {
+export function emitTsupConfig(imports?: unknown, standalone = false): string {
   const { names, entries } = importTargets(imports);
   const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
   const entry = list(["src/index.ts", ...entries]);
@@ -73,8 +85,11 @@ export function emitTsupConfig(imports?: unknown): string {
 export default defineConfig({
   entry: ${entry},${external}
   format: ["esm"],
-  dts: true,
-  clean: true,
+  ${
+    standalone
+      ? "dts: true,\n  clean: true,"
+      : "dts: false,\n  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)"
+  }
   target: "es2022",
   sourcemap: false,
   treeshake: true,

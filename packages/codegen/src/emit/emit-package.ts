@@ -7,7 +7,7 @@ import { emitEnums } from "./emit-enums.js";
 import { emitIndex } from "./emit-index.js";
 import { emitModelJson } from "./emit-model-json.js";
 import { emitOperations } from "./emit-operations.js";
-import { emitPackageJson, emitTsconfig, emitTsupConfig } from "./emit-package-files.js";
+import { emitPackageJson, emitTsconfig, emitTsconfigBuild, emitTsupConfig } from "./emit-package-files.js";
 import { emitReadme } from "./emit-readme.js";
 import { emitSchemas } from "./emit-schemas.js";
 import { emitStandalonePackageJson, emitStandaloneTsconfig } from "./emit-standalone-package.js";
@@ -28,6 +28,11 @@ export interface EmitPackageOptions {
    * written by `changeset version` survives regeneration.
    */
   version?: string;
+  /**
+   * The `@gen/runtime` dependency range (a semver range, so `npm pack` output installs); the
+   * committed package.json's range wins so `changeset version` bumps survive. Default `^0.1.0`.
+   */
+  runtimeRange?: string;
   /** Extra package.json fields (top-level keys replaced). */
   packageJson?: Record<string, unknown>;
   /**
@@ -81,10 +86,14 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
     files.set("package.json", emitStandalonePackageJson(ctx, version, options.packageJson));
     files.set("tsconfig.json", emitStandaloneTsconfig());
   } else {
-    files.set("package.json", emitPackageJson(ctx, version, "workspace:*", "4.6.7", options.packageJson));
+    files.set(
+      "package.json",
+      emitPackageJson(ctx, version, options.runtimeRange ?? "^0.1.0", "^4.6.7", options.packageJson),
+    );
     files.set("tsconfig.json", emitTsconfig(ctx));
+    files.set("tsconfig.build.json", emitTsconfigBuild(ctx));
   }
-  files.set("tsup.config.ts", emitTsupConfig(options.packageJson?.["imports"]));
+  files.set("tsup.config.ts", emitTsupConfig(options.packageJson?.["imports"], options.standalone === true));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
   const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);
   return { files, seeds };

@@ -103,7 +103,7 @@ export function emitVendor(ctx: EmitContext): string {
     out.push(
       `  /** Credential; when absent, read from env ${c.env.map((e) => `\`${e}\``).join(", then ")} at first call. */`,
     );
-    out.push(`  ${propKey(c.option)}?: string;`);
+    out.push(`  ${propKey(c.option)}?: string | undefined;`);
   }
   out.push("}", "");
   out.push(

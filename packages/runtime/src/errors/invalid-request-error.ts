@@ -29,6 +29,6 @@ export class InvalidRequestError extends GenError {
   /** Build from issues; the message names every field and rule. */
   static fromIssues(issues: readonly InputIssue[], init: GenErrorInit = {}): InvalidRequestError {
     const text = issues.map((i) => `${i.field || "(input)"}: ${i.message} [${i.rule}]`).join("; ");
-    return new InvalidRequestError(`Invalid input: ${text}`, { ...init, issues });
+    return new this(`Invalid input: ${text}`, { ...init, issues });
   }
 }

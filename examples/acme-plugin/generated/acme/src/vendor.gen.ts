@@ -28,7 +28,7 @@ export const acmeVendor: VendorDefinition = {
 /** Options of `createAcme`: the runtime's `ClientOptions` plus the credentials. */
 export interface AcmeOptions extends ClientOptions {
   /** Credential; when absent, read from env `ACME_API_KEY` at first call. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * Cold build of every workspace package, the way a new clone meets it: every `dist/` removed,
+ * turbo's cache bypassed. Rows of one run, side by side:
+ *   - "tsup --dts (before)": the old build, tsup emitting JS and bundling declarations per package
+ *     (pnpm -r, topological order, 2 at a time like turbo on this machine);
+ *   - "pnpm build (now)": `turbo run build --force`: tsup for JS + `tsc --noCheck` for declarations
+ *     (scripts/build-package.mjs).
+ * Wall time and the children's CPU (bash `times`). Usage: node scripts/run-ts.mjs bench/cold-build.ts
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { round, writeResult } from "./lib/stats.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const PACKAGE_DIRS = ["packages", "examples"].flatMap((d) =>
+  readdirSync(join(ROOT, d)).map((name) => join(ROOT, d, name)),
+);
+
+function clean(): void {
+  for (const dir of PACKAGE_DIRS) rmSync(join(dir, "dist"), { recursive: true, force: true });
+}
+
+/** Runs `command` in bash, returns wall ms and the children's user+sys CPU seconds. */
+function timed(command: string): { wallS: number; cpuS: number } {
+  clean();
+  const start = performance.now();
+  const r = spawnSync("bash", ["-c", `${command} >/dev/null 2>&1 || exit 1; times`], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
+  });
+  const wallS = (performance.now() - start) / 1000;
+  if (r.status !== 0) throw new Error(`${command} failed:\n${r.stdout}${r.stderr}`);
+  // `times` prints two lines: the shell's own, then its children's "XmY.YYYs XmY.YYYs".
+  const seconds = (s: string) => {
+    const m = /(\d+)m([\d.]+)s/.exec(s);
+    return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+  };
+  const children = r.stdout.trim().split("\n").at(-1)!.split(/\s+/);
+  return { wallS: round(wallS, 1), cpuS: round(seconds(children[0]!) + seconds(children[1]!), 1) };
+}
+
+const load = loadavg()[0]!;
+const rows = [
+  {
+    build: "tsup --dts (before)",
+    ...timed("pnpm -r --workspace-concurrency=2 exec tsup --dts"),
+  },
+  { build: "pnpm build (now)", ...timed("pnpm build --force") },
+];
+console.log(`cold build, ${cpus().length} cores, load ${load.toFixed(2)} at start`);
+for (const r of rows) console.log(`${r.build.padEnd(22)} wall ${r.wallS} s  cpu ${r.cpuS} s`);
+await writeResult("cold-build", { load: round(load, 2), cores: cpus().length, rows });
