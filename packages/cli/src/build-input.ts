@@ -1,7 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { isForbiddenKey, isGenError, parseJsonBounded } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import { usageError } from "./cli-error.js";
+import { readFileCapped } from "./read-file-capped.js";
+
+/** Largest `--input` file read, bytes. */
+export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The call input: `--input FILE.json` (an object) with each `--set key=value` applied on top.
@@ -21,16 +25,17 @@ export async function buildInput(
 }
 
 async function readInputFile(path: string, shown: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw usageError(`--input: cannot read the file ${shown}`);
-  }
+  const text = await readFileCapped(
+    path,
+    MAX_INPUT_BYTES,
+    `--input ${shown}`,
+    () => `--input: cannot read the file ${shown}`,
+  );
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonBounded(text);
   } catch (error) {
+    if (isGenError(error)) throw usageError(`--input: ${shown} is nested too deeply`);
     throw usageError(`--input: ${shown} is not valid JSON (${(error as Error).message})`);
   }
   if (!isObject(value)) throw usageError(`--input: ${shown} must hold a JSON object`);
@@ -46,20 +51,25 @@ export function applySet(
   const eq = assignment.indexOf("=");
   if (eq <= 0) throw usageError(`--set expects key=value, got "${assignment}"`);
   const path = assignment.slice(0, eq).split(".");
+  for (const key of path) {
+    if (key === "") throw usageError(`--set ${assignment.slice(0, eq)}: a key segment is empty`);
+    if (isForbiddenKey(key))
+      throw usageError(`--set ${assignment.slice(0, eq)}: the key "${key}" is not allowed`);
+  }
   const raw = assignment.slice(eq + 1);
   let target = input;
   let node = schema;
   for (const key of path.slice(0, -1)) {
-    const next = target[key];
+    const next = Object.hasOwn(target, key) ? target[key] : undefined;
     if (next !== undefined && !isObject(next))
       throw usageError(`--set ${assignment}: ${key} is not an object`);
     target[key] = next ?? {};
     target = target[key] as Record<string, unknown>;
-    node = node?.properties?.[key];
+    node = ownProp(node, key);
   }
   const last = path[path.length - 1] as string;
-  const prop = node?.properties?.[last];
-  const existing = target[last];
+  const prop = ownProp(node, last);
+  const existing = Object.hasOwn(target, last) ? target[last] : undefined;
   if (wants(prop, "array") && !raw.trimStart().startsWith("[")) {
     const item = coerce(raw, prop?.items);
     target[last] = Array.isArray(existing) ? [...existing, item] : [item];
@@ -86,6 +96,11 @@ export function coerce(raw: string, prop: JsonSchema | undefined): unknown {
   return raw;
 }
 
+function ownProp(node: JsonSchema | undefined, key: string): JsonSchema | undefined {
+  const props = node?.properties;
+  return props && Object.hasOwn(props, key) ? props[key] : undefined;
+}
+
 function typeOf(prop: JsonSchema): string[] {
   const variants = prop.anyOf ?? prop.oneOf;
   if (variants) return variants.flatMap(typeOf);
@@ -101,8 +116,9 @@ function wants(prop: JsonSchema | undefined, type: string): boolean {
 
 function tryJson(raw: string): unknown {
   try {
-    return JSON.parse(raw);
-  } catch {
+    return parseJsonBounded(raw);
+  } catch (error) {
+    if (isGenError(error)) throw usageError("--set: the value is nested too deeply");
     return raw;
   }
 }

@@ -28,6 +28,7 @@ export function exitCodeFor(error: unknown): ExitCode {
       return EXIT.network;
     case "missing_credential":
     case "host_not_allowed":
+    case "file_write":
       return EXIT.config;
     case "aborted":
       return EXIT.interrupted;

@@ -27,6 +27,9 @@ export const EXIT_TABLE: ReadonlyArray<readonly [ExitCode, string]> = [
   [EXIT.taskFailed, "the task failed or was cancelled at the vendor"],
   [EXIT.timeout, "timed out (the task may still finish: resume it with `gen wait`)"],
   [EXIT.network, "network failure (incl. a create that may have reached the vendor: not retried)"],
-  [EXIT.config, "configuration: missing credential, or a host refused by the host policy"],
+  [
+    EXIT.config,
+    "configuration: missing credential, a host refused by the host policy, or a folder that cannot be written",
+  ],
   [EXIT.interrupted, "interrupted (Ctrl-C); the task handle is kept on disk"],
 ];

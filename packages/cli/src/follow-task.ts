@@ -87,6 +87,8 @@ export async function followTask(
     removeInterrupt();
   }
   reporter.done(true);
+  // Record the paid-for result first: a failed download (unwritable folder, full disk) keeps it.
+  await writeHandleFile(handlePath, { ...options.handle, state: "succeeded", result });
   const files = await deliverResult(options, result);
   await writeHandleFile(handlePath, { ...options.handle, state: "succeeded", result, files });
   return EXIT.ok;

@@ -15,6 +15,7 @@ import { EXIT } from "./exit-codes.js";
 import { COMMAND_HELP, MAIN_HELP } from "./help-text.js";
 import { loadGenerateCommand } from "./load-generate-command.js";
 import { parseCommandArgs } from "./parse-command-args.js";
+import { redactingIo } from "./redacting-io.js";
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
@@ -56,10 +57,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout.write(COMMAND_HELP[name] ?? MAIN_HELP);
     return EXIT.ok;
   }
+  const safeIo = redactingIo(io);
   try {
-    return await command(rest, io);
+    return await command(rest, safeIo);
   } catch (error) {
-    return reportError(error, io, rest.includes("--json"));
+    return reportError(error, safeIo, rest.includes("--json"));
   }
 }
 

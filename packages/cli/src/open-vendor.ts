@@ -1,6 +1,8 @@
+import { redact } from "@gen/runtime";
 import { usageError } from "./cli-error.js";
 import type { CliIo } from "./cli-io.js";
 import { connectToFetch, parseConnectTo } from "./connect-to.js";
+import { addRedactor } from "./redacting-io.js";
 import {
   type FactoryOptions,
   findVendor,
@@ -80,5 +82,10 @@ export function openClient(vendor: LoadedVendor, io: CliIo, flags: ConnectionFla
   if (flags.apiKey !== undefined) options.apiKey = flags.apiKey;
   if (flags.appKey !== undefined) options.appKey = flags.appKey;
   if (flags.appSecret !== undefined) options.appSecret = flags.appSecret;
-  return vendor.create(options);
+  const client = vendor.create(options);
+  const secrets = [flags.apiKey, flags.appKey, flags.appSecret].filter(
+    (v): v is string => !!v && v.length >= 4,
+  );
+  addRedactor(io, (text) => redact(client.runtime.redact ? client.runtime.redact(text) : text, secrets));
+  return client;
 }

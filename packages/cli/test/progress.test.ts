@@ -1,13 +1,15 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { mediaioSim, TASK_OP } from "./helpers/mediaio-sim.js";
+import { mediaioSim, steppingClock, TASK_OP } from "./helpers/mediaio-sim.js";
 import { cleanEnv, collect, genArgv } from "./helpers/run-gen.js";
 
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+// The simulator's clock moves 20 ms per read (each request reads it about twice): a 600 ms task
+// takes ~15 polls however slowly a loaded machine runs them; no assertion depends on wall time.
 
 describe.concurrent("progress display", { timeout: 60_000 }, () => {
   it("draws a carriage-return progress bar on a terminal (through a pseudo-terminal)", async () => {
-    const { sim, cwd, env, close } = await mediaioSim(600);
+    const { sim, cwd, env, close } = await mediaioSim(600, steppingClock(20));
     try {
       const args = ["call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait", "--poll-ms", "50"];
       const argv = genArgv([...args, "--base-url", sim.baseUrl]);
@@ -51,7 +53,7 @@ describe.concurrent("progress display", { timeout: 60_000 }, () => {
   });
 
   it("prints plain progress lines when not a terminal", async () => {
-    const { gen, close } = await mediaioSim(1_000);
+    const { gen, close } = await mediaioSim(1_000, steppingClock(20));
     try {
       const r = await gen("call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait");
       expect(r.code).toBe(0);

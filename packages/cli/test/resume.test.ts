@@ -1,11 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { mediaioSim, TASK_OP } from "./helpers/mediaio-sim.js";
+import { manualClock, mediaioSim, TASK_OP } from "./helpers/mediaio-sim.js";
 import { collect, killGroup, spawnGen, waitForLine } from "./helpers/run-gen.js";
 
 describe.concurrent("resume a task", { timeout: 60_000 }, () => {
   it("after the process was killed mid-wait: gen wait HANDLE.json gets the result, one create", async () => {
-    const { sim, cwd, env, gen, close } = await mediaioSim(1_500);
+    // The task stands still until the test moves the simulator's clock: the kill always lands mid-wait.
+    const clock = manualClock();
+    const { sim, cwd, env, gen, close } = await mediaioSim(1_500, clock.now);
     try {
       const args = ["call", "mediaio", TASK_OP, "--set", "prompt=x", "--wait", "--base-url", sim.baseUrl];
       const child = spawnGen(args, { cwd, env, detached: true });
@@ -14,6 +16,7 @@ describe.concurrent("resume a task", { timeout: 60_000 }, () => {
       killGroup(child, "SIGKILL");
       expect((await done).signal).toBe("SIGKILL");
       expect(JSON.parse(await readFile(handlePath, "utf8")).state).toBeUndefined();
+      clock.advance(1_500);
 
       const r = await gen("wait", handlePath);
       expect(r.stderr).not.toContain("error");

@@ -54,9 +54,23 @@ export function authHeaders(
   return out;
 }
 
-/** Replace every secret in `text` with `[redacted]`. */
+/** Header names whose values are credentials whoever set them (dropped off credentialed hosts, redacted). */
+export const SENSITIVE_HEADERS: readonly string[] = ["authorization", "cookie", "proxy-authorization"];
+
+/**
+ * Replace every secret in `text` with `[redacted]`: as given, URL-encoded (a key in a query
+ * string) and JSON-escaped (a key inside a quoted body). The one redaction every exposed string
+ * passes through (errors, hook arguments, CLI output).
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const s of secrets) if (s.length >= 4) result = result.split(s).join("[redacted]");
+  for (const s of secrets) {
+    if (s.length < 4) continue;
+    for (const form of new Set([s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])) {
+      // Case-insensitive: a key echoed into a host name comes back lower-cased.
+      if (result.toLowerCase().includes(form.toLowerCase()))
+        result = result.replace(new RegExp(form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gi"), "[redacted]");
+    }
+  }
   return result;
 }

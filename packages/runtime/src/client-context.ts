@@ -1,7 +1,9 @@
 import { defaultTransport, transportForFetch } from "#default-transport";
 import { type AbortControllerLike, abortControllerFactoryOf } from "./abort-controller-factory.js";
-import { authHeaders, type ResolvedAuth } from "./auth-headers.js";
+import { authHeaders, type ResolvedAuth, redact, SENSITIVE_HEADERS } from "./auth-headers.js";
 import { checkUrl, type HostPolicy, hostMatches, isLoopbackHost } from "./host-policy.js";
+import { type Limits, limitsOf } from "./limits.js";
+import { ownList, ownOptions } from "./own-options.js";
 import { defaultEnv } from "./resolve-credential.js";
 import { DEFAULT_RETRY } from "./retry-policy.js";
 import type { ClientOptions, RetryOptions, Transport, VendorDefinition } from "./types.js";
@@ -31,6 +33,10 @@ export interface ClientContext {
   retry: Required<Omit<RetryOptions, "onRetry">> & Pick<RetryOptions, "onRetry">;
   /** Credential headers, resolved once on first use (throws `MissingCredentialError`). */
   auth(): ResolvedAuth;
+  /** Replace every credential this client knows (resolved or caller-set auth headers) in `text`. */
+  redact(text: string): string;
+  /** Size and depth limits (the client's `limits` over the defaults). */
+  limits: Required<Limits>;
   /** Host policy for API calls (every vendor host list) given the effective base URL. */
   policy(baseUrl: string, extra?: readonly string[]): HostPolicy;
   /** May `url` receive credentials, given the effective base URL? */
@@ -63,19 +69,22 @@ function envBaseUrl(vendor: VendorDefinition, options: Readonly<ClientOptions>):
 /** Build the shared client state; nothing is resolved or sent until first use. */
 export function createClientContext(
   vendor: VendorDefinition,
-  options: Readonly<ClientOptions>,
+  givenOptions: Readonly<ClientOptions>,
 ): ClientContext {
+  // Own properties only: a polluted Object.prototype cannot supply a baseUrl, a host or a key.
+  const options = ownOptions(givenOptions);
   let resolved: ResolvedAuth | undefined;
   let authed: Record<string, string> | undefined;
   const checked = new Map<string, URL>();
   const credentialedDefault = new WeakMap<URL, boolean>();
+  const hosts = vendor.hosts;
   const allHosts = [
-    ...vendor.hosts.api,
-    ...(vendor.hosts.credentialed ?? []),
-    ...(vendor.hosts.results ?? []),
-    ...(vendor.hosts.uploads ?? []),
+    ...ownList(hosts, "api"),
+    ...ownList(hosts, "credentialed"),
+    ...ownList(hosts, "results"),
+    ...ownList(hosts, "uploads"),
   ];
-  const credentialedHosts = [...vendor.hosts.api, ...(vendor.hosts.credentialed ?? [])];
+  const credentialedHosts = [...ownList(hosts, "api"), ...ownList(hosts, "credentialed")];
   const envBase = options.baseUrl === undefined ? envBaseUrl(vendor, options) : undefined;
   const allow = options.allowInsecureLoopback ?? loopbackOrigin(envBase ?? "", true) !== undefined;
   const defaultBase = options.baseUrl ?? envBase ?? vendor.baseUrl;
@@ -84,7 +93,12 @@ export function createClientContext(
   const baseHeaders: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
   for (const [name, value] of Object.entries(vendor.request?.headers ?? {}))
     baseHeaders[name.toLowerCase()] = value;
-  for (const [name, value] of Object.entries(options.headers ?? {})) baseHeaders[name.toLowerCase()] = value;
+  const callerSecrets: string[] = [];
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    baseHeaders[name.toLowerCase()] = value;
+    if (SENSITIVE_HEADERS.includes(name.toLowerCase()) && typeof value === "string")
+      callerSecrets.push(value);
+  }
   const transport =
     options.transport ?? (options.fetch ? transportForFetch(options.fetch) : defaultTransport);
   const apiPolicy: HostPolicy = { hosts: allHosts, allowInsecureLoopback: allow };
@@ -105,6 +119,14 @@ export function createClientContext(
       );
       return resolved;
     },
+    redact(text) {
+      let secrets: readonly string[] = callerSecrets;
+      try {
+        secrets = [...ctx.auth().secrets, ...callerSecrets];
+      } catch {}
+      return redact(text, secrets);
+    },
+    limits: limitsOf(options.limits),
     policy(_baseUrl, extra) {
       return extra ? { hosts: [...allHosts, ...extra], allowInsecureLoopback: allow } : apiPolicy;
     },

@@ -1,16 +1,19 @@
 import { applyOutputAliases } from "./apply-output-aliases.js";
 import type { applyRules } from "./apply-rules.js";
-import { redact } from "./auth-headers.js";
 import { buildOperationRequest } from "./build-operation-request.js";
+import { checkInputShape } from "./check-input-shape.js";
 import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadBytes } from "./download-bytes.js";
 import type { downloadFile } from "./download-file.js";
 import { encodeRequestBody } from "./encode-body.js";
-import { GenError } from "./errors/gen-error.js";
+import { GenError, isGenError } from "./errors/gen-error.js";
+import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
 import { lazyExtensions } from "./lazy-extensions.js";
+import { ownOptions } from "./own-options.js";
+import { hideInternals, publicOptions } from "./public-client-view.js";
 import { sendRequest } from "./send-request.js";
 import type {
   CallOptions,
@@ -98,6 +101,7 @@ export function createVendorCore(
     input: unknown,
     call: CallOptions = {},
   ): Promise<unknown> {
+    checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
     let value = schema ? parseInput(schema, input, vendor.id) : input;
     if (value instanceof Promise) value = await value;
@@ -106,7 +110,7 @@ export function createVendorCore(
       value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
-    let request = buildOperationRequest(vendor, operation, value, call);
+    let request = buildOperationRequest(vendor, operation, value, ownOptions(call));
     if (operation.body) request = await encodeRequestBody(request, operation.body);
     const response = await sendRequest(ctx, request);
     return response.data;
@@ -114,14 +118,12 @@ export function createVendorCore(
 
   /** A poll through the whole pipeline, envelope left on: the task layer reads it (`unwrapPollAnswer`). */
   const pollRaw = (operation: AnyOperation, input: unknown, call?: CallOptions) =>
-    sendRequest(ctx, { ...buildOperationRequest(vendor, operation, input, call), raw: true });
+    sendRequest(ctx, { ...buildOperationRequest(vendor, operation, input, ownOptions(call)), raw: true });
 
-  const redactText = (text: string) => {
-    let secrets: readonly string[] = [];
-    try {
-      secrets = ctx.auth().secrets;
-    } catch {}
-    return redact(text, secrets);
+  const redactText = ctx.redact;
+  /** Every error leaving the client passes the one redaction (vendor text, hosts, causes). */
+  const redacted = async (error: unknown): Promise<never> => {
+    throw isGenError(error) ? (await import("./redact-error.js")).redactError(error, redactText) : error;
   };
 
   function task<Result>(
@@ -138,6 +140,7 @@ export function createVendorCore(
             createdAt: new Date().toISOString(),
           }
         : handle;
+    checkTaskId(h.taskId, vendor.id);
     if (h.vendor !== vendor.id) {
       throw new GenError(
         "invalid_request",
@@ -160,44 +163,54 @@ export function createVendorCore(
     return tasks<Result>(vendor, h, invokeData, { operation: definition, redact: redactText, pollRaw });
   }
 
-  return {
+  const client: VendorClient = {
     vendor,
-    options,
-    async invoke<Input, Output>(
-      operation: OperationDefinition<Input, Output>,
-      input: Input,
-      call?: CallOptions,
-    ) {
-      const op = operation as AnyOperation;
-      // Refuse before sending: a paid create must never succeed with no task to follow it.
-      if (op.task && vendor.task && !tasks) throw unsupported(vendor, "task operations", "tasks");
-      const data = await invokeData(op, input, call);
-      if (op.task && vendor.task) {
-        const id = getPath(data, vendor.task.taskIdPath);
-        if (typeof id !== "string" && typeof id !== "number") {
-          throw new InvalidResponseError(
-            `${vendor.displayName}: no task id at \`${vendor.task.taskIdPath}\``,
-            {
-              vendor: vendor.id,
-              raw: JSON.stringify(data) ?? "",
-            },
-          );
-        }
-        return task(String(id), op.id, op);
-      }
-      const output = op.output ? op.output(data) : data;
-      return applyOutputAliases(output, data, op.outputAliases) as Output;
-    },
+    options: publicOptions(vendor, options),
+    invoke: (operation, input, call) => invoke(operation, input, call).catch(redacted),
     request: (req) => sendRequest(ctx, req),
     task,
     redact: redactText,
     download: (url, dir, downloadOptions) =>
       download
-        ? download(ctx, url, dir, downloadOptions)
+        ? download(ctx, url, dir, ownOptions(downloadOptions)).catch(redacted)
         : Promise.reject(unsupported(vendor, "downloads", "download")),
     downloadBytes: (url, downloadOptions) =>
       extensions.downloadBytes
         ? extensions.downloadBytes(ctx, url, downloadOptions)
         : Promise.reject(unsupported(vendor, "downloads", "downloadBytes")),
   };
+  return hideInternals(client, vendor, client.options);
+
+  async function invoke<Input, Output>(
+    operation: OperationDefinition<Input, Output>,
+    input: Input,
+    call?: CallOptions,
+  ): Promise<Output | Task> {
+    const op = operation as AnyOperation;
+    // Refuse before sending: a paid create must never succeed with no task to follow it.
+    if (op.task && vendor.task && !tasks) throw unsupported(vendor, "task operations", "tasks");
+    const data = await invokeData(op, input, call);
+    if (op.task && vendor.task) {
+      const id = getPath(data, vendor.task.taskIdPath);
+      if (typeof id !== "string" && typeof id !== "number") {
+        throw new InvalidResponseError(`${vendor.displayName}: no task id at \`${vendor.task.taskIdPath}\``, {
+          vendor: vendor.id,
+          raw: JSON.stringify(data) ?? "",
+        });
+      }
+      return task(String(id), op.id, op);
+    }
+    const output = op.output ? op.output(data) : data;
+    return applyOutputAliases(output, data, op.outputAliases) as Output;
+  }
+}
+
+/** A task id goes into a URL: a non-empty, well-formed string without control characters. */
+function checkTaskId(taskId: unknown, vendor: string): void {
+  if (typeof taskId !== "string" || taskId === "" || /[\uD800-\uDFFF\u0000-\u001f\u007f]/u.test(taskId)) {
+    throw InvalidRequestError.fromIssues(
+      [{ field: "taskId", rule: "task_id", message: "must be a non-empty string of well-formed characters" }],
+      { vendor },
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { concatBytes } from "./concat-bytes.js";
-import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import type { TransportResponse } from "./types.js";
 
 /** Largest binary or text response read into memory by default (256 MiB). */
@@ -7,7 +7,8 @@ export const DEFAULT_MAX_BINARY_BYTES = 256 * 1024 * 1024;
 
 /**
  * Reads a successful non-JSON response (`audio/mpeg`, `image/png`, `text/plain`...): the bytes as a
- * `Uint8Array`, or the text. A body over `maxBytes` is refused with `InvalidResponseError`.
+ * `Uint8Array`, or the text. A body over `maxBytes` is refused with `LimitExceededError` (an
+ * `InvalidResponseError`; `limits.maxResponseBytes` sets it).
  */
 export async function decodeBinary(
   response: TransportResponse,
@@ -20,11 +21,9 @@ export async function decodeBinary(
   for await (const chunk of response.body) {
     size += chunk.byteLength;
     if (size > maxBytes)
-      throw new InvalidResponseError(`response body is larger than ${maxBytes} bytes`, {
+      throw new LimitExceededError("maxResponseBytes", maxBytes, "The response body (larger than allowed)", {
         vendor,
         status: response.status,
-        raw: "",
-        userMessage: "The service sent a larger answer than allowed.",
       });
     chunks.push(chunk);
   }

@@ -1,7 +1,9 @@
 import type { GenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import { getPath } from "./get-path.js";
 import { mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
+import { parseJsonBounded } from "./parse-json-bounded.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { VendorDefinition } from "./types.js";
 
@@ -71,7 +73,11 @@ export function decodeResponse(
 export function decodeEnvelope(
   vendor: VendorDefinition,
   response: ReceivedResponse,
-  options: { raw?: boolean | undefined; language?: string | undefined } = {},
+  options: {
+    raw?: boolean | undefined;
+    language?: string | undefined;
+    maxJsonDepth?: number | undefined;
+  } = {},
 ): DecodedEnvelope {
   const { status, headers, text } = response;
   const headerId = requestIdFromHeaders(headers);
@@ -79,8 +85,13 @@ export function decodeEnvelope(
   let body: unknown;
   if (text.trim() !== "") {
     try {
-      body = JSON.parse(text);
-    } catch {
+      body = parseJsonBounded(text, options.maxJsonDepth, `${vendor.displayName}: the response's JSON`, {
+        vendor: vendor.id,
+        status,
+        requestId: headerId,
+      });
+    } catch (caught) {
+      if (caught instanceof LimitExceededError) return { ok: false, error: caught };
       if (ok && options.raw) return withRequestId(text, headerId);
       if (!ok)
         return {

@@ -1,7 +1,9 @@
 import { writeBodyToFile } from "#write-file";
+import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import type { ClientContext } from "./client-context.js";
 import { fileNameFor } from "./download/file-name-for.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import { followRedirects } from "./follow-redirects.js";
 import { checkUrl } from "./host-policy.js";
 import { mapVendorError } from "./map-vendor-error.js";
@@ -22,9 +24,9 @@ export function downloadFile(
   dir: string,
   options: DownloadOptions = {},
 ): Promise<DownloadResult> {
-  return receiveDownload(ctx, url, options, async (body, contentType) => {
+  return receiveDownload(ctx, url, options, async (body, contentType, maxBytes, limit) => {
     const fileName = fileNameFor(url, contentType, options.fileName);
-    return writeBodyToFile({ dir, fileName, body, maxBytes: options.maxBytes });
+    return writeBodyToFile({ dir, fileName, body, maxBytes, limit });
   });
 }
 
@@ -37,15 +39,21 @@ export async function receiveDownload<Out extends object>(
   ctx: ClientContext,
   url: string,
   options: DownloadOptions,
-  sink: (body: AsyncIterable<Uint8Array>, contentType: string) => Promise<Out>,
+  sink: (
+    body: AsyncIterable<Uint8Array>,
+    contentType: string,
+    maxBytes: number,
+    limit: string,
+  ) => Promise<Out>,
 ): Promise<Out & { contentType: string; url: string }> {
   const { vendor } = ctx;
   const baseUrl = ctx.baseUrl;
   const hosts = [...vendor.hosts.api, ...(vendor.hosts.results ?? [])];
   const policy = { hosts, allowInsecureLoopback: ctx.allowInsecureLoopback };
-  const timeoutMs = ctx.options.timeoutMs
-    ? Math.max(ctx.options.timeoutMs, DEFAULT_DOWNLOAD_TIMEOUT_MS)
-    : DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  // The caller's own timeout wins; the whole transfer (headers and every body chunk) is under it.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? ctx.limits.maxDownloadBytes;
+  const limit = options.maxBytes !== undefined ? "maxBytes" : "maxDownloadBytes";
   return withDeadline(options.signal, timeoutMs, `download ${url.replace(/[?#].*$/, "")}`, async (signal) => {
     const first = checkUrl(url, policy);
     const needsAuth = ctx.credentialed(first, baseUrl);
@@ -58,7 +66,7 @@ export async function receiveDownload<Out extends object>(
       signal,
       policy,
       credentialed: (u) => ctx.credentialed(u, baseUrl),
-      credentialHeaders: auth?.headerNames ?? [],
+      credentialHeaders: [...(auth?.headerNames ?? []), ...SENSITIVE_HEADERS],
     });
     if (response.status < 200 || response.status >= 300) {
       await response.dump();
@@ -77,14 +85,14 @@ export async function receiveDownload<Out extends object>(
       );
     }
     const declared = Number(response.headers["content-length"]);
-    if (options.maxBytes !== undefined && Number.isFinite(declared) && declared > options.maxBytes) {
+    if (Number.isFinite(declared) && declared > maxBytes) {
       await response.dump();
-      throw new InvalidResponseError(`Download is ${declared} bytes, over maxBytes (${options.maxBytes})`, {
+      throw new LimitExceededError(limit, maxBytes, `A download of ${declared} bytes`, {
         vendor: vendor.id,
         status: response.status,
       });
     }
-    const received = await sink(response.body, contentType);
+    const received = await sink(response.body, contentType, maxBytes, limit);
     return { ...received, contentType, url: finalUrl };
   });
 }

@@ -1,4 +1,5 @@
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
+import { NetworkError } from "./errors/network-errors.js";
 import { checkUrl, type HostPolicy } from "./host-policy.js";
 import type { HttpMethod, Transport, TransportResponse } from "./types.js";
 
@@ -20,6 +21,8 @@ export interface RedirectingRequest {
   credentialed: (url: URL) => boolean;
   /** Lower-case names of the credential headers, dropped for good once a hop leaves the credentialed hosts. */
   credentialHeaders: readonly string[];
+  /** Set once any hop has answered (the request reached a server): the exchange counts as sent. */
+  answered?: boolean;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -42,7 +45,8 @@ function resolveLocation(location: string, base: URL): string {
 /**
  * Send through `transport`, following redirects manually: at most 5 hops, each re-checked by the
  * host policy; 303 (and 301/302 after a POST) become a body-less GET; credential headers are
- * dropped as soon as a hop leaves the credentialed hosts and never restored.
+ * dropped as soon as a hop leaves the credentialed hosts and never restored. Once any hop has
+ * answered, a failure of a later hop is a `NetworkError` with `sent: true` (see docs/security.md).
  */
 export async function followRedirects(
   transport: Transport,
@@ -54,7 +58,22 @@ export async function followRedirects(
     ? request.headers
     : withoutHeaders(request.headers, request.credentialHeaders);
   for (let hop = 0; ; hop++) {
-    const response = await transport({ url: url.href, method, headers, body, signal: request.signal });
+    let response: TransportResponse;
+    try {
+      response = await transport({ url: url.href, method, headers, body, signal: request.signal });
+    } catch (error) {
+      // "Sent" is judged over the whole exchange: once a hop has answered, the vendor has the
+      // request, so a later hop that is refused still leaves it sent (never resubmitted).
+      if (hop > 0 && error instanceof NetworkError && !error.sent) {
+        throw new NetworkError(`${error.message} (after a redirect: the first hop was answered)`, {
+          sent: true,
+          vendor: error.vendor,
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    request.answered = true;
     const location = response.headers["location"];
     if (!REDIRECTS.has(response.status) || !location) return { response, url: url.href };
     await response.dump();

@@ -101,7 +101,8 @@ export function checkUrl(url: string | URL, policy: HostPolicy): URL {
   }
   let hostname = parsed.hostname;
   if (hostname.endsWith(".")) hostname = hostname.slice(0, -1);
-  if (hostname === "" || hostname.includes("..")) return refuse(hostname, policy, "empty host label");
+  if (hostname === "" || hostname.startsWith(".") || hostname.includes(".."))
+    return refuse(hostname, policy, "empty host label");
   const rawHost = rawAuthority.replace(/:\d*$/, "").toLowerCase().replace(/\.$/, "");
   if (IPV4.test(hostname) && rawHost !== hostname)
     return refuse(hostname, policy, "non-canonical IP literal");

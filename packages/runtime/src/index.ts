@@ -3,6 +3,7 @@ export { applyOutputAliases } from "./apply-output-aliases.js";
 export { applyRules } from "./apply-rules.js";
 export { authHeaders, type ResolvedAuth, redact } from "./auth-headers.js";
 export { buildOperationRequest } from "./build-operation-request.js";
+export { checkInputShape, isForbiddenKey } from "./check-input-shape.js";
 export { checkRules, isPresent, matchesWhen, type RulesOutcome } from "./check-rules.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
@@ -32,8 +33,10 @@ export {
 } from "./host-policy.js";
 export { isTask } from "./is-task.js";
 export { lazyRulesSupport, lazyTaskSupport } from "./lazy-extensions.js";
+export { DEFAULT_LIMITS, type Limits } from "./limits.js";
 export { kindFromStatus, mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
 export { moduleOperations } from "./module-operations.js";
+export { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";
 export {
   DEFAULT_EXPECTED_MS,
   EARLY_POLLS,
@@ -43,6 +46,7 @@ export {
 } from "./poll-schedule.js";
 export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
+export { redactError } from "./redact-error.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";
 export { backoffDelay, DEFAULT_RETRY, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
 export * from "./types.js";

@@ -8,6 +8,7 @@ import {
   RateLimitedError,
   VendorServerError,
 } from "./errors/vendor-errors.js";
+import { ownValue } from "./own-options.js";
 import type { ErrorKind, VendorDefinition } from "./types.js";
 
 /** What the runtime knows about a failed response when mapping it to a typed error. */
@@ -52,7 +53,7 @@ function pickLanguage(messages: Readonly<Record<string, string>> | undefined, la
  * user message in `language` where the vendor definition has one.
  */
 export function mapVendorError(vendor: VendorDefinition, ctx: VendorErrorContext): GenError {
-  const def = ctx.code === undefined ? undefined : vendor.errors?.[ctx.code];
+  const def = ctx.code === undefined ? undefined : ownValue(vendor.errors, ctx.code);
   const kind = def?.kind ?? kindFromStatus(ctx.status);
   const retryable =
     def?.retryable ??

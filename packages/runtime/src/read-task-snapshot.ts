@@ -1,5 +1,8 @@
+import { isGenError } from "./errors/gen-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
+import { ownValue } from "./own-options.js";
+import { deeperThan, parseJsonBounded } from "./parse-json-bounded.js";
 import type { TaskProtocolDefinition, TaskSnapshot } from "./types.js";
 
 function toNumber(value: unknown): number | undefined {
@@ -24,21 +27,31 @@ export function readTaskSnapshot<Result = unknown>(
   vendor?: string,
 ): TaskSnapshot<Result> {
   const status = getPath(data, protocol.statusPath);
-  const state = (status !== undefined && status !== null && protocol.statusMap[String(status)]) || "running";
+  // Own entries only: a status of `constructor` or `__proto__` is an unknown status, not a function.
+  const mapped =
+    status !== undefined && status !== null ? ownValue(protocol.statusMap, String(status)) : undefined;
+  const state = typeof mapped === "string" ? mapped : "running";
   const snapshot: TaskSnapshot<Result> = { state, raw: data };
   const progress = protocol.progressPath ? toNumber(getPath(data, protocol.progressPath)) : undefined;
   if (progress !== undefined) snapshot.progress = progress;
   const reason = protocol.reasonPath ? getPath(data, protocol.reasonPath) : undefined;
   if (reason !== undefined && reason !== null && reason !== "") {
-    snapshot.reason = typeof reason === "string" ? reason : JSON.stringify(reason);
+    snapshot.reason =
+      typeof reason === "string"
+        ? reason
+        : deeperThan(reason)
+          ? "(too deeply nested)"
+          : JSON.stringify(reason);
   }
   if (state === "succeeded") {
     let result = getPath(data, protocol.resultPath);
     if (protocol.resultEncoding === "json-string" && typeof result === "string") {
       const text = result;
       try {
-        result = text.trim() === "" ? undefined : JSON.parse(text);
-      } catch {
+        result =
+          text.trim() === "" ? undefined : parseJsonBounded(text, undefined, "The task result", { vendor });
+      } catch (error) {
+        if (isGenError(error)) throw error;
         throw new InvalidResponseError("Task result is not valid JSON", { vendor, raw: text });
       }
     }

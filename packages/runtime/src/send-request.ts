@@ -1,4 +1,4 @@
-import { redact } from "./auth-headers.js";
+import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
 import { decodeBinary } from "./decode-binary.js";
@@ -8,6 +8,8 @@ import { GenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import type { RateLimitedError } from "./errors/vendor-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
+import { ownOptions, ownValue } from "./own-options.js";
+import { readBodyText } from "./read-body-text.js";
 import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
@@ -23,16 +25,6 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
   return JSON.stringify(body);
 }
 
-function scrub(error: GenError, secrets: readonly string[]): GenError {
-  const e = error as { -readonly [K in "message" | "vendorMessage" | "userMessage"]?: string };
-  if (e.message) e.message = redact(e.message, secrets);
-  if (e.vendorMessage) e.vendorMessage = redact(e.vendorMessage, secrets);
-  if (e.userMessage) e.userMessage = redact(e.userMessage, secrets);
-  if ("raw" in error && typeof error.raw === "string")
-    (error as { raw: string }).raw = redact(error.raw, secrets);
-  return error;
-}
-
 /**
  * One request through the whole pipeline: URL building and host policy, credentials, user agent,
  * timeout and abort, manual redirects, envelope decoding and error mapping, and retries. Reads
@@ -40,7 +32,9 @@ function scrub(error: GenError, secrets: readonly string[]): GenError {
  * when it provably never reached the vendor or the vendor code allows `retryCreate`, and otherwise
  * throws `AmbiguousSubmissionError` once it may have been received.
  */
-export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Promise<RawResponse<Data>> {
+export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
+  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers.
+  const req = ownOptions(given);
   const { vendor, options } = ctx;
   const retry = ctx.retry;
   const baseUrl = req.baseUrl ?? ctx.baseUrl;
@@ -60,7 +54,10 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
       if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
     }
   }
-  const secrets = auth?.secrets ?? [];
+  // Binary answers (audio, images) default to their own larger cap unless the client sets one.
+  const limits = options.limits;
+  const binaryMax =
+    limits && Object.hasOwn(limits, "maxResponseBytes") ? ctx.limits.maxResponseBytes : undefined;
   const cut = url.search(/[?#]/);
   const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
   const redirecting: RedirectingRequest = {
@@ -71,14 +68,24 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     signal: undefined as unknown as AbortSignal,
     policy: ctx.policy(baseUrl),
     credentialed: ctx.credentialedFor(baseUrl),
-    credentialHeaders: own ?? [],
+    credentialHeaders: [...(own ?? []), ...SENSITIVE_HEADERS],
   };
   let createRetries = 0;
   const hooked = wantsEvents(options);
-  const hidden = { secrets, headerNames: own ?? [] };
+  // Hooks and logs see what errors see: every secret the client knows, credential headers masked.
+  let secrets: readonly string[] = [];
+  if (hooked) {
+    try {
+      secrets = ctx.auth().secrets;
+    } catch {}
+  }
+  const hidden = { secrets, headerNames: [...(own ?? []), ...SENSITIVE_HEADERS] };
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
+    // Whether a hop answered but no final response came back (a failed redirect): sent.
+    let answeredUnfinished = false;
+    delete redirecting.answered;
     let received: ReceivedResponse | undefined;
     const seen = { vendor: vendor.id, method: req.method, url, attempt };
     const started = hooked ? Date.now() : 0;
@@ -104,16 +111,22 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
         redirecting.checked ??= ctx.checkApiUrl(url);
         const { response } = await followRedirects(ctx.transport, redirecting);
         if (req.responseType && response.status >= 200 && response.status < 300) {
-          const data = await decodeBinary(response, req.responseType, vendor.id);
+          const data = await decodeBinary(response, req.responseType, vendor.id, binaryMax);
           return { status: response.status, headers: response.headers, data: data as Data };
         }
-        received = { status: response.status, headers: response.headers, text: await response.text() };
+        const text = await readBodyText(response, ctx.limits.maxResponseBytes);
+        received = { status: response.status, headers: response.headers, text };
       } catch (caught) {
+        answeredUnfinished = redirecting.answered === true;
         throw deadline.failure(caught);
       } finally {
         deadline.finish();
       }
-      const decoded = decodeEnvelope(vendor, received, { raw: req.raw, language: options.language });
+      const decoded = decodeEnvelope(vendor, received, {
+        raw: req.raw,
+        language: options.language,
+        maxJsonDepth: ctx.limits.maxJsonDepth,
+      });
       if (decoded.ok) {
         const out: RawResponse<Data> = {
           status: received.status,
@@ -136,20 +149,32 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
           ? caught
           : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
     }
-    scrub(error, secrets);
+    // Every string of the error passes the client's one redaction before anyone sees it (the
+    // redaction code loads with the first failure: successful calls do not bundle it).
+    const { redactError } = await import("./redact-error.js");
+    redactError(error, ctx.redact);
     observe(error);
     if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
-      throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+      throw redactError(
+        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
+        ctx.redact,
+      );
     }
-    const known = error.code === undefined ? undefined : vendor.errors?.[error.code];
+    const known = error.code === undefined ? undefined : ownValue(vendor.errors, error.code);
     let retryable: boolean;
     if (req.kind === "create") {
-      retryable = (error instanceof NetworkError && !error.sent) || createRetries < (known?.retryCreate ?? 0);
+      retryable =
+        (error instanceof NetworkError && !error.sent && !answeredUnfinished) ||
+        (!answeredUnfinished && createRetries < (known?.retryCreate ?? 0));
       if (retryable && !(error instanceof NetworkError)) createRetries++;
     } else {
       retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
     }
-    if (!retryable) throw ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? []);
+    if (!retryable)
+      throw redactError(
+        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
+        ctx.redact,
+      );
     if (retryAfterMs === undefined && error.kind === "rate_limited")
       retryAfterMs = (error as RateLimitedError).retryAfterMs;
     if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
@@ -157,7 +182,14 @@ export async function sendRequest<Data>(ctx: ClientContext, req: RawRequest): Pr
     const floor = Math.min(known?.retryDelayMs ?? 0, retry.maxDelayMs);
     const delayMs =
       retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
-    await retry.onRetry?.({ attempt, delayMs, error, method: req.method, url });
+    // The hook sees the URL without its query (an upload token URL carries the key there), redacted.
+    await retry.onRetry?.({
+      attempt,
+      delayMs,
+      error,
+      method: req.method,
+      url: ctx.redact(what.slice(req.method.length + 1)),
+    });
     await sleep(delayMs, req.signal);
   }
 }
@@ -168,12 +200,17 @@ function ambiguousOrSelf(
   url: string,
   headers: Record<string, string>,
   secretHeaders: readonly string[],
+  answeredUnfinished: boolean,
 ): GenError {
-  const mayHaveArrived = (error instanceof NetworkError && error.sent) || error instanceof TimeoutError;
+  const mayHaveArrived =
+    (error instanceof NetworkError && error.sent) ||
+    error instanceof TimeoutError ||
+    (answeredUnfinished && !(error instanceof AbortedError));
   if (req.kind !== "create" || !mayHaveArrived) return error;
   const safeHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!secretHeaders.includes(name.toLowerCase())) safeHeaders[name] = value;
+    const lower = name.toLowerCase();
+    if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
   }
   const cut = url.search(/[?#]/);
   return new AmbiguousSubmissionError(

@@ -20,6 +20,7 @@ import type {
 
 import type { BodyEncoding } from "./encode-body.js";
 import type { QueryStyle } from "./encode-query.js";
+import type { Limits } from "./limits.js";
 
 export type { BodyEncoding, QueryStyle };
 
@@ -139,6 +140,8 @@ export interface ClientOptions {
   logger?: Logger | undefined;
   /** The least severe level `logger` gets: each attempt is `debug`, a failed attempt `warn`. Default `info`. */
   logLevel?: LogLevel | undefined;
+  /** Size and depth limits on vendor data (see `DEFAULT_LIMITS`: 32 MiB answers, depth 256, 512 MiB downloads). */
+  limits?: Limits | undefined;
 }
 
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
@@ -275,13 +278,13 @@ export interface Task<Result = unknown> {
 export interface DownloadOptions {
   /** Abort the transfer (the partial file is removed). Default none. */
   signal?: AbortSignal | undefined;
-  /** Refuse bodies larger than this (bytes). Default no limit. */
+  /** Refuse bodies larger than this (bytes). Default `limits.maxDownloadBytes` (512 MiB). */
   maxBytes?: number | undefined;
   /** Accept only these content types (prefix match, e.g. `image/`). Default any. */
   accept?: readonly string[] | undefined;
   /** File name to use (made unique if taken). Default the URL's last path segment. */
   fileName?: string | undefined;
-  /** Give up on the whole transfer after this long, ms. Default 600 000 (10 min). */
+  /** Give up on the whole transfer after this long, ms (a typed `TimeoutError`). Default 600 000 (10 min). */
   timeoutMs?: number | undefined;
 }
 

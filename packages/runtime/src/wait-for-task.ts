@@ -1,6 +1,7 @@
 import { isGenError } from "./errors/gen-error.js";
 import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
+import { pollBeforeDeadline } from "./poll-before-deadline.js";
 import { EARLY_POLLS, FALLBACK_WINDOW_POLLS, nextPollDelay } from "./poll-schedule.js";
 import {
   addProgressSample,
@@ -24,6 +25,9 @@ export const DEFAULT_WAIT = {
   maxPollErrors: 5,
   progressIntervalMs: 1000,
 };
+
+/** Longest a final poll, taken when the wait's time has run out, may take. */
+const LAST_LOOK_MS = 1000;
 
 /** A standalone wait: how to poll, for which task. */
 export interface WaitForTaskOptions<Result> extends WaitOptions {
@@ -162,14 +166,29 @@ async function pollUntilDone<Result>(
         ? statusDelay
         : progressDelay(run, age + elapsed, { ...bounds, fallbackMs: statusDelay, misses });
     finishAt = forecastFinish(run);
+    const lastLook = delay >= timeoutMs - elapsed;
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     if (view.failure) throw view.failure.error;
     let snapshot: TaskSnapshot<Result>;
     try {
-      snapshot = await poll(signal);
+      // A poll in flight when the wait's time runs out is abandoned; a last look taken at the
+      // deadline itself gets at most LAST_LOOK_MS.
+      const remainingMs = lastLook ? LAST_LOOK_MS : timeoutMs - (Date.now() - started);
+      snapshot = await pollBeforeDeadline(
+        poll,
+        signal,
+        remainingMs,
+        () => new TaskTimedOutError(handle, "local", { vendor: handle.vendor }),
+      );
       pollErrors = 0;
     } catch (error) {
-      if (error instanceof AbortedError || !isTransient(error) || ++pollErrors >= maxPollErrors) throw error;
+      if (
+        error instanceof AbortedError ||
+        error instanceof TaskTimedOutError ||
+        !isTransient(error) ||
+        ++pollErrors >= maxPollErrors
+      )
+        throw error;
       view.polls++;
       continue;
     }

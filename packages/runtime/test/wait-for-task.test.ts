@@ -193,6 +193,9 @@ describe("waitForTask", () => {
 
   it("treats unknown states as running and times out locally", async () => {
     const s = await pollServer(() => ({ status: 200, body: ok({ status: "mystery" }) }));
+    // The state reading is checked on its own; the wait's local timeout may come before or after
+    // a poll answers on a loaded machine, so nothing below depends on how many polls fit in it.
+    expect((await client(s).task(handle).status()).state).toBe("running");
     const states: string[] = [];
     const error = (await client(s)
       .task(handle)
@@ -201,9 +204,8 @@ describe("waitForTask", () => {
     expect(error).toBeInstanceOf(TaskTimedOutError);
     expect(error.by).toBe("local");
     expect(error.handle).toEqual(handle);
-    expect(states.length).toBeGreaterThanOrEqual(1);
     // Before the first answer the task is "queued" (the waiter's own ticks); the vendor then says running.
-    expect(new Set(states)).toEqual(new Set(["queued", "running"]));
+    for (const state of states) expect(["queued", "running"]).toContain(state);
   });
 
   it("aborts on the signal", async () => {

@@ -1,4 +1,13 @@
-import { InvalidResponseError, readTaskSnapshot, type TaskState } from "@gen/runtime";
+import {
+  DEFAULT_LIMITS,
+  deeperThan,
+  InvalidResponseError,
+  isGenError,
+  LimitExceededError,
+  parseJsonBounded,
+  readTaskSnapshot,
+  type TaskState,
+} from "@gen/runtime";
 import type { TomovieeTaskResult } from "./types.gen.js";
 import { tomovieeVendor } from "./vendor.gen.js";
 
@@ -68,13 +77,19 @@ function toObject(body: unknown): Record<string, unknown> {
   if (typeof body === "string" || body instanceof Uint8Array) {
     const text = typeof body === "string" ? body : new TextDecoder().decode(body);
     try {
-      value = JSON.parse(text);
-    } catch {
+      value = parseJsonBounded(text, undefined, "The callback body", { vendor: "tomoviee" });
+    } catch (error) {
+      if (isGenError(error)) throw error;
       throw new InvalidResponseError("Invalid Tomoviee callback: the body is not JSON", {
         vendor: "tomoviee",
         raw: text,
       });
     }
+  }
+  if (deeperThan(value)) {
+    throw new LimitExceededError("maxJsonDepth", DEFAULT_LIMITS.maxJsonDepth, "The callback body nesting", {
+      vendor: "tomoviee",
+    });
   }
   if (!isPlainObject(value)) {
     throw new InvalidResponseError("Invalid Tomoviee callback: the body must be a JSON object", {

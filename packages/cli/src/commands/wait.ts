@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
-import { usageError } from "../cli-error.js";
+import { CliError, usageError } from "../cli-error.js";
 import type { CliIo } from "../cli-io.js";
+import { EXIT } from "../exit-codes.js";
 import { operationsOf } from "../find-operation.js";
 import { announceTask, followTask, urlPathsFor } from "../follow-task.js";
 import { defaultHandlePath, type HandleFile, readHandleFile, writeHandleFile } from "../handle-file.js";
-import { baseUrlFor, openClient, requireVendor } from "../open-vendor.js";
+import { baseUrlFor, isLoopbackUrl, openClient, requireVendor } from "../open-vendor.js";
 import { boolFlag, parseCommandArgs, pollMsFlag, secondsFlag, stringFlag } from "../parse-command-args.js";
 import { CONNECTION_FLAGS, connectionFlags } from "./connection-flags.js";
 
@@ -39,7 +40,8 @@ export async function waitCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const vendor = await requireVendor(stored.vendor);
   const flags = connectionFlags(parsed);
-  const baseUrl = baseUrlFor(vendor.entry.id, io, flags.baseUrl, stored.baseUrl);
+  const fallback = flags.baseUrl === undefined ? trustedStoredBaseUrl(stored, handlePath, io) : undefined;
+  const baseUrl = baseUrlFor(vendor.entry.id, io, flags.baseUrl, fallback);
   const client = openClient(vendor, io, { ...flags, baseUrl });
   const task = client.resume(second === undefined ? pickHandle(stored) : second);
   const handle: HandleFile = { ...stored, ...task.handle, ...(baseUrl === undefined ? {} : { baseUrl }) };
@@ -66,6 +68,22 @@ export async function waitCommand(args: readonly string[], io: CliIo): Promise<n
     timeoutMs,
     pollMs,
   });
+}
+
+/**
+ * A handle file's base URL, unless it names a loopback host: a planted handle must not make
+ * `gen wait` send the environment's key to any local port. A loopback base URL needs the user to
+ * say so (`--base-url` or `GEN_<VENDOR>_BASE_URL`, which take precedence anyway).
+ */
+function trustedStoredBaseUrl(stored: HandleFile, handlePath: string, io: CliIo): string | undefined {
+  if (stored.baseUrl === undefined || !isLoopbackUrl(stored.baseUrl)) return stored.baseUrl;
+  const explicit = io.env[`GEN_${stored.vendor.toUpperCase()}_BASE_URL`];
+  if (explicit !== undefined) return undefined;
+  throw new CliError(
+    EXIT.config,
+    `Handle file ${handlePath} names a loopback base URL (${stored.baseUrl}); not used without your say-so`,
+    `Pass --base-url ${stored.baseUrl} if you started that simulator yourself.`,
+  );
 }
 
 function pickHandle(file: HandleFile) {

@@ -19,9 +19,13 @@ export interface MediaioSim {
   close(): Promise<void>;
 }
 
-/** Starts one; each test owns its simulator, so tests can run concurrently. */
-export async function mediaioSim(taskDurationMs = 100): Promise<MediaioSim> {
-  const sim = await startSimulator({ vendor: "mediaio", taskDurationMs });
+/**
+ * Starts one; each test owns its simulator, so tests can run concurrently. `clock` replaces the
+ * wall clock (see `steppingClock`, `manualClock`) so that how far a task gets never depends on how
+ * fast a loaded machine runs the test.
+ */
+export async function mediaioSim(taskDurationMs = 100, clock?: () => number): Promise<MediaioSim> {
+  const sim = await startSimulator({ vendor: "mediaio", taskDurationMs, ...(clock ? { clock } : {}) });
   const cwd = await mkdtemp(join(tmpdir(), "gen-cli-"));
   const env = simEnv(sim, createMediaio().runtime.vendor.auth);
   return {
@@ -30,5 +34,22 @@ export async function mediaioSim(taskDurationMs = 100): Promise<MediaioSim> {
     env,
     gen: (...args) => runGen([...args, "--base-url", sim.baseUrl, "--poll-ms", "25"], { cwd, env }),
     close: () => sim.close(),
+  };
+}
+
+/** A clock that moves `stepMs` each time it is read: a task takes a fixed number of polls, whatever the load. */
+export function steppingClock(stepMs: number): () => number {
+  let now = 0;
+  return () => (now += stepMs);
+}
+
+/** A clock that stands still until the test moves it. */
+export function manualClock(): { now: () => number; advance(ms: number): void } {
+  let now = 0;
+  return {
+    now: () => now,
+    advance: (ms) => {
+      now += ms;
+    },
   };
 }

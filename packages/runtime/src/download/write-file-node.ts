@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, open, rename, unlink } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { InvalidResponseError } from "../errors/invalid-response-error.js";
+import { FileWriteError } from "../errors/file-write-error.js";
+import { isGenError } from "../errors/gen-error.js";
+import { LimitExceededError } from "../errors/limit-exceeded-error.js";
 
 /** What to write where. */
 export interface WriteFileRequest {
@@ -9,6 +11,8 @@ export interface WriteFileRequest {
   fileName: string;
   body: AsyncIterable<Uint8Array>;
   maxBytes?: number | undefined;
+  /** The option `maxBytes` came from, named in the error. */
+  limit?: string | undefined;
 }
 
 /**
@@ -17,7 +21,18 @@ export interface WriteFileRequest {
  * writer cannot be clobbered) and atomically rename the temp file onto it.
  */
 export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
-  const { dir, fileName, body, maxBytes } = request;
+  try {
+    return await writeBody(request);
+  } catch (error) {
+    // File system failures (EACCES, ENOSPC, EFBIG, ENAMETOOLONG, ...) become a typed error.
+    if (isGenError(error) || typeof (error as { code?: unknown }).code !== "string") throw error;
+    const { code, path } = error as { code: string; path?: string };
+    throw new FileWriteError(typeof path === "string" ? path : request.dir, code, { cause: error });
+  }
+}
+
+async function writeBody(request: WriteFileRequest): Promise<{ path: string; bytes: number }> {
+  const { dir, fileName, body, maxBytes, limit } = request;
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `.${fileName}.${randomBytes(6).toString("hex")}.part`);
   const handle = await open(temp, "wx");
@@ -26,7 +41,7 @@ export async function writeBodyToFile(request: WriteFileRequest): Promise<{ path
     for await (const chunk of body) {
       bytes += chunk.byteLength;
       if (maxBytes !== undefined && bytes > maxBytes) {
-        throw new InvalidResponseError(`Download exceeds maxBytes (${maxBytes})`, { retryable: false });
+        throw new LimitExceededError(limit ?? "maxBytes", maxBytes, "The download", { retryable: false });
       }
       await handle.write(chunk);
     }

@@ -12,7 +12,8 @@ export type GenErrorKind =
   | "task_cancelled"
   | "task_timed_out"
   | "ambiguous_submission"
-  | "missing_credential";
+  | "missing_credential"
+  | "file_write";
 
 /** Fields shared by every runtime error; all optional except where a subclass says otherwise. */
 export interface GenErrorInit {
