@@ -522,14 +522,16 @@ describe("resets, timeouts, aborts, bad bodies", () => {
   });
 
   it("times out a slow read (retried) and makes a slow create ambiguous", async () => {
-    const s = await server((_q, res) => void setTimeout(() => json(res, 200, ok(1)), 400));
-    const read = await client(s, { timeoutMs: 30, retry: { maxAttempts: 2, baseDelayMs: 1 } })
+    // The server never answers: each timeout is the only way out. The timeouts are long enough
+    // for a loaded machine to connect and send first, so the create is always "sent".
+    const s = await server(() => undefined);
+    const read = await client(s, { timeoutMs: 500, retry: { maxAttempts: 2, baseDelayMs: 1 } })
       .request({ method: "GET", path: "/x", kind: "read" })
       .catch((e: unknown) => e);
     expect(read).toBeInstanceOf(TimeoutError);
     expect(s.received).toHaveLength(2);
     const create = await client(s)
-      .request({ method: "POST", path: "/gen", kind: "create", body: {}, timeoutMs: 30 })
+      .request({ method: "POST", path: "/gen", kind: "create", body: {}, timeoutMs: 1500 })
       .catch((e: unknown) => e);
     expect(create).toBeInstanceOf(AmbiguousSubmissionError);
     expect((create as AmbiguousSubmissionError).cause).toBeInstanceOf(TimeoutError);
