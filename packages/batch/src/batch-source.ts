@@ -30,8 +30,11 @@ export interface BatchSource {
    * naming the unknown vendor / operation).
    */
   validate(vendor: string, operation: string, input: unknown): Promise<string>;
-  /** Credits a create will cost, where the vendor states it in the request; else undefined. */
-  cost?(vendor: string, operation: string, input: unknown): number | undefined;
+  /**
+   * Credits a create will cost, where the vendor states or prices it (a free read is allowed, e.g.
+   * IMA's live product list); else undefined. Throwing makes the line invalid.
+   */
+  cost?(vendor: string, operation: string, input: unknown): number | undefined | Promise<number | undefined>;
   /** Opens a client for a vendor, reading credentials from `env`. */
   open(vendor: string, env: Readonly<Record<string, string | undefined>>): Promise<BatchClient>;
 }

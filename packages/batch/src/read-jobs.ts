@@ -13,6 +13,7 @@ export interface JobsLimits {
 }
 
 const KEY = /^[A-Za-z0-9._:-]{1,128}$/;
+const FIELDS = ["id", "vendor", "operation", "model", "input"];
 
 /**
  * Reads and validates a JOBS.jsonl file: each non-empty line is `{"vendor", "operation", "input",
@@ -85,18 +86,18 @@ async function parseLine(raw: string, line: number, source: BatchSource, maxByte
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new Error('must be a JSON object {"vendor", "operation", "input"}');
   const record = value as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((k) => !["id", "vendor", "operation", "input"].includes(k));
-  if (unknown.length > 0)
-    throw new Error(`${unknown[0]}: unknown field (allowed: id, vendor, operation, input)`);
+  const unknown = Object.keys(record).filter((k) => !FIELDS.includes(k));
+  if (unknown.length > 0) throw new Error(`${unknown[0]}: unknown field (allowed: ${FIELDS.join(", ")})`);
   for (const field of ["vendor", "operation"] as const) {
     if (typeof record[field] !== "string" || record[field] === "")
       throw new Error(`${field}: required string`);
   }
   if (record.id !== undefined && (typeof record.id !== "string" || !KEY.test(record.id)))
     throw new Error("id: must be 1-128 characters of A-Z a-z 0-9 . _ : -");
-  const input = record.input ?? {};
+  let input = record.input ?? {};
   if (typeof input !== "object" || input === null || Array.isArray(input))
     throw new Error("input: must be an object");
+  if (record.model !== undefined) input = withModel(input as Record<string, unknown>, record.model);
   const vendor = (record.vendor as string).toLowerCase();
   if (!source.vendors().includes(vendor))
     throw new Error(`vendor: unknown vendor "${record.vendor}" (known: ${source.vendors().join(", ")})`);
@@ -105,7 +106,7 @@ async function parseLine(raw: string, line: number, source: BatchSource, maxByte
     .update(JSON.stringify([vendor, operation, input]))
     .digest("hex")
     .slice(0, 16);
-  const cost = source.cost?.(vendor, operation, input);
+  const cost = await source.cost?.(vendor, operation, input);
   return {
     key: typeof record.id === "string" ? record.id : `line-${line}`,
     line,
@@ -115,6 +116,14 @@ async function parseLine(raw: string, line: number, source: BatchSource, maxByte
     fingerprint,
     ...(cost === undefined ? {} : { cost }),
   };
+}
+
+/** The top-level `"model"` shorthand: the same as `input.model` (both given must agree). */
+function withModel(input: Record<string, unknown>, model: unknown): Record<string, unknown> {
+  if (typeof model !== "string" || model === "") throw new Error("model: must be a non-empty string");
+  if (input.model !== undefined && input.model !== model)
+    throw new Error(`model: "${model}" differs from input.model "${String(input.model)}"; give one`);
+  return { ...input, model };
 }
 
 function describe(error: unknown): string {

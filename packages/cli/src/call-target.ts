@@ -2,7 +2,7 @@ import type { CallOptions, OperationDefinition } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
 import { findOperation } from "./find-operation.js";
 import { inputJsonSchema } from "./operation-parameters.js";
-import type { EntryPoint } from "./vendors/entry-point.js";
+import { findEntryPoint } from "./vendors/entry-point.js";
 import type { GeneratedClient, LoadedVendor } from "./vendors.js";
 
 /** What `gen call VENDOR NAME` runs: a generated operation or a hand-written entry point. */
@@ -40,9 +40,4 @@ export function findCallTarget(vendor: LoadedVendor, name: string): CallTarget {
     schema: inputJsonSchema(operation, vendor.module),
     invoke: (client, input, options) => client.call(operation.id, input, options),
   };
-}
-
-function findEntryPoint(entries: readonly EntryPoint[], name: string): EntryPoint | undefined {
-  const key = name.toLowerCase().replace(/[\s_-]/g, "");
-  return entries.find((e) => [e.name, e.method].some((n) => n.toLowerCase().replace(/[\s_-]/g, "") === key));
 }

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectBatchSettled, readResults, seeded } from "./helpers/batch-checks.js";
 import { type BatchSims, batchSims } from "./helpers/batch-sims.js";
+import { untilJournal } from "./helpers/journal-wait.js";
 import { collect, killGroup, runGen, spawnGen } from "./helpers/run-gen.js";
 
 const POLL = ["--poll-ms", "20"];
@@ -160,29 +161,3 @@ describe("gen batch (embedded journal)", () => {
     }
   });
 });
-
-type Rec = { t: string; key: string };
-
-/** Resolves once the journal's records satisfy `ready` (read on each change; the child must still run). */
-async function untilJournal(path: string, ready: (records: Rec[]) => boolean, exited: Promise<unknown>) {
-  let done = false;
-  void exited.then(() => {
-    done = true;
-  });
-  for (;;) {
-    if (done) throw new Error("gen batch finished before the kill point");
-    const text = await readFile(path, "utf8").catch(() => "");
-    const records = text
-      .split("\n")
-      .filter(Boolean)
-      .flatMap((l) => {
-        try {
-          return [JSON.parse(l) as Rec];
-        } catch {
-          return [];
-        }
-      });
-    if (ready(records)) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}

@@ -22,3 +22,9 @@ export interface EntryPoint {
    */
   validate?(module: Record<string, unknown>, input: unknown): InputIssue[];
 }
+
+/** An entry point by its name or method, loosely matched (`text_to_video`, `textToVideo`). */
+export function findEntryPoint(entries: readonly EntryPoint[], name: string): EntryPoint | undefined {
+  const key = name.toLowerCase().replace(/[\s_-]/g, "");
+  return entries.find((e) => [e.name, e.method].some((n) => n.toLowerCase().replace(/[\s_-]/g, "") === key));
+}

@@ -75,11 +75,22 @@ function checkVideoRequest(module: Record<string, unknown>, taskType: string, in
   const rules = (create?.rules ?? [])
     .filter((r) => r.rule === "count" && r.field === "src_img_url")
     .map((r) => ({ ...r, field: "images" }));
+  collect(issues, () => applyRules({ task_type: taskType, images: given.images ?? [] }, rules, "ima"));
+  const resolve = module.resolveModel as ((t: unknown, k: string, m?: string) => unknown) | undefined;
+  if (given.model !== undefined && typeof given.model !== "string") {
+    issues.push({ field: "model", rule: "type", message: "must be a string (a model name, alias or id)" });
+  } else if (resolve && module.imaModels) {
+    collect(issues, () => resolve(module.imaModels, taskType, given.model as string | undefined));
+  }
+  return issues;
+}
+
+/** Runs a check that throws the runtime's typed input errors; adds their issues. */
+function collect(issues: InputIssue[], check: () => unknown): void {
   try {
-    applyRules({ task_type: taskType, images: given.images ?? [] }, rules, "ima");
+    check();
   } catch (error) {
     if (!isGenError(error)) throw error;
     issues.push(...((error as { issues?: InputIssue[] }).issues ?? []));
   }
-  return issues;
 }
