@@ -17,6 +17,13 @@ export interface PollScheduleOptions {
   firstPollMs?: number | undefined;
   /** Ratio between the ages of consecutive early polls (default `EARLY_POLLS.growth`, > 1). */
   earlyGrowth?: number | undefined;
+  /**
+   * Poll at the estimate's lower bound even after early polls (default `false` here; the waiter
+   * sets it when the vendor reports progress. Without it the early polls
+   * cover tasks that end before the window, whose first poll comes a little after `lo`; without
+   * early polls the first poll is always at `lo`).
+   */
+  lowerBoundPoll?: boolean | undefined;
   /** Polls inside the estimate's window (default `WINDOW_POLLS`). */
   windowPolls?: Partial<WindowPolls> | undefined;
 }
@@ -29,18 +36,17 @@ export interface WindowPolls {
 }
 
 /**
- * Early polls before the estimate's window: at 3 s, then at ages growing 3x (3, 9, 27, 81 s ...)
- * up to the lower bound. A task failing after 5 s is noticed within 4 s; a 60 s estimate costs
- * three polls before its window.
+ * Early polls before the estimate's window: one at 6 s (a task failing after 5 s is noticed within
+ * 5 s), then at ages growing 100x (so in practice none more before the window).
  */
-export const EARLY_POLLS = { firstMs: 3000, growth: 3 } as const;
+export const EARLY_POLLS = { firstMs: 6000, growth: 100 } as const;
 
 /**
- * Polls spread over the estimate's window (plus the one at its lower bound): one per half
- * `minDelayMs` of window, 16 to 64. Denser than the sparse early polls need, so the lag inside
- * the window pays for them (bench/polling.ts).
+ * Polls spread over the estimate's window: one per `minDelayMs` of window, 8 to 64. Denser than the
+ * previous schedule's (one per 2), so the lag inside the window pays for the early poll
+ * (bench/polling.ts).
  */
-export const WINDOW_POLLS: Readonly<WindowPolls> = { min: 16, max: 64, perMinDelay: 0.5 };
+export const WINDOW_POLLS: Readonly<WindowPolls> = { min: 8, max: 64, perMinDelay: 1 };
 
 /** The window's polls once the vendor reports progress: only the forecast's fallback, so sparser. */
 export const FALLBACK_WINDOW_POLLS: Readonly<WindowPolls> = { min: 8, max: 32, perMinDelay: 2 };
@@ -57,10 +63,11 @@ function nextEarlyPoll(elapsedMs: number, options: PollScheduleOptions): number 
 
 /**
  * Delay before the next poll from status alone (`elapsedMs` counts from the task's creation).
- * Without an estimate: gaps doubling from `minDelayMs` to `maxDelayMs` (from `2 x minDelayMs`
- * when early polls are off, the previous schedule). With `[lo, hi]`: before
+ * Without an estimate: at once, then gaps doubling from `2 x minDelayMs` to `maxDelayMs` (the
+ * previous schedule), the second poll moved to `firstPollMs` when early polls are on. With
+ * `[lo, hi]`: before
  * `lo`, sparse early polls (`EARLY_POLLS`, configurable through `firstPollMs` / `earlyGrowth`),
- * the last one at `lo`; inside the window, poll `k` of `n` (`WINDOW_POLLS`) at `hi - W(1 - k/n)^2`,
+ * then the window's first poll, or one at `lo` when there were none or `lowerBoundPoll`; inside the window, poll `k` of `n` (`WINDOW_POLLS`) at `hi - W(1 - k/n)^2`,
  * a density proportional to the square root of the uniform prior's hazard rate `1/(hi - t)`, which
  * minimises mean polls x mean lag (~0.22 W against ~0.25 W for even spacing); after `hi`, half the
  * overdue time. Always within `[minDelayMs, maxDelayMs]`, except that `informed` lets the
@@ -70,17 +77,30 @@ export function nextPollDelay(polls: number, elapsedMs: number, options: PollSch
   const { minDelayMs: min, maxDelayMs: max, estimatedMs } = options;
   const clamp = (ms: number) => Math.round(Math.min(max, Math.max(min, ms)));
   const early = (options.firstPollMs ?? EARLY_POLLS.firstMs) > 0;
-  if (!estimatedMs) return clamp(min * 2 ** (early ? Math.max(0, polls - 1) : polls));
+  if (!estimatedMs) {
+    // The previous schedule's second poll moves to `firstPollMs`; the third stays where it was.
+    const firstGap = clamp(Math.max(options.firstPollMs ?? EARLY_POLLS.firstMs, min * 2));
+    const thirdAt = clamp(min * 2) + clamp(min * 4);
+    if (early && polls === 1) return firstGap;
+    if (early && polls === 2 && thirdAt - firstGap >= min) return clamp(thirdAt - firstGap);
+    return clamp(min * 2 ** polls);
+  }
   const [lo, hi] = estimatedMs;
   const planned = (ms: number) => (options.informed ? Math.round(Math.max(min, ms)) : clamp(ms));
-  if (elapsedMs < lo) return planned(Math.min(lo, nextEarlyPoll(elapsedMs, options) ?? lo) - elapsedMs);
+  const earlyAt = nextEarlyPoll(elapsedMs, options);
+  // Without an early poll before `lo`, the first poll is at `lo` (the previous schedule).
+  const firstEarly = nextEarlyPoll(0, options);
+  const atLowerBound =
+    firstEarly === undefined || firstEarly >= lo - min / 2 || (options.lowerBoundPoll ?? false);
+  if (elapsedMs < lo && (earlyAt === undefined || earlyAt < lo - min / 2 || atLowerBound))
+    return planned(Math.min(lo, earlyAt ?? lo) - elapsedMs);
   const window = Math.max(hi - lo, min);
   const end = lo + window;
   if (elapsedMs < end) {
     const wp = { ...WINDOW_POLLS, ...options.windowPolls };
     const n = Math.round(Math.min(wp.max, Math.max(wp.min, window / (wp.perMinDelay * min))));
     const at = (k: number) => end - window * (1 - k / n) ** 2;
-    let k = Math.floor(n * (1 - Math.sqrt((end - elapsedMs) / window))) + 1;
+    let k = Math.max(1, Math.floor(n * (1 - Math.sqrt(Math.min(1, (end - elapsedMs) / window)))) + 1);
     while (k < n && at(k) - elapsedMs < min / 2) k++;
     return planned(at(k) - elapsedMs);
   }

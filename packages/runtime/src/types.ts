@@ -242,13 +242,19 @@ export interface WaitOptions {
   /** Expected duration range, ms: no dense polling before the task can be done. Default the catalog's estimate. */
   estimatedMs?: readonly [number, number] | undefined;
   /**
-   * Task age of the first early poll before the estimate's window, ms (default 3000; 0: none
-   * before the window). Early polls then grow by `earlyGrowth` (default 2.5) up to the window.
+   * Task age of the first early poll before the estimate's window, ms (default 6000; 0: none
+   * before the window). Early polls then grow by `earlyGrowth` (default 100) up to the window.
+   * Without an estimate: the second poll (after the one at once).
    */
   firstPollMs?: number | undefined;
-  /** Growth factor of the early polls before the estimate's window. Default 2.5. */
+  /** Growth factor of the early polls before the estimate's window. Default 100 (one early poll). */
   earlyGrowth?: number | undefined;
-  /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-32, 2). */
+  /**
+   * Poll at the estimate's lower bound after early polls. Default: when the vendor reports progress
+   * (its reading starts the forecast); else the window's first poll comes just after it.
+   */
+  lowerBoundPoll?: boolean | undefined;
+  /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-64, 1). */
   windowPolls?: { min?: number; max?: number; perMinDelay?: number } | undefined;
   /**
    * With `onProgress`: longest gap between progress events, ms (default 1000); ticks between polls

@@ -147,6 +147,7 @@ async function pollUntilDone<Result>(
   const firstAt = early > 0 ? Math.max(early, minDelayMs) : Number.POSITIVE_INFINITY;
   let pollErrors = 0;
   let misses = 0;
+  let readsProgress = false;
   // Readings taken by the early polls (before the estimate's lower bound) show progress but do not
   // steer the schedule: a forecast trusted over their long span overshoots (bench/polling.ts).
   let run: ProgressSample[] = [];
@@ -160,7 +161,11 @@ async function pollUntilDone<Result>(
     const statusDelay =
       polls === 0 && (!estimatedMs || age >= Math.min(estimatedMs[0], firstAt))
         ? 0
-        : nextPollDelay(polls, age + elapsed, run.length && !options.windowPolls ? forecastBounds : bounds);
+        : nextPollDelay(polls, age + elapsed, {
+            ...(readsProgress && !options.windowPolls ? forecastBounds : bounds),
+            // The vendor reports progress: a reading at `lo` starts the forecast.
+            lowerBoundPoll: options.lowerBoundPoll ?? readsProgress,
+          });
     const delay =
       polls === 0 || run.length === 0
         ? statusDelay
@@ -193,6 +198,7 @@ async function pollUntilDone<Result>(
       continue;
     }
     view.polls++;
+    readsProgress ||= snapshot.progress !== undefined;
     const taskAgeMs = age + Date.now() - started;
     if (snapshot.state === "running" && snapshot.progress !== undefined) {
       const sample = { atMs: taskAgeMs, progress: snapshot.progress };

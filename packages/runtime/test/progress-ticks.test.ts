@@ -123,7 +123,7 @@ describe("progress between polls", () => {
       {
         estimatedMs: [20_000, 40_000],
         onProgress: () => {
-          if (++calls === 2) throw boom; // the tick at 1 s, before the first poll at 3 s
+          if (++calls === 2) throw boom; // the tick at 1 s, before the first poll at 6 s
         },
       },
     );

@@ -43,7 +43,9 @@ describe("nextPollDelay", () => {
   const old = { min: 8, max: 32, perMinDelay: 2 };
   it.each([
     ["no estimate, first", 0, 0, { minDelayMs: 1000, maxDelayMs: 15_000 }, 1000],
-    ["no estimate, grows (first gap minDelayMs)", 3, 10_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 4000],
+    ["no estimate, second poll at firstPollMs", 1, 0, { minDelayMs: 1000, maxDelayMs: 15_000 }, 6000],
+    ["no estimate, third where it was before", 2, 6000, { minDelayMs: 2000, maxDelayMs: 10_000 }, 6000],
+    ["no estimate, then grows as before", 3, 10_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 8000],
     [
       "no estimate, early polls off: as before",
       3,
@@ -52,16 +54,16 @@ describe("nextPollDelay", () => {
       8000,
     ],
     ["no estimate, capped", 10, 60_000, { minDelayMs: 1000, maxDelayMs: 15_000 }, 15_000],
-    ["estimate, early polls: the first at 3 s", 0, 0, est, 3000],
-    ["estimate, early polls: then at 9 s", 1, 3000, est, 6000],
+    ["estimate, early polls: the first at 6 s", 0, 0, est, 6000],
+    ["estimate, early polls: then the window (capped at max)", 1, 6000, est, 15_000],
     ["estimate, early polls: then at 27 s", 2, 9000, est, 15_000],
     ["estimate, early polls: capped at max when not informed", 3, 27_000, est, 15_000],
     [
-      "estimate, early polls: informed, the last one at the lower bound",
+      "estimate, early polls: informed, sleeps to the window's first poll (none at the lower bound)",
       3,
       27_000,
       { ...est, informed: true },
-      33_000,
+      34_983,
     ],
     ["estimate, early polls never sooner than minDelayMs", 0, 0, { ...est, minDelayMs: 8000 }, 8000],
     ["estimate, early polls configurable", 1, 5000, { ...est, firstPollMs: 5000, earlyGrowth: 2 }, 5000],
@@ -74,8 +76,9 @@ describe("nextPollDelay", () => {
       60_000,
     ],
     ["early polls off, approaching", 2, 40_000, late, 15_000],
-    ["estimate, nearly there", 3, 59_000, est, 1000],
-    ["estimate, first gap of the window (W = 60 s, n = 64)", 5, 60_000, { ...est, informed: true }, 1860],
+    ["estimate, nearly there", 3, 59_000, est, 2983],
+    ["estimate, poll at the lower bound when asked", 3, 59_000, { ...est, lowerBoundPoll: true }, 1000],
+    ["estimate, first gap of the window (W = 60 s, n = 60)", 5, 60_000, { ...est, informed: true }, 1983],
     [
       "estimate, first gap of the window (n = 30 as before)",
       5,
@@ -135,8 +138,10 @@ describe("nextPollDelay", () => {
       t += nextPollDelay(polls, t, { ...options, informed: true });
       times.push(t);
     }
-    expect(times).toEqual([3000, 9000, 27_000, 60_000]);
+    expect(times).toEqual([6000, 67_441]);
     expect(times.find((t) => t >= 5000)! - 5000).toBeLessThanOrEqual(5000);
+    const withLowerBound = { ...options, informed: true, lowerBoundPoll: true };
+    expect(nextPollDelay(1, 6000, withLowerBound)).toBe(54_000);
   });
 
   it("estimates progress by the documented formula min(95, floor(elapsed / max * 100))", () => {
