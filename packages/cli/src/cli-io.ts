@@ -23,11 +23,22 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     onInterrupt(handler) {
-      process.on("SIGINT", handler);
-      process.on("SIGTERM", handler);
+      let interrupted = false;
+      const listener = () => {
+        interrupted = true;
+        handler();
+      };
+      process.on("SIGINT", listener);
+      process.on("SIGTERM", listener);
       return () => {
-        process.off("SIGINT", handler);
-        process.off("SIGTERM", handler);
+        process.off("SIGINT", listener);
+        process.off("SIGTERM", listener);
+        // Once interrupted, the command is only writing its report: a second signal (a wrapper
+        // such as npx or tsx relaying the first, or Ctrl-C pressed again) must not kill it first.
+        if (interrupted) {
+          process.on("SIGINT", ignoreSignal);
+          process.on("SIGTERM", ignoreSignal);
+        }
       };
     },
   };
@@ -42,3 +53,5 @@ export function println(sink: TextSink, line = ""): void {
 export function printJson(sink: TextSink, value: unknown): void {
   sink.write(`${JSON.stringify(value)}\n`);
 }
+
+function ignoreSignal(): void {}
