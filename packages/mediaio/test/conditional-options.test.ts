@@ -1,27 +1,13 @@
-import { join } from "node:path";
-import { startSimulator } from "@gen/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMediaio, type I2vMinimaxV23Input } from "../src/index.js";
+import { describe, expect, it } from "vitest";
+import type { I2vMinimaxV23Input } from "../src/index.js";
+import { useMediaioSimulator } from "./helpers/mediaio-simulator.js";
 
 // Hailuo 2.3's catalog prose: "resolution: Options: 768P, 1080P (when duration is 6s)". The only
 // conditional option in the catalog; the generator turns it into an `excludeWhen` rule.
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-beforeAll(async () => {
-  sim = await startSimulator({
-    modelPath: join(import.meta.dirname, "../openapi.gen.json"),
-    taskDurationMs: 30,
-  });
-});
-afterAll(() => sim.close());
-
-const client = () =>
-  createMediaio({
-    baseUrl: sim.baseUrl,
-    apiKey: String(sim.credentials.apiKey),
-    allowInsecureLoopback: true,
-  });
+const harness = useMediaioSimulator();
+const client = harness.client;
 const image = "https://example.com/a.png";
-const creates = () => sim.ledger.createCount("i2vMinimaxV23");
+const creates = () => harness.sim().ledger.createCount("i2vMinimaxV23");
 
 describe("conditional options stated in prose (Hailuo 2.3: 1080P only with 6s)", () => {
   it("refuses 1080P with 10s before any request, naming the field and the rule", async () => {
@@ -33,7 +19,7 @@ describe("conditional options stated in prose (Hailuo 2.3: 1080P only with 6s)",
     expect((error as Error).message).toContain("resolution");
     expect((error as Error).message).toContain('"1080P" is only allowed when duration is "6s"');
     expect(creates()).toBe(before);
-    expect(sim.ledger.entries.filter((e) => e.path.endsWith("/i2v-minimax-v2-3"))).toHaveLength(0);
+    expect(harness.sim().ledger.entries.filter((e) => e.path.endsWith("/i2v-minimax-v2-3"))).toHaveLength(0);
   });
 
   it.each<Partial<I2vMinimaxV23Input>>([
@@ -46,9 +32,9 @@ describe("conditional options stated in prose (Hailuo 2.3: 1080P only with 6s)",
   });
 
   it("the simulator enforces the same rule on a raw request", async () => {
-    const res = await fetch(`${sim.baseUrl}/generation/minimax/i2v-minimax-v2-3`, {
+    const res = await fetch(`${harness.sim().baseUrl}/generation/minimax/i2v-minimax-v2-3`, {
       method: "POST",
-      headers: { "content-type": "application/json", "X-API-KEY": String(sim.credentials.apiKey) },
+      headers: { "content-type": "application/json", "X-API-KEY": String(harness.sim().credentials.apiKey) },
       body: JSON.stringify({ data: { image, prompt: "p", resolution: "1080P", duration: "10s" } }),
     });
     const body = (await res.json()) as { code: number; msg: string };

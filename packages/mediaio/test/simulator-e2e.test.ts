@@ -1,25 +1,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSimulator } from "@gen/simulator";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createMediaio } from "../src/index.js";
+import { useMediaioSimulator } from "./helpers/mediaio-simulator.js";
 
-let sim: Awaited<ReturnType<typeof startSimulator>>;
-beforeAll(async () => {
-  sim = await startSimulator({
-    modelPath: join(import.meta.dirname, "../openapi.gen.json"),
-    taskDurationMs: 30,
-  });
-});
-afterAll(() => sim.close());
-
-const client = () =>
-  createMediaio({
-    baseUrl: sim.baseUrl,
-    apiKey: String(sim.credentials.apiKey),
-    allowInsecureLoopback: true,
-  });
+const harness = useMediaioSimulator();
+const client = harness.client;
 
 describe("against the Media.io simulator", () => {
   it("creates, waits, reads the result and downloads it", async () => {
@@ -39,7 +26,11 @@ describe("against the Media.io simulator", () => {
   });
 
   it("surfaces a bad key as an authentication error", async () => {
-    const bad = createMediaio({ baseUrl: sim.baseUrl, apiKey: "wrong", allowInsecureLoopback: true });
+    const bad = createMediaio({
+      baseUrl: harness.sim().baseUrl,
+      apiKey: "wrong",
+      allowInsecureLoopback: true,
+    });
     await expect(bad.userCredits({})).rejects.toMatchObject({ kind: "authentication" });
   });
 });

@@ -9,7 +9,7 @@ export interface RawSeenRequest {
   body: Buffer;
 }
 
-/** A reply with any content type (`body` bytes or text, or JSON when an object). */
+/** A reply with any content type (`body` bytes or text, or JSON when an object; none = empty). */
 export type RawReply = (req: RawSeenRequest) => { status: number; type?: string; body?: unknown };
 
 /** A node:http server on 127.0.0.1 recording every request's exact bytes. */
@@ -37,7 +37,8 @@ export async function rawLoopbackServer(reply: RawReply): Promise<{
           : out.body instanceof Uint8Array || typeof out.body === "string"
             ? out.body
             : JSON.stringify(out.body);
-      res.writeHead(out.status, { "content-type": out.type ?? "application/json" }).end(bytes);
+      if (bytes === undefined) res.writeHead(out.status).end();
+      else res.writeHead(out.status, { "content-type": out.type ?? "application/json" }).end(bytes);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
