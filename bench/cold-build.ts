@@ -3,9 +3,14 @@
  * turbo's cache bypassed. Rows of one run, side by side:
  *   - "tsup --dts (before)": the old build, tsup emitting JS and bundling declarations per package
  *     (pnpm -r, topological order, 2 at a time like turbo on this machine);
- *   - "pnpm build (now)": `turbo run build --force`: tsup for JS + `tsc --noCheck` for declarations
- *     (scripts/build-package.mjs).
- * Wall time and the children's CPU (bash `times`). Usage: node scripts/run-ts.mjs bench/cold-build.ts
+ *   - "tsc --noCheck (issue 19)": `turbo run build --force` with GEN_BUILD_DTS=tsc: tsup for JS and
+ *     one `tsc --noCheck` per package for declarations;
+ *   - "isolated declarations (now)": `pnpm build --force`: tsup for JS, oxc-transform's
+ *     isolatedDeclaration in the build process for declarations (tsc only for a package whose
+ *     generated schemas infer their types) (scripts/build-package.mjs).
+ * Wall time and the children's CPU (bash `times`). On a loaded machine the wall time says little:
+ * CPU seconds / cores is the wall time an idle machine cannot beat.
+ * Usage: node scripts/run-ts.mjs bench/cold-build.ts
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
@@ -24,13 +29,13 @@ function clean(): void {
 }
 
 /** Runs `command` in bash, returns wall ms and the children's user+sys CPU seconds. */
-function timed(command: string): { wallS: number; cpuS: number } {
+function timed(command: string, env: Record<string, string> = {}): { wallS: number; cpuS: number } {
   clean();
   const start = performance.now();
   const r = spawnSync("bash", ["-c", `${command} >/dev/null 2>&1 || exit 1; times`], {
     cwd: ROOT,
     encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0" },
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: "0", ...env },
   });
   const wallS = (performance.now() - start) / 1000;
   if (r.status !== 0) throw new Error(`${command} failed:\n${r.stdout}${r.stderr}`);
@@ -49,8 +54,17 @@ const rows = [
     build: "tsup --dts (before)",
     ...timed("pnpm -r --workspace-concurrency=2 exec tsup --dts"),
   },
-  { build: "pnpm build (now)", ...timed("pnpm build --force") },
+  { build: "tsc --noCheck (issue 19)", ...timed("pnpm build --force", { GEN_BUILD_DTS: "tsc" }) },
+  { build: "isolated declarations (now)", ...timed("pnpm build --force") },
 ];
-console.log(`cold build, ${cpus().length} cores, load ${load.toFixed(2)} at start`);
-for (const r of rows) console.log(`${r.build.padEnd(22)} wall ${r.wallS} s  cpu ${r.cpuS} s`);
-await writeResult("cold-build", { load: round(load, 2), cores: cpus().length, rows });
+const loadAfter = loadavg()[0]!;
+console.log(
+  `cold build, ${cpus().length} cores, load ${load.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end`,
+);
+for (const r of rows) console.log(`${r.build.padEnd(28)} wall ${r.wallS} s  cpu ${r.cpuS} s`);
+await writeResult("cold-build", {
+  load: round(load, 2),
+  loadAfter: round(loadAfter, 2),
+  cores: cpus().length,
+  rows: rows.map((r) => ({ ...r, cpuPerCoreS: round(r.cpuS / cpus().length, 1) })),
+});

@@ -1,5 +1,6 @@
 import {
   type CatalogAdapterContextV1,
+  type CatalogAdapterV1,
   defineCatalogAdapter,
   type GenerationDiagnostic,
   type GenModel,
@@ -18,7 +19,7 @@ const METHODS = new Set(["get", "post", "put", "patch", "delete"]);
  * come from the adapter options in `gen.config.json`: `displayName`, `packageName`, `baseUrl`,
  * `apiKeyHeader`. Bad rows are reported with their line and column; nothing is guessed.
  */
-export const acmeCsvAdapter = defineCatalogAdapter({
+export const acmeCsvAdapter: CatalogAdapterV1 = defineCatalogAdapter({
   specificationVersion: "v1",
   name: "acme-csv",
   async load(ctx) {

@@ -32,7 +32,10 @@ const FIELDS = {
  * Maps the SDK's settings onto an operation's own fields where one accepts the value (checked
  * against its enum), and returns a warning for each setting it cannot honour.
  */
-export function mapSettings(fields: Record<string, FieldInfo>, s: CommonSettings) {
+export function mapSettings(
+  fields: Record<string, FieldInfo>,
+  s: CommonSettings,
+): { input: Record<string, unknown>; warnings: SharedV3Warning[] } {
   const input: Record<string, unknown> = {};
   const warnings: SharedV3Warning[] = [];
   const unsupported = (feature: string, details?: string) =>

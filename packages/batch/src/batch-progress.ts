@@ -16,7 +16,7 @@ export class ProgressTracker {
   constructor(
     readonly total: number,
     private readonly now: () => number = Date.now,
-    private readonly startedAt = now(),
+    private readonly startedAt: number = now(),
   ) {}
 
   finished(ok: boolean, countsForEta = true): void {

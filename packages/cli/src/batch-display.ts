@@ -10,7 +10,7 @@ export function batchDisplay(
   formatProgress: (progress: BatchProgress) => string,
   everyMs = 2000,
   now: () => number = Date.now,
-) {
+): { update(progress: BatchProgress): void; end(): void } {
   let last = "";
   let lastAt = Number.NEGATIVE_INFINITY;
   let finished = -1;

@@ -5,7 +5,7 @@ import { usageError } from "./cli-error.js";
 import { readFileCapped } from "./read-file-capped.js";
 
 /** Largest `--input` file read, bytes. */
-export const MAX_INPUT_BYTES = 16 * 1024 * 1024;
+export const MAX_INPUT_BYTES: number = 16 * 1024 * 1024;
 
 /**
  * The call input: `--input FILE.json` (an object) with each `--set key=value` applied on top.

@@ -3,7 +3,7 @@ import { EXIT_TABLE } from "./exit-codes.js";
 const EXIT_CODES = EXIT_TABLE.map(([code, text]) => `  ${String(code).padStart(3)}  ${text}`).join("\n");
 
 /** `gen --help`. */
-export const MAIN_HELP = `gen - typed SDKs for AI media vendors, from the command line
+export const MAIN_HELP: string = `gen - typed SDKs for AI media vendors, from the command line
 
 Usage: gen <command> [options]
 

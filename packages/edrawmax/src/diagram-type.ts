@@ -4,12 +4,17 @@ import type { EdrawmaxClient } from "./client.gen.js";
 export type DiagramType = "flowchart" | "infographic" | "gantt" | "mindmap";
 
 /** Client method per diagram type. */
-export const diagramMethods = {
+export const diagramMethods: {
+  readonly flowchart: "generateFlowchart";
+  readonly infographic: "generateInfographic";
+  readonly gantt: "generateGantt";
+  readonly mindmap: "generateMindmap";
+} = {
   flowchart: "generateFlowchart",
   infographic: "generateInfographic",
   gantt: "generateGantt",
   mindmap: "generateMindmap",
-} as const satisfies Record<DiagramType, keyof EdrawmaxClient>;
+} satisfies Record<DiagramType, keyof EdrawmaxClient>;
 
 /** Every diagram type, in the vendor's order. */
 export const diagramTypes = Object.keys(diagramMethods) as DiagramType[];

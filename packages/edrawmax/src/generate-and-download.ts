@@ -14,7 +14,7 @@ import type { GenerateFlowchartInput } from "./types.gen.js";
 export type DiagramInput = GenerateFlowchartInput;
 
 /** Default cap per result file (bytes). */
-export const DEFAULT_DIAGRAM_MAX_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_DIAGRAM_MAX_BYTES: number = 20 * 1024 * 1024;
 
 const FILES = {
   png: { field: "pngUrl", accept: ["image/png", ...GENERIC_TYPES] },

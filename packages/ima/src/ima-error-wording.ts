@@ -20,7 +20,7 @@ export const IMA_ERROR_MESSAGES = {
 } as const;
 
 /** A vendor text that says the prompt was refused by moderation. */
-export const MODERATION = /content policy|moderation|sensitive|restricted content|违规|敏感/i;
+export const MODERATION: RegExp = /content policy|moderation|sensitive|restricted content|违规|敏感/i;
 const PRODUCT_ATTRIBUTE = /invalid product attribute/i;
 
 /** The vendor's wording for `error`, when it has one the code table does not already give. */

@@ -41,7 +41,7 @@ export interface CreateVideoDeps {
 }
 
 /** Refuses a request without a prompt or with bad images, before any request. */
-export function checkVideoRequest(taskType: VideoTaskType, request: VideoRequest) {
+export function checkVideoRequest(taskType: VideoTaskType, request: VideoRequest): void {
   const { prompt, images = [] } = request ?? ({} as VideoRequest);
   if (typeof prompt !== "string" || prompt.trim() === "") {
     throw InvalidRequestError.fromIssues([

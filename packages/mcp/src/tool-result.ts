@@ -5,8 +5,12 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { GenTool } from "./build-tools.js";
 
 /** The output schema every tool declares: the vendor's result, its URLs and downloaded files. */
-export const OUTPUT_SCHEMA = {
-  type: "object" as const,
+export const OUTPUT_SCHEMA: {
+  type: "object";
+  properties: Record<string, { description: string; type?: string; items?: { type: string } }>;
+  required: string[];
+} = {
+  type: "object",
   properties: {
     result: { description: "the vendor's decoded result" },
     urls: { type: "array", items: { type: "string" }, description: "result URLs (also as resource links)" },

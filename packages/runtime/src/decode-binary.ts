@@ -3,7 +3,7 @@ import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import type { TransportResponse } from "./types.js";
 
 /** Largest binary or text response read into memory by default (256 MiB). */
-export const DEFAULT_MAX_BINARY_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BINARY_BYTES: number = 256 * 1024 * 1024;
 
 /**
  * Reads a successful non-JSON response (`audio/mpeg`, `image/png`, `text/plain`...): the bytes as a
@@ -14,7 +14,7 @@ export async function decodeBinary(
   response: TransportResponse,
   type: "bytes" | "text",
   vendor: string,
-  maxBytes = DEFAULT_MAX_BINARY_BYTES,
+  maxBytes: number = DEFAULT_MAX_BINARY_BYTES,
 ): Promise<Uint8Array | string> {
   const chunks: Uint8Array[] = [];
   let size = 0;

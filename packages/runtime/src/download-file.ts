@@ -11,7 +11,7 @@ import type { DownloadOptions, DownloadResult } from "./types.js";
 import { withDeadline } from "./with-deadline.js";
 
 /** Default per-download timeout (whole transfer). */
-export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_DOWNLOAD_TIMEOUT_MS: number = 10 * 60_000;
 
 /**
  * Stream `url` to a new file in `dir`: every hop is checked against the API and results hosts,

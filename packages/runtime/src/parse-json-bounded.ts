@@ -25,7 +25,7 @@ function textDepth(text: string, max: number): number {
  */
 export function parseJsonBounded(
   text: string,
-  maxDepth = DEFAULT_LIMITS.maxJsonDepth,
+  maxDepth: number = DEFAULT_LIMITS.maxJsonDepth,
   what = "JSON",
   init: GenErrorInit = {},
 ): unknown {
@@ -36,7 +36,7 @@ export function parseJsonBounded(
 }
 
 /** True when `value` nests objects/arrays deeper than `maxDepth` (iterative: safe on any depth). */
-export function deeperThan(value: unknown, maxDepth = DEFAULT_LIMITS.maxJsonDepth): boolean {
+export function deeperThan(value: unknown, maxDepth: number = DEFAULT_LIMITS.maxJsonDepth): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
   const seen = new Set<object>();
   while (stack.length > 0) {

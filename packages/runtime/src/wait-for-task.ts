@@ -18,7 +18,13 @@ import type { ProgressEvent, TaskHandle, TaskSnapshot, TaskState, WaitOptions } 
  * Defaults: 1 s to 15 s between polls, 30 min overall, 5 consecutive transient poll failures, a
  * progress event at least every second while someone listens.
  */
-export const DEFAULT_WAIT = {
+export const DEFAULT_WAIT: {
+  minDelayMs: number;
+  maxDelayMs: number;
+  timeoutMs: number;
+  maxPollErrors: number;
+  progressIntervalMs: number;
+} = {
   minDelayMs: 1000,
   maxDelayMs: 15_000,
   timeoutMs: 30 * 60_000,

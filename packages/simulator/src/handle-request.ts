@@ -134,7 +134,7 @@ export function createRequestHandler(
     if (status !== undefined) entry.status = status;
   };
 
-  return (req: IncomingMessage, res: ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();

@@ -53,7 +53,7 @@ export class Ledger {
     url: URL;
     headers: IncomingHttpHeaders;
     operationId?: string;
-  }) {
+  }): LedgerEntry {
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(init.headers)) {
       if (value === undefined) continue;
@@ -121,7 +121,7 @@ export class Ledger {
   }
 
   /** Serialisable view (the HTTP control API answers it); task inputs redacted too. */
-  toJSON() {
+  toJSON(): { entries: LedgerEntry[]; creates: Record<string, number>; tasks: unknown } {
     return { entries: this.entries, creates: this.createCounts(), tasks: this.redactDeep(this.tasks()) };
   }
 

@@ -6,7 +6,7 @@ import { parse } from "yaml";
 import type { SimulatorOptions } from "./types.js";
 
 /** The workspace root: the nearest ancestor holding `pnpm-workspace.yaml`. */
-export function findWorkspaceRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+export function findWorkspaceRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = resolve(from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);

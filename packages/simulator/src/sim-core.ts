@@ -43,8 +43,8 @@ export interface SimCoreParts {
 
 /** The shared state and generic, model-driven behaviour of one vendor simulator. */
 export class SimCore implements SimContext {
-  readonly scope = new AsyncLocalStorage<RequestScope>();
-  readonly state = new Map<string, unknown>();
+  readonly scope: AsyncLocalStorage<RequestScope> = new AsyncLocalStorage();
+  readonly state: Map<string, unknown> = new Map();
   readonly vendorId: string;
   readonly model: SimModel;
   readonly credentials: Readonly<Record<string, string>>;

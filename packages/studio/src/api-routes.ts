@@ -11,7 +11,7 @@ import type { StudioOperation, StudioVendor } from "./types.js";
 import { validateRunInput } from "./validate-run-input.js";
 
 /** Largest file the page may upload for a vendor that uploads (default 100 MiB). */
-export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES: number = 100 * 1024 * 1024;
 
 /** Interval of the event streams' keep-alive comments. */
 const HEARTBEAT_MS = 15_000;

@@ -1,7 +1,33 @@
 import type { StudioOperation, StudioVendor } from "./types.js";
 
+/** A vendor as the page sees it. */
+export interface VendorView
+  extends Pick<StudioVendor, "id" | "displayName" | "packageName" | "credentials" | "credentialsSet"> {
+  simulated: boolean;
+  operations: OperationView[];
+}
+
+/** An operation as the page sees it: what the form needs, never the runner. */
+export interface OperationView
+  extends Pick<
+    StudioOperation,
+    | "id"
+    | "name"
+    | "aliases"
+    | "summary"
+    | "description"
+    | "kind"
+    | "task"
+    | "estimatedMs"
+    | "schema"
+    | "vendorDefaults"
+  > {
+  fileFields: readonly string[];
+  rules: NonNullable<NonNullable<StudioOperation["definition"]>["rules"]>;
+}
+
 /** What the page gets of a vendor: names, operations and schemas; never a client or a credential. */
-export function catalogView(vendors: readonly StudioVendor[]) {
+export function catalogView(vendors: readonly StudioVendor[]): { vendors: VendorView[] } {
   return {
     vendors: vendors.map((v) => ({
       id: v.id,
@@ -15,7 +41,7 @@ export function catalogView(vendors: readonly StudioVendor[]) {
   };
 }
 
-function operationView(op: StudioOperation) {
+function operationView(op: StudioOperation): OperationView {
   return {
     id: op.id,
     name: op.name,

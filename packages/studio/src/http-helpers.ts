@@ -12,7 +12,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Largest JSON body the API accepts (1 MiB). */
-export const MAX_JSON_BYTES = 1024 * 1024;
+export const MAX_JSON_BYTES: number = 1024 * 1024;
 
 /** A client error with an HTTP status, answered as `{ error }`. */
 export class HttpError extends Error {

@@ -105,7 +105,9 @@ export function extraPortsFrom(port: number, vendors: number, index: number): nu
 }
 
 /** The credentials an auth definition needs (key and secret for basic auth). */
-export function credentialsOf(auth: AuthDefinition | undefined) {
+export function credentialsOf(
+  auth: AuthDefinition | undefined,
+): { readonly option: string; readonly env: readonly string[] }[] {
   if (!auth || auth.type === "none") return [];
   if (auth.type === "basic") return [auth.key, auth.secret];
   return [auth.credential];

@@ -76,7 +76,10 @@ export function show(value: unknown): string {
 }
 
 /** Keys of two records split into removed, added and changed (JSON-compared). */
-export function keyedDiff<V>(a: Record<string, V> | undefined, b: Record<string, V> | undefined) {
+export function keyedDiff<V>(
+  a: Record<string, V> | undefined,
+  b: Record<string, V> | undefined,
+): { removed: string[]; added: string[]; changed: string[] } {
   const ka = Object.keys(a ?? {});
   const kb = Object.keys(b ?? {});
   return {

@@ -11,7 +11,7 @@ export interface NamedEnum {
 
 /** Collects named enums by type name; the first schema registered under a name wins. */
 export class EnumRegistry {
-  readonly enums = new Map<string, NamedEnum>();
+  readonly enums: Map<string, NamedEnum> = new Map();
 
   /** Registers `schema` (when it has names) and returns its type name. */
   register(schema: JsonSchema, suggestedName: string): string | undefined {

@@ -1,6 +1,6 @@
 import { defineSimulatorPlugin } from "../define-simulator-plugin.js";
 import { fileBytes } from "../file-bytes.js";
-import type { SimContext, SimRequest, SimResponse } from "../types.js";
+import type { SimContext, SimRequest, SimResponse, SimulatorPlugin } from "../types.js";
 
 /**
  * Host names of the EdrawMax simulator, each served by its own loopback server (`sim.hosts`).
@@ -70,7 +70,7 @@ const redirect = (location: string): SimResponse => ({ status: 302, headers: { l
  * with the real bytes (`/octet/…`) or an HTML page (`/octet-html/…`), or a large body (`/large/…`); and a
  * refusal of a user id sent in the body.
  */
-export const edrawmaxPlugin = defineSimulatorPlugin({
+export const edrawmaxPlugin: SimulatorPlugin = defineSimulatorPlugin({
   vendor: "edrawmax",
   routes: [
     { method: "POST", path: "/skills/generate-{type}", handle: generate },

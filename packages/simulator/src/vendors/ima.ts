@@ -1,5 +1,12 @@
 import { defineSimulatorPlugin } from "../define-simulator-plugin.js";
-import type { SimContext, SimRequest, SimResponse, SimTask, TaskSnapshot } from "../types.js";
+import type {
+  SimContext,
+  SimRequest,
+  SimResponse,
+  SimTask,
+  SimulatorPlugin,
+  TaskSnapshot,
+} from "../types.js";
 import { checkImaCreate } from "./ima-create-check.js";
 import { type ImaSimOptions, imaProductTree } from "./ima-products.js";
 import { IMA_UPLOAD_HOST, imaUploaded, imaUploadRoutes } from "./ima-uploads.js";
@@ -85,7 +92,7 @@ function medias(task: SimTask, snapshot: TaskSnapshot, ctx: SimContext): unknown
  * virtual fields), the backend's credit/attribute checks (6006/6009/6010/400017/500), the upload
  * service on its own host (signed token, PUT, CDN URL) and tasks whose medias finish one by one.
  */
-export const imaPlugin = defineSimulatorPlugin({
+export const imaPlugin: SimulatorPlugin = defineSimulatorPlugin({
   vendor: "ima",
   credentials: { apiKey: "ima_sim-key" },
   routes: [

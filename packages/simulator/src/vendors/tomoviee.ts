@@ -1,6 +1,6 @@
 import type { JsonSchema } from "@gen/spec";
 import { defineSimulatorPlugin } from "../define-simulator-plugin.js";
-import type { FileKind, SimContext, SimRequest, SimResponse, SimTask } from "../types.js";
+import type { FileKind, SimContext, SimRequest, SimResponse, SimTask, SimulatorPlugin } from "../types.js";
 
 /** Key in `ctx.state` of the callbacks delivered so far (`DeliveredCallback[]`). */
 export const TOMOVIEE_CALLBACKS = "tomoviee.callbacks";
@@ -27,7 +27,7 @@ const MAX_CALLBACK_CHECKS = 50;
  * - the vendor's callback: when a create carries `callback`, the task's end is POSTed there as
  *   `{task_id, status, result, params}` (status as the vendor's number, result as a JSON string).
  */
-export const tomovieePlugin = defineSimulatorPlugin({
+export const tomovieePlugin: SimulatorPlugin = defineSimulatorPlugin({
   vendor: "tomoviee",
   taskResult: (task, ctx) => resultFor(task, ctx),
   routes: [

@@ -1,6 +1,7 @@
 import { posix } from "node:path";
 import {
   type CatalogAdapterContextV1,
+  type CatalogAdapterV1,
   defineCatalogAdapter,
   type GenerationDiagnostic,
   type GenModel,
@@ -27,7 +28,7 @@ const ENVELOPE_FIELDS = new Set(["code", "msg", "data", "trace_id"]);
  * come from an optional overlay (`options.overlay`, an OpenAPI fragment next to the catalog) that is
  * deep-merged over the derived model.
  */
-export const mediaioAdapter = defineCatalogAdapter({
+export const mediaioAdapter: CatalogAdapterV1 = defineCatalogAdapter({
   specificationVersion: "v1",
   name: "mediaio",
   async load(ctx) {

@@ -1,4 +1,9 @@
-import { defineCatalogAdapter, type GenerationDiagnostic, type GenModel } from "@gen/spec";
+import {
+  type CatalogAdapterV1,
+  defineCatalogAdapter,
+  type GenerationDiagnostic,
+  type GenModel,
+} from "@gen/spec";
 import { loadOverlay } from "../../overlay/load-overlay.js";
 import { applyOperationDefaults } from "./default-operations.js";
 import { applyVendorDefaults } from "./default-vendor.js";
@@ -19,7 +24,7 @@ import { normalizeSchemas } from "./normalize-schemas.js";
  * document (`options.overlay`, else `overlay.yaml` beside the catalog) is applied first, so that a
  * vendor's file is used unchanged and what it lacks is added beside it.
  */
-export const openapiAdapter = defineCatalogAdapter({
+export const openapiAdapter: CatalogAdapterV1 = defineCatalogAdapter({
   specificationVersion: "v1",
   name: "openapi",
   async load(ctx) {
