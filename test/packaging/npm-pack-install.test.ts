@@ -5,9 +5,9 @@
  * `workspace:` protocol survives packing; `gen call` / `gen mock` install without the generator
  * toolchain (no @gen/codegen, typescript, ts-morph, esbuild); a call from the installed packages
  * reaches a simulator started by the installed `gen mock`; errors keep their class names when
- * bundled. Builds a package's dist/ first when it is missing (CI builds before testing).
+ * bundled; engines names the Node releases whose `require()` loads the packages, and it does. Builds a package's dist/ first when it is missing (CI builds before testing).
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,6 +71,43 @@ describe("npm pack + npm install into an empty folder", () => {
     }
     const mediaio = JSON.parse(readFileSync(join(app, "node_modules/@gen/mediaio/package.json"), "utf8"));
     expect(mediaio.dependencies).toEqual({ "@gen/runtime": "^0.1.0", zod: expect.stringMatching(/^\^4\./) });
+  });
+
+  it("says which Node it needs, and require() loads every package there from CommonJS", () => {
+    // engines names the releases whose require() loads ES modules (unflagged in 20.19 and 22.12).
+    const engines = "^20.19.0 || >=22.12.0";
+    for (const name of PACKAGES) {
+      const pkg = JSON.parse(readFileSync(join(app, "node_modules/@gen", name, "package.json"), "utf8"));
+      expect(pkg.engines, name).toEqual({ node: engines });
+    }
+    const [major, minor] = process.versions.node.split(".").map(Number) as [number, number];
+    expect(
+      major === 20 ? minor >= 19 : major >= 22 && (major > 22 || minor >= 12),
+      "this Node is in range",
+    ).toBe(true);
+    const libraries = PACKAGES.filter((name) => name !== "cli");
+    writeFileSync(
+      join(app, "require.cjs"),
+      `const loaded = {};
+for (const name of ${JSON.stringify(libraries)}) loaded[name] = Object.keys(require("@gen/" + name)).length;
+const { createMediaio } = require("@gen/mediaio");
+const { InvalidRequestError } = require("@gen/runtime");
+import("@gen/runtime").then((esm) => {
+  console.log(JSON.stringify({ loaded, client: typeof createMediaio, sameClass: esm.InvalidRequestError === InvalidRequestError }));
+});
+`,
+    );
+    const r = spawnSync(process.execPath, ["require.cjs"], { cwd: app, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    const got = JSON.parse(r.stdout) as {
+      loaded: Record<string, number>;
+      client: string;
+      sameClass: boolean;
+    };
+    for (const name of libraries) expect(got.loaded[name], name).toBeGreaterThan(0);
+    expect(got.client).toBe("function");
+    // one copy of each class whichever way it is loaded: instanceof holds across require and import
+    expect(got.sameClass).toBe(true);
   });
 
   it("installs the CLI without the generator toolchain", () => {

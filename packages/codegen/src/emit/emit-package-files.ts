@@ -30,7 +30,7 @@ export function emitPackageJson(
       test: `cd ${posix.relative(ctx.outDir, ".") || "."} && node scripts/test.mjs ${ctx.outDir}`,
       "lint:package": "publint && attw --pack . --profile esm-only",
     },
-    engines: { node: ">=20" },
+    engines: { node: "^20.19.0 || >=22.12.0" },
     dependencies: { "@gen/runtime": runtimeRange, zod: zodRange },
   };
   return JSON.stringify({ ...pkg, ...extra }, null, 2) + "\n";
