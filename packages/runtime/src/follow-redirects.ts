@@ -1,3 +1,4 @@
+import { judgeSent } from "./decide-retry.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { NetworkError } from "./errors/network-errors.js";
 import { checkUrl, type HostPolicy } from "./host-policy.js";
@@ -64,7 +65,7 @@ export async function followRedirects(
     } catch (error) {
       // "Sent" is judged over the whole exchange: once a hop has answered, the vendor has the
       // request, so a later hop that is refused still leaves it sent (never resubmitted).
-      if (hop > 0 && error instanceof NetworkError && !error.sent) {
+      if (error instanceof NetworkError && !error.sent && judgeSent(error, hop > 0) !== "no") {
         throw new NetworkError(`${error.message} (after a redirect: the first hop was answered)`, {
           sent: true,
           vendor: error.vendor,
