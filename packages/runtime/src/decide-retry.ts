@@ -48,13 +48,22 @@ export interface RetryDecision {
   createRetries: number;
 }
 
+/** Error kinds the runtime raises itself before sending anything (without an HTTP status). */
+const REFUSED_BEFORE_SENDING: ReadonlySet<string> = new Set([
+  "host_not_allowed",
+  "missing_credential",
+  "invalid_request",
+]);
+
 /** Whether an attempt reached the vendor. An answered hop means it did, whatever failed later. */
 export function judgeSent(error: unknown, answeredHop = false): Sent {
   if (answeredHop) return "yes";
   if (error instanceof NetworkError) return error.sent ? "maybe" : "no";
-  if (error instanceof TimeoutError || error instanceof AbortedError || !isGenError(error)) return "maybe";
-  // A runtime error with an HTTP status is an answer; without one it was refused before sending.
-  return error.status === undefined ? "no" : "yes";
+  if (!isGenError(error) || error instanceof TimeoutError || error instanceof AbortedError) return "maybe";
+  // A runtime error with an HTTP status is an answer; a few are the runtime's own checks, raised
+  // before a byte leaves; anything else may have happened mid-flight.
+  if (error.status !== undefined) return "yes";
+  return REFUSED_BEFORE_SENDING.has(error.kind) ? "no" : "maybe";
 }
 
 /** Whether an idempotent request answered with this error kind (and code entry) may be repeated. */
