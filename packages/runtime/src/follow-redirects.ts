@@ -1,4 +1,3 @@
-import { judgeSent } from "./decide-retry.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { NetworkError } from "./errors/network-errors.js";
 import { checkUrl, type HostPolicy } from "./host-policy.js";
@@ -65,6 +64,8 @@ export async function followRedirects(
     } catch (error) {
       // "Sent" is judged over the whole exchange: once a hop has answered, the vendor has the
       // request, so a later hop that is refused still leaves it sent (never resubmitted).
+      // (The decision loads with the failure: a successful exchange does not bundle it.)
+      const { judgeSent } = await import("./decide-retry.js");
       if (error instanceof NetworkError && !error.sent && judgeSent(error, hop > 0) !== "no") {
         throw new NetworkError(`${error.message} (after a redirect: the first hop was answered)`, {
           sent: true,

@@ -1,7 +1,6 @@
 import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
-import { decideRetry } from "./decide-retry.js";
 import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
@@ -153,6 +152,8 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     const { redactError } = await import("./redact-error.js");
     redactError(error, ctx.redact);
     observe(error);
+    // The one retry decision, loaded with the first failure like the redaction.
+    const { decideRetry } = await import("./decide-retry.js");
     const decision = decideRetry({
       kind: req.kind,
       error,
