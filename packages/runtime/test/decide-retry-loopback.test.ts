@@ -121,6 +121,10 @@ const unreproduced: Record<string, string> = {
   "code with retryCreate 1 (1003), one used": "is the second attempt of the row before it",
   "transient failure on the last attempt": "is every row's last attempt here",
   "lost on the last attempt": "is every row's last attempt here",
+  "connect timed out (before any byte)": "needs an address that drops the connect; loopback answers at once",
+  "DNS lookup failed": "needs a resolver; loopback tests use IP addresses",
+  "no response headers in time (transport timer)":
+    "undici's own timer (5 min) is not a client option; the per-attempt deadline row is its loopback form",
   "the poll function threw a TypeError": "no server involved: a bug in the caller's poll function",
 };
 

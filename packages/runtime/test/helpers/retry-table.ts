@@ -1,10 +1,10 @@
+import { classifyNetworkError } from "../../src/classify-network-error.js";
 import type { RetryEvent } from "../../src/decide-retry.js";
 import {
   AbortedError,
   HostNotAllowedError,
   InvalidResponseError,
   LimitExceededError,
-  NetworkError,
   TaskTimedOutError,
   TimeoutError,
 } from "../../src/errors/index.js";
@@ -20,8 +20,16 @@ export const answer = (status: number, code?: string, retryAfterMs?: number) => 
   error: mapVendorError(acme, { status, code, retryAfterMs }),
   code: code === undefined ? undefined : acme.errors?.[code],
 });
-export const refused = () => new NetworkError("connect refused", { sent: false, code: "ECONNREFUSED" });
-const lost = () => new NetworkError("reset", { sent: true, code: "ECONNRESET" });
+/** What the transport's classifier makes of a raw socket failure with this code. */
+const failed = (code: string, syscall?: string) =>
+  classifyNetworkError(Object.assign(new Error(code), { code, syscall }), {
+    url: "https://api.acme.test/v1/x",
+    method: "POST",
+    headers: {},
+    signal: new AbortController().signal,
+  });
+export const refused = () => failed("ECONNREFUSED", "connect");
+const lost = () => failed("ECONNRESET", "read");
 const offList = () => new HostNotAllowedError("evil.test", ["api.acme.test"], "not on the list");
 const handle = { vendor: "acme", taskId: "t1", operation: "x", createdAt: "2026-01-01T00:00:00Z" };
 
@@ -32,6 +40,9 @@ type Want = string;
 export const retryTable: Array<[event: string, given: () => Given, create: Want, read: Want, poll: Want]> = [
   // event, given, then want for: create, read (and upload), poll
   ["connection refused (never sent)", () => ({ error: refused() }), "retry no network", "retry no network", "retry no network"],
+  ["connect timed out (before any byte)", () => ({ error: failed("UND_ERR_CONNECT_TIMEOUT") }), "retry no network", "retry no network", "retry no network"],
+  ["DNS lookup failed", () => ({ error: failed("ENOTFOUND", "getaddrinfo") }), "retry no network", "retry no network", "retry no network"],
+  ["no response headers in time (transport timer)", () => ({ error: failed("UND_ERR_HEADERS_TIMEOUT") }), "stop maybe ambiguous_submission", "retry maybe network", "retry maybe network"],
   ["connection lost after bytes written", () => ({ error: lost() }), "stop maybe ambiguous_submission", "retry maybe network", "retry maybe network"],
   ["refused on a hop after a redirect answered", () => ({ error: refused(), answeredHop: true }), "stop yes ambiguous_submission", "retry yes network", "retry yes network"],
   ["per-attempt timeout", () => ({ error: new TimeoutError("slow") }), "stop maybe ambiguous_submission", "retry maybe timeout", "retry maybe timeout"],
