@@ -83,6 +83,9 @@ function isTransient(error: unknown): boolean {
  * provably never left (`sent: "no"`) or the vendor answered with a code granting `retryCreate`;
  * once it may have arrived with no readable answer it is `ambiguous_submission`, never resent.
  * An abort, the last attempt or a Retry-After beyond `maxRetryAfterMs` ends the retries.
+ * Timeouts by phase: a connect that timed out arrives as `NetworkError { sent: false }` (the
+ * transport's classifier); the per-attempt deadline or a response timer may fire after the bytes
+ * left (`maybe`), and after an answered hop (`yes`).
  */
 export function decideRetry(event: RetryEvent): RetryDecision {
   const { kind, error, attempt } = event;
@@ -95,10 +98,12 @@ export function decideRetry(event: RetryEvent): RetryDecision {
   let createRetries = event.createRetries ?? 0;
   const stop = (): RetryDecision => ({ retry: false, sent, errorKind, createRetries });
   if (aborted || attempt >= event.maxAttempts) return stop();
-  if (kind !== "create") {
-    if (!isTransient(error)) return stop();
-  } else if (answered && createRetries < (event.code?.retryCreate ?? 0)) createRetries++;
-  else if (sent !== "no" || !(error instanceof NetworkError)) return stop();
+  if (kind === "create") {
+    const neverLeft = sent === "no" && error instanceof NetworkError;
+    const granted = answered && createRetries < (event.code?.retryCreate ?? 0);
+    if (!neverLeft && !granted) return stop();
+    if (granted) createRetries++;
+  } else if (!isTransient(error)) return stop();
   if (kind === "poll") return { retry: true, sent, errorKind, createRetries };
   const policy = event.policy ?? DEFAULT_RETRY;
   const limited = isGenError(error) && error.kind === "rate_limited";
