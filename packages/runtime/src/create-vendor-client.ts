@@ -11,6 +11,7 @@ import { GenError, isGenError } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
+import { isoNow } from "./iso-now.js";
 import { lazyExtensions } from "./lazy-extensions.js";
 import { ownOptions } from "./own-options.js";
 import { hideInternals, publicOptions } from "./public-client-view.js";
@@ -99,7 +100,7 @@ export function createVendorCore(
   async function invokeData(
     operation: AnyOperation,
     input: unknown,
-    call: CallOptions = {},
+    call?: CallOptions,
   ): Promise<unknown> {
     checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
@@ -137,7 +138,7 @@ export function createVendorCore(
             vendor: vendor.id,
             operation: operation ?? "",
             taskId: handle,
-            createdAt: new Date().toISOString(),
+            createdAt: isoNow(),
           }
         : handle;
     checkTaskId(h.taskId, vendor.id);

@@ -42,6 +42,8 @@ export function undiciRequestTransport(dispatcher?: Dispatcher): Transport {
 class UndiciTransportResponse implements TransportResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
+  /** undici's `request` decodes nothing and its HTTP/1.1 parser frames a body by its Content-Length. */
+  readonly exactLength = true;
   readonly #data: Dispatcher.ResponseData;
   readonly #request: TransportRequest;
   #body: AsyncIterable<Uint8Array> | undefined;
