@@ -140,7 +140,7 @@ export function createClientContext(
       if (!authed) {
         const headers: Record<string, string> = { ...baseHeaders };
         const { headers: extra } = ctx.auth();
-        for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+        for (const name of Object.keys(extra)) headers[name.toLowerCase()] = extra[name]!;
         authed = headers;
       }
       return authed;

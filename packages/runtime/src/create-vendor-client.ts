@@ -97,11 +97,7 @@ export function createVendorCore(
   const ctx = createClientContext(vendor, options);
   const { tasks, rules, download } = extensions;
 
-  async function invokeData(
-    operation: AnyOperation,
-    input: unknown,
-    call?: CallOptions,
-  ): Promise<unknown> {
+  async function invokeData(operation: AnyOperation, input: unknown, call?: CallOptions): Promise<unknown> {
     checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
     let value = schema ? parseInput(schema, input, vendor.id) : input;

@@ -29,7 +29,12 @@ export class DispatchResponse implements TransportResponse {
   #dumping = 0;
   #wake: (() => void) | undefined;
 
-  constructor(controller: Controller, status: number, headers: Record<string, string>, request: TransportRequest) {
+  constructor(
+    controller: Controller,
+    status: number,
+    headers: Record<string, string>,
+    request: TransportRequest,
+  ) {
     this.#controller = controller;
     this.status = status;
     this.headers = headers;

@@ -6,7 +6,7 @@ let prefix = "";
  * handle's `createdAt` is stamped on every create; the full formatting costs about 0.5 µs).
  */
 export function isoNow(now = Date.now()): string {
-  const ms = now % 1000;
+  const ms = ((now % 1000) + 1000) % 1000;
   const at = now - ms;
   if (at !== second) {
     const iso = new Date(at).toISOString();

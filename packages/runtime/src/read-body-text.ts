@@ -12,7 +12,8 @@ export async function readBodyText(response: TransportResponse, maxBytes: number
   const declared = length ? Number(length) : Number.NaN;
   if (Number.isFinite(declared)) {
     if (declared > maxBytes) {
-      await response.dump().catch(() => {});
+      // Refused without waiting: the rest drains (or the connection closes) in the background.
+      response.dump().catch(() => {});
       throw new LimitExceededError("maxResponseBytes", maxBytes, `A response of ${declared} bytes`, {
         status: response.status,
       });

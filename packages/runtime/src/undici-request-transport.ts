@@ -32,7 +32,7 @@ function targetOf(url: string): { origin: string; path: string } {
 
 /** undici already lower-cases names; repeated headers (set-cookie) arrive as arrays. */
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
-  for (const name in headers) {
+  for (const name of Object.keys(headers)) {
     const value = headers[name];
     if (typeof value !== "string") headers[name] = Array.isArray(value) ? value.join(", ") : "";
   }
@@ -78,33 +78,38 @@ function exchange(dispatcher: Dispatcher, request: TransportRequest): Promise<Tr
     signal.addEventListener("abort", onAbort);
     try {
       const { origin, path } = targetOf(request.url);
-      dispatcher.dispatch(
-        { origin, path, method: request.method, headers: request.headers, body: request.body ?? null },
-        {
-          onRequestStart(c) {
-            controller = c;
-            if (signal.aborted) c.abort(signal.reason);
-          },
-          onResponseStart(c, status, headers) {
-            // 1xx (informational) answers are not the response.
-            if (status < 200 || response) return;
-            response = new DispatchResponse(c, status, flattenHeaders(headers), request);
-            resolve(response);
-          },
-          onResponseData(_c, chunk) {
-            response?.push(chunk);
-          },
-          onResponseEnd() {
-            if (response) {
-              done();
-              response.end();
-            } else fail(new Error("the exchange ended without a response"));
-          },
-          onResponseError(_c, error) {
-            fail(error);
-          },
+      // On a null prototype: undici reads more options (query, timeouts, upgrade) than these, and
+      // a polluted Object.prototype must supply none of them.
+      const options: Dispatcher.DispatchOptions = Object.create(null);
+      options.origin = origin;
+      options.path = path;
+      options.method = request.method;
+      options.headers = request.headers;
+      options.body = request.body ?? null;
+      dispatcher.dispatch(options, {
+        onRequestStart(c) {
+          controller = c;
+          if (signal.aborted) c.abort(signal.reason);
         },
-      );
+        onResponseStart(c, status, headers) {
+          // 1xx (informational) answers are not the response.
+          if (status < 200 || response) return;
+          response = new DispatchResponse(c, status, flattenHeaders(headers), request);
+          resolve(response);
+        },
+        onResponseData(_c, chunk) {
+          response?.push(chunk);
+        },
+        onResponseEnd() {
+          if (response) {
+            done();
+            response.end();
+          } else fail(new Error("the exchange ended without a response"));
+        },
+        onResponseError(_c, error) {
+          fail(error);
+        },
+      });
     } catch (error) {
       // A malformed URL or option: nothing was sent.
       fail(error);
