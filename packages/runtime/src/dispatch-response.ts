@@ -28,6 +28,7 @@ export class DispatchResponse implements TransportResponse {
   #error: unknown;
   #dumping = 0;
   #wake: (() => void) | undefined;
+  #body: AsyncIterable<Uint8Array> | undefined;
 
   constructor(
     controller: Controller,
@@ -91,7 +92,8 @@ export class DispatchResponse implements TransportResponse {
   }
 
   get body(): AsyncIterable<Uint8Array> {
-    return this.#stream();
+    this.#body ??= this.#stream();
+    return this.#body;
   }
 
   async *#stream(): AsyncGenerator<Uint8Array, void, undefined> {
