@@ -18,8 +18,11 @@ type Controller = Dispatcher.DispatchController;
 export class DispatchResponse implements TransportResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  /** undici decodes nothing and its HTTP/1.1 parser frames a body by its Content-Length. */
-  readonly exactLength = true;
+  /**
+   * Through the runtime's own agent: undici decodes nothing and its HTTP/1.1 parser frames a body
+   * by its Content-Length. Not claimed for a caller's dispatcher (an interceptor may rewrite bodies).
+   */
+  readonly exactLength: boolean;
   readonly #request: TransportRequest;
   readonly #controller: Controller;
   #chunks: Buffer[] = [];
@@ -35,7 +38,9 @@ export class DispatchResponse implements TransportResponse {
     status: number,
     headers: Record<string, string>,
     request: TransportRequest,
+    exactLength: boolean,
   ) {
+    this.exactLength = exactLength;
     this.#controller = controller;
     this.status = status;
     this.headers = headers;

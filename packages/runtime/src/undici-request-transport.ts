@@ -47,10 +47,16 @@ function flattenHeaders(headers: Record<string, string | string[] | undefined>):
  * proxies and HTTP parsing stay undici's.
  */
 export function undiciRequestTransport(dispatcher?: Dispatcher): Transport {
-  return (request) => exchange(dispatcher ?? sharedAgent(), request);
+  return dispatcher
+    ? (request) => exchange(dispatcher, request, false)
+    : (request) => exchange(sharedAgent(), request, true);
 }
 
-function exchange(dispatcher: Dispatcher, request: TransportRequest): Promise<TransportResponse> {
+function exchange(
+  dispatcher: Dispatcher,
+  request: TransportRequest,
+  exactLength: boolean,
+): Promise<TransportResponse> {
   return new Promise<TransportResponse>((resolve, reject) => {
     const { signal } = request;
     let controller: Dispatcher.DispatchController | undefined;
@@ -94,7 +100,7 @@ function exchange(dispatcher: Dispatcher, request: TransportRequest): Promise<Tr
         onResponseStart(c, status, headers) {
           // 1xx (informational) answers are not the response.
           if (status < 200 || response) return;
-          response = new DispatchResponse(c, status, flattenHeaders(headers), request);
+          response = new DispatchResponse(c, status, flattenHeaders(headers), request, exactLength);
           resolve(response);
         },
         onResponseData(_c, chunk) {

@@ -1,6 +1,7 @@
 // The cheap paths of a create keep every guarantee: framed bodies within the limit read in one go,
 // no second copy of a built request, the depth pre-check, the date stamp, and the dispatch handler.
 import { createServer as createNetServer, type Server, type Socket } from "node:net";
+import { Agent, type Dispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { compactSchema } from "../src/compact-schema.js";
 import { createVendorClient } from "../src/create-vendor-client.js";
@@ -8,6 +9,7 @@ import { InvalidResponseError, LimitExceededError, type NetworkError } from "../
 import { isoNow } from "../src/iso-now.js";
 import { jsonTooDeep, parseJsonBounded } from "../src/parse-json-bounded.js";
 import type { ClientOptions, OperationDefinition, Task } from "../src/types.js";
+import { undiciTransport } from "../src/undici-transport.js";
 import { acmeVendor, KEY, pollOperation } from "./helpers/acme-vendor.js";
 import { json, type LoopbackServer, startServer } from "./helpers/loopback-server.js";
 
@@ -125,6 +127,31 @@ describe("a response body within the limit", () => {
 });
 
 describe("the dispatch handler", () => {
+  it("through a caller's dispatcher the size limit counts the bytes delivered, not the declared length", async () => {
+    const s = await rawServer(
+      () => `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`,
+    );
+    // An interceptor that inflates every chunk (as a decoder would) and leaves Content-Length alone.
+    const inflate: Dispatcher.DispatcherComposeInterceptor = (dispatch) => (opts, handler) =>
+      dispatch(opts, {
+        onRequestStart: (c, context) => handler.onRequestStart?.(c, context),
+        onResponseStart: (c, status, headers, message) =>
+          handler.onResponseStart?.(c, status, headers, message),
+        onResponseData: (c, chunk) => handler.onResponseData?.(c, Buffer.alloc(chunk.length * 10_000, 32)),
+        onResponseEnd: (c, trailers) => handler.onResponseEnd?.(c, trailers),
+        onResponseError: (c, error) => handler.onResponseError?.(c, error),
+      });
+    const agent = new Agent().compose(inflate);
+    closers.push(() => agent.close());
+    const error = await client(s.url, {
+      transport: undiciTransport(agent),
+      limits: { maxResponseBytes: 1000 },
+    })
+      .request({ method: "GET", path: "/x", kind: "read" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LimitExceededError);
+  });
+
   it("skips a 103 Early Hints answer and returns the final response", async () => {
     const s = await rawServer(
       () =>
