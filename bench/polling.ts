@@ -136,6 +136,7 @@ type WaiterOptions = {
   firstPollMs?: number;
   progressIntervalMs?: number;
   windowPolls?: { min: number; max: number; perMinDelay: number };
+  forecast?: { curvature: number; recheckShare: number; earlyReading: boolean };
   progress?: boolean;
   /** Attach a progress listener and measure the gaps between its events. */
   listen?: boolean;
@@ -213,6 +214,7 @@ async function main(): Promise<void> {
       firstPollMs: 0,
       progressIntervalMs: 0,
       windowPolls: { min: 8, max: 32, perMinDelay: 2 },
+      forecast: { curvature: 0, recheckShare: 1, earlyReading: false },
     };
     const fixed = fixedLoop(durations, s.fixedMs);
     const fixedFail = fixedLoop([5000], s.fixedMs);
