@@ -4,7 +4,8 @@
  * the mean detection lag (done -> noticed), the lag for a task that fails after 5 s, and the
  * seconds with no progress event while a listener is attached; against the vendor's own
  * fixed-interval loop (reference clients poll at once, then every 5 s / 10 s / 8 s) and against
- * the previous schedule (`firstPollMs: 0`, no ticks: nothing before the estimate's lower bound).
+ * the previous schedule (`firstPollMs: 0`, no ticks: nothing before the estimate's lower bound; the
+ * previous window density and linear progress forecast: main's numbers, unchanged).
  * Score = mean polls x mean lag. Targets: early failure noticed within 5 s, score no worse than
  * the previous schedule's, no gap over 1 s between progress events. Vendors whose poll answer carries progress (Tomoviee's
  * `progressPath`) report it as modelled by `progressAt`. "As wired" is what `task.wait()` gets:
