@@ -355,8 +355,11 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** JSON-serialised when an object. */
   body?: unknown;
-  /** `create` requests are never retried once they may have reached the vendor. */
-  kind: "create" | "read";
+  /**
+   * `create` (paid) requests are never retried once they may have reached the vendor; `read` and
+   * `upload` (bytes PUT to a presigned URL, idempotent) retry transient failures (`decideRetry`).
+   */
+  kind: "create" | "read" | "upload";
   /** Skip envelope decoding and return the parsed JSON body as is. */
   raw?: boolean;
   /** A success response is not JSON: return its bytes (`Uint8Array`) or text as `data`. */

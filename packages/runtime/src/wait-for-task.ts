@@ -1,5 +1,5 @@
-import { isGenError } from "./errors/gen-error.js";
-import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
+import { decideRetry } from "./decide-retry.js";
+import { AbortedError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
 import { pollBeforeDeadline } from "./poll-before-deadline.js";
 import { EARLY_POLLS, FALLBACK_WINDOW_POLLS, nextPollDelay } from "./poll-schedule.js";
@@ -52,12 +52,6 @@ export interface WaitForTaskOptions<Result> extends WaitOptions {
 function taskAge(handle: TaskHandle, now: number): number {
   const created = Date.parse(handle.createdAt);
   return Number.isFinite(created) ? Math.max(0, now - created) : 0;
-}
-
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof NetworkError || error instanceof TimeoutError || (isGenError(error) && error.retryable)
-  );
 }
 
 /**
@@ -201,12 +195,8 @@ async function pollUntilDone<Result>(
       );
       pollErrors = 0;
     } catch (error) {
-      if (
-        error instanceof AbortedError ||
-        error instanceof TaskTimedOutError ||
-        !isTransient(error) ||
-        ++pollErrors >= maxPollErrors
-      )
+      // Transient poll failures are tolerated; the wait's own deadline, an abort or any other end it.
+      if (!decideRetry({ kind: "poll", error, attempt: ++pollErrors, maxAttempts: maxPollErrors }).retry)
         throw error;
       view.polls++;
       continue;
