@@ -44,6 +44,7 @@ export {
   nextPollDelay,
   type PollScheduleOptions,
 } from "./poll-schedule.js";
+export { type ForecastTuning, PROGRESS_FORECAST } from "./progress-forecast.js";
 export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { redactError } from "./redact-error.js";
