@@ -18,6 +18,11 @@ export function emitPackageJson(
     sideEffects: false,
     exports: {
       ".": { "@gen/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./manifest": {
+        "@gen/source": "./src/manifest.ts",
+        types: "./dist/manifest.d.ts",
+        default: "./dist/manifest.js",
+      },
       "./openapi.json": "./openapi.gen.json",
       "./package.json": "./package.json",
     },
@@ -78,7 +83,7 @@ function importTargets(imports: unknown): { names: string[]; entries: string[] }
 export function emitTsupConfig(imports?: unknown, standalone = false): string {
   const { names, entries } = importTargets(imports);
   const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
-  const entry = list(["src/index.ts", ...entries]);
+  const entry = list(["src/index.ts", "src/manifest.ts", ...entries]);
   const external = names.length ? `\n  external: ${list(names)},` : "";
   return `import { defineConfig } from "tsup";
 

@@ -1,0 +1,12 @@
+// A vendor package's self-description: @gen/spec's types, re-exported type-only (no bytes added) so
+// a generated package, which depends on @gen/runtime and zod only, can name them.
+export type {
+  EntryPoint,
+  EntryPointIssue,
+  JsonSchema,
+  VendorManifest,
+  VendorManifestCli,
+  VendorManifestEnv,
+  VendorManifestOperation,
+  VendorManifestSimulator,
+} from "@gen/spec";
