@@ -5,4 +5,9 @@ import { generatedManifest } from "./manifest.gen.js";
 export const manifest: VendorManifest = {
   ...generatedManifest,
   simulator: { plugin: "@gen/simulator/vendors/edrawmax" },
+  example: {
+    operation: "generateFlowchart",
+    input: { prompt: "user sign-up with email verification", lang: "en" },
+    creates: "generateFlowchart",
+  },
 };

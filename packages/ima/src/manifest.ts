@@ -10,4 +10,9 @@ export const manifest: VendorManifest = {
   ...generatedManifest,
   cli: { entryPoints: "imaEntryPoints", cost: "imaCost" },
   simulator: { plugin: "@gen/simulator/vendors/ima" },
+  example: {
+    operation: "text_to_video",
+    input: { model: "wan2.6", prompt: "a lighthouse at dusk, waves crashing" },
+    creates: "createTask",
+  },
 };

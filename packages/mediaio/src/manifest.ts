@@ -5,4 +5,9 @@ import { generatedManifest } from "./manifest.gen.js";
 export const manifest: VendorManifest = {
   ...generatedManifest,
   simulator: { plugin: "@gen/simulator/vendors/mediaio" },
+  example: {
+    operation: "t2v-wan-v2-6",
+    input: { prompt: "a red fox running through fresh snow" },
+    creates: "t2vWanV26",
+  },
 };

@@ -7,6 +7,7 @@ export type {
   VendorManifest,
   VendorManifestCli,
   VendorManifestEnv,
+  VendorManifestExample,
   VendorManifestOperation,
   VendorManifestSimulator,
 } from "@gen/spec";

@@ -25,6 +25,18 @@ export interface VendorManifest {
   cli?: VendorManifestCli;
   /** Simulator behaviour the model cannot express. */
   simulator?: VendorManifestSimulator;
+  /** One small real call: `pnpm demo` runs it through `gen call`, reliability tests create with it. */
+  example?: VendorManifestExample;
+}
+
+/** A call that shows the vendor working (against its simulator). */
+export interface VendorManifestExample {
+  /** What `gen call` takes: an operation id, one of its names or aliases, or an entry point (`text_to_video`). */
+  operation: string;
+  /** Input fields, as `gen call --set name=value` gives them. */
+  input: Record<string, string>;
+  /** Id of the paid create operation it sends (what a simulator's ledger counts). */
+  creates: string;
 }
 
 /** Environment variables a vendor is configured from. */

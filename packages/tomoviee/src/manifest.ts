@@ -5,4 +5,9 @@ import { generatedManifest } from "./manifest.gen.js";
 export const manifest: VendorManifest = {
   ...generatedManifest,
   simulator: { plugin: "@gen/simulator/vendors/tomoviee" },
+  example: {
+    operation: "tm_text2video_b",
+    input: { prompt: "a paper boat drifting down a rainy street" },
+    creates: "textToVideo",
+  },
 };
