@@ -31,7 +31,7 @@ const cache = new Map<string, Promise<VendorEntry[]>>();
 /**
  * Every vendor the CLI can use, read from vendor packages' manifests (`<package>/manifest`): first
  * the vendors of the nearest gen.config.json (in its order; the package in each `out`), then the
- * installed vendor packages the CLI depends on. A vendor added through gen.config.json (or
+ * installed vendor packages the CLI depends on (by path). A vendor added through gen.config.json (or
  * installed) appears here with no edit to the CLI.
  */
 export function discoverVendors(cwd: string): Promise<VendorEntry[]> {
@@ -82,7 +82,7 @@ function installedVendorDirs(): string[] {
       // not installed: nothing to discover
     }
   }
-  return dirs;
+  return dirs.sort();
 }
 
 function readPackageJson(dir: string): Record<string, unknown> | undefined {
