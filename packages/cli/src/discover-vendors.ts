@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { VendorManifest } from "@gen/runtime";
-import { importPackageExport } from "./package-export.js";
+import { importPackageExport } from "./import-package-export.js";
 
 /** One vendor the CLI found: its package and what its manifest says. */
 export interface VendorEntry {

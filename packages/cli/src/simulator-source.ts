@@ -1,6 +1,6 @@
 import type { SimulatorOptions, SimulatorPlugin } from "@gen/simulator";
 import type { VendorEntry } from "./discover-vendors.js";
-import { importPackageExport } from "./package-export.js";
+import { importPackageExport } from "./import-package-export.js";
 import { packageModelPath } from "./package-model-path.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { CallOptions, ClientOptions, EntryPoint, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import { discoverVendors, type VendorEntry } from "./discover-vendors.js";
-import { importPackageExport } from "./package-export.js";
+import { importPackageExport } from "./import-package-export.js";
 
 export type { VendorEntry } from "./discover-vendors.js";
 
