@@ -144,7 +144,7 @@ function responseData(doc: GenModel, op: ModelOperation): JsonSchema | undefined
  * lists them in. A total order: segment by segment (concrete first, then by text), shorter first;
  * equal paths keep the reader's method order.
  */
-export function bySpecificity(a: SimOperation, b: SimOperation): number {
+function bySpecificity(a: SimOperation, b: SimOperation): number {
   const sa = a.path.split("/");
   const sb = b.path.split("/");
   for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
