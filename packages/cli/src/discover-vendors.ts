@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import type { VendorManifest } from "@gen/runtime";
+import { usageError } from "./cli-error.js";
 import { importPackageExport } from "./import-package-export.js";
 
 /** One vendor the CLI found: its package and what its manifest says. */
@@ -47,10 +48,16 @@ async function readVendors(cwd: string): Promise<VendorEntry[]> {
   const dirs: Array<{ dir: string; id?: string }> = [];
   const config = findGenConfig(cwd);
   if (config) {
-    const parsed = JSON.parse(readFileSync(config, "utf8")) as {
-      vendors?: Array<{ id: string; out: string }>;
-    };
-    for (const v of parsed.vendors ?? []) dirs.push({ dir: resolve(dirname(config), v.out), id: v.id });
+    let parsed: { vendors?: Array<{ id?: unknown; out?: unknown }> };
+    try {
+      parsed = JSON.parse(readFileSync(config, "utf8"));
+    } catch (error) {
+      throw usageError(`${config} is not valid JSON: ${(error as Error).message}`);
+    }
+    for (const v of parsed.vendors ?? []) {
+      if (typeof v.id === "string" && typeof v.out === "string")
+        dirs.push({ dir: resolve(dirname(config), v.out), id: v.id });
+    }
   }
   dirs.push(...installedVendorDirs().map((dir) => ({ dir })));
   const entries: VendorEntry[] = [];

@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, jsonLines, ROOT, runGen, spawnGen, waitForLine } from "./helpers/run-gen.js";
@@ -111,5 +112,19 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
       );
     const cli = walk(join(ROOT, "packages/cli/src")).map((f) => readFileSync(f, "utf8"));
     expect(cli.some((text) => /media31/i.test(text))).toBe(false);
+  });
+});
+
+describe("vendor discovery from a broken gen.config.json", { timeout: 60_000 }, () => {
+  it("is a usage error naming the file, not a crash", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gen-broken-config-"));
+    try {
+      writeFileSync(join(dir, "gen.config.json"), '{ "vendors": [ ');
+      const r = await runGen(["list"], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${join(dir, "gen.config.json")} is not valid JSON`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
