@@ -5,13 +5,12 @@ import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
 import { GenError } from "./errors/gen-error.js";
-import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
-import type { RateLimitedError } from "./errors/vendor-errors.js";
+import { NetworkError } from "./errors/network-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
 import { ownOptions, ownValue } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
 import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
+import { parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
 import { Deadline } from "./with-deadline.js";
@@ -27,10 +26,9 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
 
 /**
  * One request through the whole pipeline: URL building and host policy, credentials, user agent,
- * timeout and abort, manual redirects, envelope decoding and error mapping, and retries. Reads
- * retry on network errors, timeouts, 408/429/5xx and retryable vendor codes; a create retries only
- * when it provably never reached the vendor or the vendor code allows `retryCreate`, and otherwise
- * throws `AmbiguousSubmissionError` once it may have been received.
+ * timeout and abort, manual redirects, envelope decoding and error mapping, and retries: after
+ * each failed attempt `decideRetry` says whether to retry, after how long, and whether a create
+ * is thrown as `AmbiguousSubmissionError` (it may have been received).
  */
 export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
   // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers.
@@ -154,34 +152,26 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     const { redactError } = await import("./redact-error.js");
     redactError(error, ctx.redact);
     observe(error);
-    if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
-      throw redactError(
-        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
-        ctx.redact,
-      );
+    // The one retry decision, loaded with the first failure like the redaction.
+    const { decideRetry } = await import("./decide-retry.js");
+    const decision = decideRetry({
+      kind: req.kind,
+      error,
+      answeredHop: answeredUnfinished,
+      attempt,
+      maxAttempts: retry.maxAttempts,
+      code: error.code === undefined ? undefined : ownValue(vendor.errors, error.code),
+      createRetries,
+      retryAfterMs,
+      policy: retry,
+    });
+    if (!decision.retry) {
+      const thrown =
+        decision.errorKind === "ambiguous_submission" ? ambiguous(error, req, url, headers, own) : error;
+      throw redactError(thrown, ctx.redact);
     }
-    const known = error.code === undefined ? undefined : ownValue(vendor.errors, error.code);
-    let retryable: boolean;
-    if (req.kind === "create") {
-      retryable =
-        (error instanceof NetworkError && !error.sent && !answeredUnfinished) ||
-        (!answeredUnfinished && createRetries < (known?.retryCreate ?? 0));
-      if (retryable && !(error instanceof NetworkError)) createRetries++;
-    } else {
-      retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
-    }
-    if (!retryable)
-      throw redactError(
-        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
-        ctx.redact,
-      );
-    if (retryAfterMs === undefined && error.kind === "rate_limited")
-      retryAfterMs = (error as RateLimitedError).retryAfterMs;
-    if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
-      throw error;
-    const floor = Math.min(known?.retryDelayMs ?? 0, retry.maxDelayMs);
-    const delayMs =
-      retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
+    createRetries = decision.createRetries;
+    const delayMs = decision.delayMs ?? 0;
     // The hook sees the URL without its query (an upload token URL carries the key there), redacted.
     await retry.onRetry?.({
       attempt,
@@ -194,19 +184,14 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
   }
 }
 
-function ambiguousOrSelf(
+/** The create that may have reached the vendor, as an error carrying the request minus credentials. */
+function ambiguous(
   error: GenError,
   req: RawRequest,
   url: string,
   headers: Record<string, string>,
-  secretHeaders: readonly string[],
-  answeredUnfinished: boolean,
-): GenError {
-  const mayHaveArrived =
-    (error instanceof NetworkError && error.sent) ||
-    error instanceof TimeoutError ||
-    (answeredUnfinished && !(error instanceof AbortedError));
-  if (req.kind !== "create" || !mayHaveArrived) return error;
+  secretHeaders: readonly string[] = [],
+): AmbiguousSubmissionError {
   const safeHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
