@@ -14,6 +14,7 @@ import { parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
 import { Deadline } from "./with-deadline.js";
+import { withoutQuery } from "./without-query.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -31,8 +32,9 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
  * is thrown as `AmbiguousSubmissionError` (it may have been received).
  */
 export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
-  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers.
-  const req = ownOptions(given);
+  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers (a
+  // null-prototype request, as `buildOperationRequest` makes, has nothing else to read).
+  const req = Object.getPrototypeOf(given) === null ? given : ownOptions(given);
   const { vendor, options } = ctx;
   const retry = ctx.retry;
   const baseUrl = req.baseUrl ?? ctx.baseUrl;
@@ -47,7 +49,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     if (!own?.includes("content-type")) headers["content-type"] = "application/json";
   }
   if (req.headers) {
-    for (const name in req.headers) {
+    for (const name of Object.keys(req.headers)) {
       const lower = name.toLowerCase();
       if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
     }
@@ -56,8 +58,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
   const limits = options.limits;
   const binaryMax =
     limits && Object.hasOwn(limits, "maxResponseBytes") ? ctx.limits.maxResponseBytes : undefined;
-  const cut = url.search(/[?#]/);
-  const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
+  const what = `${req.method} ${withoutQuery(url)}`;
   const redirecting: RedirectingRequest = {
     url,
     method: req.method,
@@ -66,7 +67,8 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     signal: undefined as unknown as AbortSignal,
     policy: ctx.policy(baseUrl),
     credentialed: ctx.credentialedFor(baseUrl),
-    credentialHeaders: [...(own ?? []), ...SENSITIVE_HEADERS],
+    credentialHeaders: ctx.hiddenHeaderNames(auth),
+    answered: false,
   };
   let createRetries = 0;
   const hooked = wantsEvents(options);
@@ -77,13 +79,13 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
       secrets = ctx.auth().secrets;
     } catch {}
   }
-  const hidden = { secrets, headerNames: [...(own ?? []), ...SENSITIVE_HEADERS] };
+  const hidden = { secrets, headerNames: redirecting.credentialHeaders };
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
     // Whether a hop answered but no final response came back (a failed redirect): sent.
     let answeredUnfinished = false;
-    delete redirecting.answered;
+    redirecting.answered = false;
     let received: ReceivedResponse | undefined;
     const seen = { vendor: vendor.id, method: req.method, url, attempt };
     const started = hooked ? Date.now() : 0;
@@ -115,7 +117,8 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
         const text = await readBodyText(response, ctx.limits.maxResponseBytes);
         received = { status: response.status, headers: response.headers, text };
       } catch (caught) {
-        answeredUnfinished = redirecting.answered === true;
+        // Set by followRedirects meanwhile (the reset above narrowed the type to false).
+        answeredUnfinished = (redirecting as { answered?: boolean }).answered === true;
         throw deadline.failure(caught);
       } finally {
         deadline.finish();
@@ -197,9 +200,8 @@ function ambiguous(
     const lower = name.toLowerCase();
     if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
   }
-  const cut = url.search(/[?#]/);
   return new AmbiguousSubmissionError(
-    { method: req.method, url: cut === -1 ? url : url.slice(0, cut), headers: safeHeaders, body: req.body },
+    { method: req.method, url: withoutQuery(url), headers: safeHeaders, body: req.body },
     { vendor: error.vendor, cause: error, retryable: false },
   );
 }

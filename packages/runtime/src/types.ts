@@ -335,6 +335,11 @@ export interface TransportResponse {
   /** The body as a stream of chunks; consume it once (text() or body). */
   body: AsyncIterable<Uint8Array>;
   text(): Promise<string>;
+  /**
+   * True when the body is exactly the bytes a `Content-Length` header declares (no decoding, the
+   * framing enforced), so `text()` reads no more than that: size limits may then trust the header.
+   */
+  readonly exactLength?: boolean;
   /** Discard the body without reading it (frees the connection). */
   dump(): Promise<void>;
 }
