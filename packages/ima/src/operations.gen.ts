@@ -73,8 +73,7 @@ export const createTaskOperation: OperationDefinition<CreateTaskInput, CreateTas
 
 /**
  * Create a generation task (paid; never retried once it may have reached the vendor)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `createTask(createImaRuntime(), input)`.
+ * Standalone form for tree-shaking: `createTask(createImaRuntime(), input)` (resolves to a `Task`).
  */
 export function createTask(client: VendorClient, input: CreateTaskInput, options?: CallOptions): Promise<Task<CreateTaskResult>> {
   return client.invoke(createTaskOperation, input, options) as Promise<Task<CreateTaskResult>>;

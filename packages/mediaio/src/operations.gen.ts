@@ -18,8 +18,7 @@ export const i2iBananaOperation: OperationDefinition<I2iBananaInput, I2iBananaOu
 
 /**
  * Nano Banana API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iBanana(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2iBanana(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2iBanana(client: VendorClient, input: I2iBananaInput, options?: CallOptions): Promise<Task<I2iBananaResult>> {
   return client.invoke(i2iBananaOperation, input, options) as Promise<Task<I2iBananaResult>>;
@@ -39,8 +38,7 @@ export const i2iBanana2Operation: OperationDefinition<I2iBanana2Input, I2iBanana
 
 /**
  * Nano Banana Pro API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iBanana2(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2iBanana2(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2iBanana2(client: VendorClient, input: I2iBanana2Input, options?: CallOptions): Promise<Task<I2iBanana2Result>> {
   return client.invoke(i2iBanana2Operation, input, options) as Promise<Task<I2iBanana2Result>>;
@@ -60,8 +58,7 @@ export const t2iImagen4Operation: OperationDefinition<T2iImagen4Input, T2iImagen
 
 /**
  * Imagen 4 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2iImagen4(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `t2iImagen4(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function t2iImagen4(client: VendorClient, input: T2iImagen4Input, options?: CallOptions): Promise<Task<T2iImagen4Result>> {
   return client.invoke(t2iImagen4Operation, input, options) as Promise<Task<T2iImagen4Result>>;
@@ -81,8 +78,7 @@ export const i2vKlingV21Operation: OperationDefinition<I2vKlingV21Input, I2vKlin
 
 /**
  * Kling 2.1 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV21(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vKlingV21(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vKlingV21(client: VendorClient, input: I2vKlingV21Input, options?: CallOptions): Promise<Task<I2vKlingV21Result>> {
   return client.invoke(i2vKlingV21Operation, input, options) as Promise<Task<I2vKlingV21Result>>;
@@ -102,8 +98,7 @@ export const i2vKlingV25TurboOperation: OperationDefinition<I2vKlingV25TurboInpu
 
 /**
  * Kling 2.5 Turbo API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV25Turbo(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vKlingV25Turbo(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vKlingV25Turbo(client: VendorClient, input: I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<I2vKlingV25TurboResult>> {
   return client.invoke(i2vKlingV25TurboOperation, input, options) as Promise<Task<I2vKlingV25TurboResult>>;
@@ -123,8 +118,7 @@ export const i2vKlingV26Operation: OperationDefinition<I2vKlingV26Input, I2vKlin
 
 /**
  * Kling 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV26(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vKlingV26(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vKlingV26(client: VendorClient, input: I2vKlingV26Input, options?: CallOptions): Promise<Task<I2vKlingV26Result>> {
   return client.invoke(i2vKlingV26Operation, input, options) as Promise<Task<I2vKlingV26Result>>;
@@ -144,8 +138,7 @@ export const i2vKlingV30Operation: OperationDefinition<I2vKlingV30Input, I2vKlin
 
 /**
  * Kling 3.0 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV30(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vKlingV30(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vKlingV30(client: VendorClient, input: I2vKlingV30Input, options?: CallOptions): Promise<Task<I2vKlingV30Result>> {
   return client.invoke(i2vKlingV30Operation, input, options) as Promise<Task<I2vKlingV30Result>>;
@@ -165,8 +158,7 @@ export const i2vMotionControlKlingV26Operation: OperationDefinition<I2vMotionCon
 
 /**
  * Kling 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMotionControlKlingV26(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vMotionControlKlingV26(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vMotionControlKlingV26(client: VendorClient, input: I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<I2vMotionControlKlingV26Result>> {
   return client.invoke(i2vMotionControlKlingV26Operation, input, options) as Promise<Task<I2vMotionControlKlingV26Result>>;
@@ -186,8 +178,7 @@ export const i2vMinimax02Operation: OperationDefinition<I2vMinimax02Input, I2vMi
 
 /**
  * Hailuo 02 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMinimax02(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vMinimax02(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vMinimax02(client: VendorClient, input: I2vMinimax02Input, options?: CallOptions): Promise<Task<I2vMinimax02Result>> {
   return client.invoke(i2vMinimax02Operation, input, options) as Promise<Task<I2vMinimax02Result>>;
@@ -220,8 +211,7 @@ export const i2vMinimaxV23Operation: OperationDefinition<I2vMinimaxV23Input, I2v
 
 /**
  * Hailuo 2.3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMinimaxV23(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vMinimaxV23(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vMinimaxV23(client: VendorClient, input: I2vMinimaxV23Input, options?: CallOptions): Promise<Task<I2vMinimaxV23Result>> {
   return client.invoke(i2vMinimaxV23Operation, input, options) as Promise<Task<I2vMinimaxV23Result>>;
@@ -261,8 +251,7 @@ export const i2iSeedreamV40Operation: OperationDefinition<I2iSeedreamV40Input, I
 
 /**
  * Seedream 4.0 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iSeedreamV40(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2iSeedreamV40(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2iSeedreamV40(client: VendorClient, input: I2iSeedreamV40Input, options?: CallOptions): Promise<Task<I2iSeedreamV40Result>> {
   return client.invoke(i2iSeedreamV40Operation, input, options) as Promise<Task<I2iSeedreamV40Result>>;
@@ -282,8 +271,7 @@ export const t2iSoulCharacterOperation: OperationDefinition<T2iSoulCharacterInpu
 
 /**
  * soul_character API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2iSoulCharacter(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `t2iSoulCharacter(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function t2iSoulCharacter(client: VendorClient, input: T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T2iSoulCharacterResult>> {
   return client.invoke(t2iSoulCharacterOperation, input, options) as Promise<Task<T2iSoulCharacterResult>>;
@@ -303,8 +291,7 @@ export const i2vVeoV31Operation: OperationDefinition<I2vVeoV31Input, I2vVeoV31Ou
 
 /**
  * Google Veo 3.1 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vVeoV31(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vVeoV31(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vVeoV31(client: VendorClient, input: I2vVeoV31Input, options?: CallOptions): Promise<Task<I2vVeoV31Result>> {
   return client.invoke(i2vVeoV31Operation, input, options) as Promise<Task<I2vVeoV31Result>>;
@@ -324,8 +311,7 @@ export const i2vVeoV31FastOperation: OperationDefinition<I2vVeoV31FastInput, I2v
 
 /**
  * Google Veo 3.1 Fast API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vVeoV31Fast(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vVeoV31Fast(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vVeoV31Fast(client: VendorClient, input: I2vVeoV31FastInput, options?: CallOptions): Promise<Task<I2vVeoV31FastResult>> {
   return client.invoke(i2vVeoV31FastOperation, input, options) as Promise<Task<I2vVeoV31FastResult>>;
@@ -345,8 +331,7 @@ export const i2vViduQ2Operation: OperationDefinition<I2vViduQ2Input, I2vViduQ2Ou
 
 /**
  * Vidu Q2 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vViduQ2(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vViduQ2(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vViduQ2(client: VendorClient, input: I2vViduQ2Input, options?: CallOptions): Promise<Task<I2vViduQ2Result>> {
   return client.invoke(i2vViduQ2Operation, input, options) as Promise<Task<I2vViduQ2Result>>;
@@ -366,8 +351,7 @@ export const i2vViduQ3Operation: OperationDefinition<I2vViduQ3Input, I2vViduQ3Ou
 
 /**
  * Vidu Q3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vViduQ3(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vViduQ3(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vViduQ3(client: VendorClient, input: I2vViduQ3Input, options?: CallOptions): Promise<Task<I2vViduQ3Result>> {
   return client.invoke(i2vViduQ3Operation, input, options) as Promise<Task<I2vViduQ3Result>>;
@@ -387,8 +371,7 @@ export const t2vViduQ3Operation: OperationDefinition<T2vViduQ3Input, T2vViduQ3Ou
 
 /**
  * Vidu Q3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vViduQ3(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `t2vViduQ3(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function t2vViduQ3(client: VendorClient, input: T2vViduQ3Input, options?: CallOptions): Promise<Task<T2vViduQ3Result>> {
   return client.invoke(t2vViduQ3Operation, input, options) as Promise<Task<T2vViduQ3Result>>;
@@ -408,8 +391,7 @@ export const i2vWanV22Operation: OperationDefinition<I2vWanV22Input, I2vWanV22Ou
 
 /**
  * Wan 2.2 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV22(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vWanV22(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vWanV22(client: VendorClient, input: I2vWanV22Input, options?: CallOptions): Promise<Task<I2vWanV22Result>> {
   return client.invoke(i2vWanV22Operation, input, options) as Promise<Task<I2vWanV22Result>>;
@@ -429,8 +411,7 @@ export const i2vWanV25Operation: OperationDefinition<I2vWanV25Input, I2vWanV25Ou
 
 /**
  * Wan 2.5 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV25(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vWanV25(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vWanV25(client: VendorClient, input: I2vWanV25Input, options?: CallOptions): Promise<Task<I2vWanV25Result>> {
   return client.invoke(i2vWanV25Operation, input, options) as Promise<Task<I2vWanV25Result>>;
@@ -450,8 +431,7 @@ export const i2vWanV26Operation: OperationDefinition<I2vWanV26Input, I2vWanV26Ou
 
 /**
  * Wan 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV26(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `i2vWanV26(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function i2vWanV26(client: VendorClient, input: I2vWanV26Input, options?: CallOptions): Promise<Task<I2vWanV26Result>> {
   return client.invoke(i2vWanV26Operation, input, options) as Promise<Task<I2vWanV26Result>>;
@@ -471,8 +451,7 @@ export const t2vWanV25Operation: OperationDefinition<T2vWanV25Input, T2vWanV25Ou
 
 /**
  * Wan 2.5 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vWanV25(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `t2vWanV25(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function t2vWanV25(client: VendorClient, input: T2vWanV25Input, options?: CallOptions): Promise<Task<T2vWanV25Result>> {
   return client.invoke(t2vWanV25Operation, input, options) as Promise<Task<T2vWanV25Result>>;
@@ -492,8 +471,7 @@ export const t2vWanV26Operation: OperationDefinition<T2vWanV26Input, T2vWanV26Ou
 
 /**
  * Wan 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vWanV26(createMediaioRuntime(), input)`.
+ * Standalone form for tree-shaking: `t2vWanV26(createMediaioRuntime(), input)` (resolves to a `Task`).
  */
 export function t2vWanV26(client: VendorClient, input: T2vWanV26Input, options?: CallOptions): Promise<Task<T2vWanV26Result>> {
   return client.invoke(t2vWanV26Operation, input, options) as Promise<Task<T2vWanV26Result>>;

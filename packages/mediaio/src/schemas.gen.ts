@@ -260,25 +260,8 @@ export function i2vVeoV31InputSchema(): ReturnType<typeof buildI2vVeoV31Input> {
   return i2vVeoV31InputCache;
 }
 
-let i2vVeoV31FastInputCache: ReturnType<typeof buildI2vVeoV31FastInput> | undefined;
-function buildI2vVeoV31FastInput() {
-  return z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1000, "must be at most 1000 characters")),
-      aspect_ratio: z.optional(z.enum(["9:16","16:9"], e("must be one of: 9:16, 16:9"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
-      duration: z.optional(z.enum(["4s","6s","8s"], e("must be one of: 4s, 6s, 8s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
-    },
-    o,
-  );
-}
-/** zod/mini schema of `I2vVeoV31FastInput`, built on first use. */
-export function i2vVeoV31FastInputSchema(): ReturnType<typeof buildI2vVeoV31FastInput> {
-  i2vVeoV31FastInputCache ??= buildI2vVeoV31FastInput();
-  return i2vVeoV31FastInputCache;
-}
+/** zod/mini schema of `I2vVeoV31FastInput`: the rules of `i2vVeoV31InputSchema`. */
+export const i2vVeoV31FastInputSchema = i2vVeoV31InputSchema;
 
 let i2vViduQ2InputCache: ReturnType<typeof buildI2vViduQ2Input> | undefined;
 function buildI2vViduQ2Input() {

@@ -18,8 +18,7 @@ export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, Image
 
 /**
  * Image to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageToVideo(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `imageToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function imageToVideo(client: VendorClient, input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>> {
   return client.invoke(imageToVideoOperation, input, options) as Promise<Task<ImageToVideoResult>>;
@@ -39,8 +38,7 @@ export const imageRedrawingOperation: OperationDefinition<ImageRedrawingInput, I
 
 /**
  * Image redrawing (inpainting)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageRedrawing(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `imageRedrawing(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function imageRedrawing(client: VendorClient, input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>> {
   return client.invoke(imageRedrawingOperation, input, options) as Promise<Task<ImageRedrawingResult>>;
@@ -70,8 +68,7 @@ export const referenceImageToImageOperation: OperationDefinition<ReferenceImageT
 
 /**
  * Reference image to image
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `referenceImageToImage(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `referenceImageToImage(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function referenceImageToImage(client: VendorClient, input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>> {
   return client.invoke(referenceImageToImageOperation, input, options) as Promise<Task<ReferenceImageToImageResult>>;
@@ -91,8 +88,7 @@ export const imageToMaskOperation: OperationDefinition<ImageToMaskInput, ImageTo
 
 /**
  * Image recognition (mask / control map)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageToMask(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `imageToMask(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function imageToMask(client: VendorClient, input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>> {
   return client.invoke(imageToMaskOperation, input, options) as Promise<Task<ImageToMaskResult>>;
@@ -112,8 +108,7 @@ export const firstLastFrameToVideoOperation: OperationDefinition<FirstLastFrameT
 
 /**
  * First and last frame to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `firstLastFrameToVideo(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `firstLastFrameToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function firstLastFrameToVideo(client: VendorClient, input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>> {
   return client.invoke(firstLastFrameToVideoOperation, input, options) as Promise<Task<FirstLastFrameToVideoResult>>;
@@ -133,8 +128,7 @@ export const textToMusicOperation: OperationDefinition<TextToMusicInput, TextToM
 
 /**
  * Text to music
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToMusic(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `textToMusic(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function textToMusic(client: VendorClient, input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>> {
   return client.invoke(textToMusicOperation, input, options) as Promise<Task<TextToMusicResult>>;
@@ -154,8 +148,7 @@ export const textToSoundEffectOperation: OperationDefinition<TextToSoundEffectIn
 
 /**
  * Text to sound effect
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToSoundEffect(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `textToSoundEffect(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function textToSoundEffect(client: VendorClient, input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>> {
   return client.invoke(textToSoundEffectOperation, input, options) as Promise<Task<TextToSoundEffectResult>>;
@@ -175,8 +168,7 @@ export const textToSpeechOperation: OperationDefinition<TextToSpeechInput, TextT
 
 /**
  * Text to speech
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToSpeech(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `textToSpeech(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function textToSpeech(client: VendorClient, input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>> {
   return client.invoke(textToSpeechOperation, input, options) as Promise<Task<TextToSpeechResult>>;
@@ -196,8 +188,7 @@ export const textToVideoOperation: OperationDefinition<TextToVideoInput, TextToV
 
 /**
  * Text to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToVideo(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `textToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function textToVideo(client: VendorClient, input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>> {
   return client.invoke(textToVideoOperation, input, options) as Promise<Task<TextToVideoResult>>;
@@ -217,8 +208,7 @@ export const videoContinuationOperation: OperationDefinition<VideoContinuationIn
 
 /**
  * Video continuation (+5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `videoContinuation(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `videoContinuation(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function videoContinuation(client: VendorClient, input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>> {
   return client.invoke(videoContinuationOperation, input, options) as Promise<Task<VideoContinuationResult>>;
@@ -238,8 +228,7 @@ export const videoScoringOperation: OperationDefinition<VideoScoringInput, Video
 
 /**
  * Video soundtrack (scoring)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `videoScoring(createTomovieeRuntime(), input)`.
+ * Standalone form for tree-shaking: `videoScoring(createTomovieeRuntime(), input)` (resolves to a `Task`).
  */
 export function videoScoring(client: VendorClient, input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>> {
   return client.invoke(videoScoringOperation, input, options) as Promise<Task<VideoScoringResult>>;

@@ -1,5 +1,5 @@
 import type { EmitContext } from "./emit-context.js";
-import { methodDoc } from "./emit-method-doc.js";
+import { clientErrorsDoc, methodDoc } from "./emit-method-doc.js";
 import { genHeader } from "./header.js";
 import { literal, propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
@@ -30,11 +30,8 @@ export function emitClient(ctx: EmitContext): string {
   }
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
-  out.push(
-    `export type ${V}OperationName = ${[...names.keys()].map((n) => literal(n)).join(" | ") || "never"};`,
-    "",
-  );
-  out.push(`/** A ${ctx.vendor.displayName} client: one typed method per operation. */`);
+  out.push(`export type ${V}OperationName = keyof typeof operationIds;`, "");
+  out.push(...clientErrorsDoc(ctx));
   out.push(`export interface ${V}Client {`);
   out.push(
     `  /** The underlying runtime client (raw requests, downloads). */`,

@@ -1,5 +1,6 @@
 import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
+import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
 import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
@@ -53,9 +54,20 @@ function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
 /** `schemas.gen.ts`: one lazily built zod/mini input schema per operation (tree-shakeable functions). */
 export function emitSchemas(ctx: EmitContext): string {
   const out: string[] = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
+  const first = new FirstEmitter();
   for (const plan of ctx.plans) {
     const cache = `${plan.id}InputCache`;
     const expr = plan.variants ? variantsExpr(ctx, plan) : objectExpr(ctx, plan.fields, plan.openBody);
+    const earlier = first.earlier(expr, plan.id);
+    if (earlier) {
+      // The same rules as an earlier operation's input: its schema (one build, one cache).
+      out.push(
+        `/** zod/mini schema of \`${plan.typeName}Input\`: the rules of \`${earlier}InputSchema\`. */`,
+        `export const ${plan.id}InputSchema = ${earlier}InputSchema;`,
+        "",
+      );
+      continue;
+    }
     out.push(
       `let ${cache}: ReturnType<typeof build${plan.typeName}Input> | undefined;`,
       `function build${plan.typeName}Input() {`,
