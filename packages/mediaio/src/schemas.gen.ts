@@ -13,13 +13,16 @@ const o = {
         : "must be an object",
 };
 
+const choice1 = () => z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"));
+const choice2 = () => z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"));
+
 let i2iBananaInputCache: ReturnType<typeof buildI2iBananaInput> | undefined;
 function buildI2iBananaInput() {
   return z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"))),
+      ratio: z.optional(choice1()),
     },
     o,
   );
@@ -36,7 +39,7 @@ function buildI2iBanana2Input() {
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"))),
+      ratio: z.optional(choice1()),
       resolution: z.optional(z.enum(["1K","2K","4K"], e("must be one of: 1K, 2K, 4K"))),
     },
     o,
@@ -53,7 +56,7 @@ function buildT2iImagen4Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      ratio: z.optional(choice2()),
       counts: z.optional(z.enum(["1","2","3","4"], e("must be one of: 1, 2, 3, 4"))),
     },
     o,
@@ -305,7 +308,7 @@ function buildT2vViduQ3Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      ratio: z.optional(choice2()),
       resolution: z.optional(z.enum(["540P","720P","1080P"], e("must be one of: 540P, 720P, 1080P"))),
       duration: z.optional(z.enum(["4s","8s","12s","16s"], e("must be one of: 4s, 8s, 12s, 16s"))),
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
@@ -397,7 +400,7 @@ function buildT2vWanV26Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      size: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      size: z.optional(choice2()),
       duration: z.optional(z.enum(["5s","10s","15s"], e("must be one of: 5s, 10s, 15s"))),
       shot_type: z.optional(z.enum(["Multi","Single"], e("must be one of: Multi, Single"))),
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),

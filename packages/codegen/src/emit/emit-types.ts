@@ -3,6 +3,7 @@ import { CodeBlockWriter } from "ts-morph";
 import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
+import { hoistRepeats, TS_UNIONS } from "./hoist-repeats.js";
 import { propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { docComment, schemaToTs } from "./schema-to-ts.js";
@@ -31,7 +32,9 @@ export function emitTypes(ctx: EmitContext): string {
   const enumNames = [...ctx.enums.enums.keys()].sort();
   if (enumNames.length) w.writeLine(`import type { ${enumNames.join(", ")} } from "./enums.gen.js";`);
   w.blankLineIfLastNot();
-  w.write(body.join("\n"));
+  const hoisted = hoistRepeats(body.join("\n"), TS_UNIONS);
+  if (hoisted.declarations.length) w.write(`${hoisted.declarations.join("\n")}\n\n`);
+  w.write(hoisted.body);
   return w.toString();
 }
 

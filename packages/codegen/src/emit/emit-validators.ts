@@ -2,6 +2,7 @@ import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
+import { COMPACT_ENUMS, hoistRepeats } from "./hoist-repeats.js";
 import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { objectCompact } from "./schema-to-compact.js";
@@ -37,24 +38,27 @@ export function emitValidators(ctx: EmitContext): string {
     out.push(`import type { ${plans.map((p) => `${p.typeName}Input`).join(", ")} } from "./types.gen.js";`);
   }
   out.push("");
+  const body: string[] = [];
   for (const plan of plans) {
     const spec = specs.get(plan) as string;
     const type = `StandardSchemaV1<unknown, ${plan.typeName}Input>`;
     const earlier = first.earlier(spec, plan.id);
     // The same rules as an earlier operation's: its validator (the input types match field for field).
     if (earlier)
-      out.push(
+      body.push(
         `/** Validator of \`${plan.typeName}Input\`: \`${earlier}InputCheck\`'s rules. */`,
         `export const ${plan.id}InputCheck = ${earlier}InputCheck as () => ${type};`,
         "",
       );
     else
-      out.push(
+      body.push(
         `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,
         `export const ${plan.id}InputCheck = (): ${type} =>`,
         `  compactSchema(${spec});`,
         "",
       );
   }
-  return out.join("\n");
+  const hoisted = hoistRepeats(body.join("\n"), COMPACT_ENUMS);
+  if (hoisted.declarations.length) out.push(...hoisted.declarations, "");
+  return [...out, hoisted.body].join("\n");
 }
