@@ -96,12 +96,9 @@ export interface EdrawmaxClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface EdrawmaxOperations {
-  generateFlowchart: { input: GenerateFlowchartInput; output: GenerateFlowchartOutput };
-  generateGantt: { input: GenerateGanttInput; output: GenerateGanttOutput };
-  generateInfographic: { input: GenerateInfographicInput; output: GenerateInfographicOutput };
-  generateMindmap: { input: GenerateMindmapInput; output: GenerateMindmapOutput };
-}
+export type EdrawmaxOperations = {
+  [K in (typeof operationIds)[EdrawmaxOperationName]]: EdrawmaxClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   generateFlowchart: "generateFlowchart",

@@ -84,11 +84,9 @@ export interface ImaClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface ImaOperations {
-  listProducts: { input: ListProductsInput; output: ListProductsOutput };
-  createTask: { input: CreateTaskInput; output: Task<CreateTaskResult> };
-  getTaskDetail: { input: GetTaskDetailInput; output: GetTaskDetailOutput };
-}
+export type ImaOperations = {
+  [K in (typeof operationIds)[ImaOperationName]]: ImaClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   listProducts: "listProducts",

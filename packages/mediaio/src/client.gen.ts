@@ -399,32 +399,9 @@ export interface MediaioClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface MediaioOperations {
-  i2iBanana: { input: I2iBananaInput; output: Task<I2iBananaResult> };
-  i2iBanana2: { input: I2iBanana2Input; output: Task<I2iBanana2Result> };
-  t2iImagen4: { input: T2iImagen4Input; output: Task<T2iImagen4Result> };
-  i2vKlingV21: { input: I2vKlingV21Input; output: Task<I2vKlingV21Result> };
-  i2vKlingV25Turbo: { input: I2vKlingV25TurboInput; output: Task<I2vKlingV25TurboResult> };
-  i2vKlingV26: { input: I2vKlingV26Input; output: Task<I2vKlingV26Result> };
-  i2vKlingV30: { input: I2vKlingV30Input; output: Task<I2vKlingV30Result> };
-  i2vMotionControlKlingV26: { input: I2vMotionControlKlingV26Input; output: Task<I2vMotionControlKlingV26Result> };
-  i2vMinimax02: { input: I2vMinimax02Input; output: Task<I2vMinimax02Result> };
-  i2vMinimaxV23: { input: I2vMinimaxV23Input; output: Task<I2vMinimaxV23Result> };
-  generationResult: { input: GenerationResultInput; output: GenerationResultOutput };
-  i2iSeedreamV40: { input: I2iSeedreamV40Input; output: Task<I2iSeedreamV40Result> };
-  t2iSoulCharacter: { input: T2iSoulCharacterInput; output: Task<T2iSoulCharacterResult> };
-  i2vVeoV31: { input: I2vVeoV31Input; output: Task<I2vVeoV31Result> };
-  i2vVeoV31Fast: { input: I2vVeoV31FastInput; output: Task<I2vVeoV31FastResult> };
-  i2vViduQ2: { input: I2vViduQ2Input; output: Task<I2vViduQ2Result> };
-  i2vViduQ3: { input: I2vViduQ3Input; output: Task<I2vViduQ3Result> };
-  t2vViduQ3: { input: T2vViduQ3Input; output: Task<T2vViduQ3Result> };
-  i2vWanV22: { input: I2vWanV22Input; output: Task<I2vWanV22Result> };
-  i2vWanV25: { input: I2vWanV25Input; output: Task<I2vWanV25Result> };
-  i2vWanV26: { input: I2vWanV26Input; output: Task<I2vWanV26Result> };
-  t2vWanV25: { input: T2vWanV25Input; output: Task<T2vWanV25Result> };
-  t2vWanV26: { input: T2vWanV26Input; output: Task<T2vWanV26Result> };
-  userCredits: { input: UserCreditsInput; output: UserCreditsOutput };
-}
+export type MediaioOperations = {
+  [K in (typeof operationIds)[MediaioOperationName]]: MediaioClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   i2iBanana: "i2iBanana",

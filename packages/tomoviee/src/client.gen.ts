@@ -222,20 +222,9 @@ export interface TomovieeClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface TomovieeOperations {
-  imageToVideo: { input: ImageToVideoInput; output: Task<ImageToVideoResult> };
-  imageRedrawing: { input: ImageRedrawingInput; output: Task<ImageRedrawingResult> };
-  referenceImageToImage: { input: ReferenceImageToImageInput; output: Task<ReferenceImageToImageResult> };
-  imageToMask: { input: ImageToMaskInput; output: Task<ImageToMaskResult> };
-  firstLastFrameToVideo: { input: FirstLastFrameToVideoInput; output: Task<FirstLastFrameToVideoResult> };
-  textToMusic: { input: TextToMusicInput; output: Task<TextToMusicResult> };
-  textToSoundEffect: { input: TextToSoundEffectInput; output: Task<TextToSoundEffectResult> };
-  textToSpeech: { input: TextToSpeechInput; output: Task<TextToSpeechResult> };
-  textToVideo: { input: TextToVideoInput; output: Task<TextToVideoResult> };
-  videoContinuation: { input: VideoContinuationInput; output: Task<VideoContinuationResult> };
-  videoScoring: { input: VideoScoringInput; output: Task<VideoScoringResult> };
-  getTask: { input: GetTaskInput; output: GetTaskOutput };
-}
+export type TomovieeOperations = {
+  [K in (typeof operationIds)[TomovieeOperationName]]: TomovieeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   imageToVideo: "imageToVideo",

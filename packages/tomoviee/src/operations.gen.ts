@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { imageToVideoInputCheck, imageRedrawingInputCheck, referenceImageToImageInputCheck, imageToMaskInputCheck, firstLastFrameToVideoInputCheck, textToMusicInputCheck, textToSoundEffectInputCheck, textToSpeechInputCheck, textToVideoInputCheck, videoContinuationInputCheck, videoScoringInputCheck, getTaskInputCheck } from "./validators.gen.js";
 import type { ImageToVideoInput, ImageToVideoOutput, ImageToVideoResult, ImageRedrawingInput, ImageRedrawingOutput, ImageRedrawingResult, ReferenceImageToImageInput, ReferenceImageToImageOutput, ReferenceImageToImageResult, ImageToMaskInput, ImageToMaskOutput, ImageToMaskResult, FirstLastFrameToVideoInput, FirstLastFrameToVideoOutput, FirstLastFrameToVideoResult, TextToMusicInput, TextToMusicOutput, TextToMusicResult, TextToSoundEffectInput, TextToSoundEffectOutput, TextToSoundEffectResult, TextToSpeechInput, TextToSpeechOutput, TextToSpeechResult, TextToVideoInput, TextToVideoOutput, TextToVideoResult, VideoContinuationInput, VideoContinuationOutput, VideoContinuationResult, VideoScoringInput, VideoScoringOutput, VideoScoringResult, GetTaskInput, GetTaskOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createTomovieeRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `tm_img2video_b`: POST /v1/open/capacity/application/tm_img2video_b (operation data, no code). */
 export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, ImageToVideoOutput> = {
   id: "imageToVideo",
@@ -16,10 +19,7 @@ export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, Image
   input: imageToVideoInputCheck,
 };
 
-/**
- * Image to video (5 s)
- * Standalone form for tree-shaking: `imageToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Image to video (5 s) */
 export function imageToVideo(client: VendorClient, input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>> {
   return client.invoke(imageToVideoOperation, input, options) as Promise<Task<ImageToVideoResult>>;
 }
@@ -36,10 +36,7 @@ export const imageRedrawingOperation: OperationDefinition<ImageRedrawingInput, I
   input: imageRedrawingInputCheck,
 };
 
-/**
- * Image redrawing (inpainting)
- * Standalone form for tree-shaking: `imageRedrawing(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Image redrawing (inpainting) */
 export function imageRedrawing(client: VendorClient, input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>> {
   return client.invoke(imageRedrawingOperation, input, options) as Promise<Task<ImageRedrawingResult>>;
 }
@@ -66,10 +63,7 @@ export const referenceImageToImageOperation: OperationDefinition<ReferenceImageT
   input: referenceImageToImageInputCheck,
 };
 
-/**
- * Reference image to image
- * Standalone form for tree-shaking: `referenceImageToImage(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Reference image to image */
 export function referenceImageToImage(client: VendorClient, input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>> {
   return client.invoke(referenceImageToImageOperation, input, options) as Promise<Task<ReferenceImageToImageResult>>;
 }
@@ -86,10 +80,7 @@ export const imageToMaskOperation: OperationDefinition<ImageToMaskInput, ImageTo
   input: imageToMaskInputCheck,
 };
 
-/**
- * Image recognition (mask / control map)
- * Standalone form for tree-shaking: `imageToMask(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Image recognition (mask / control map) */
 export function imageToMask(client: VendorClient, input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>> {
   return client.invoke(imageToMaskOperation, input, options) as Promise<Task<ImageToMaskResult>>;
 }
@@ -106,10 +97,7 @@ export const firstLastFrameToVideoOperation: OperationDefinition<FirstLastFrameT
   input: firstLastFrameToVideoInputCheck,
 };
 
-/**
- * First and last frame to video (5 s)
- * Standalone form for tree-shaking: `firstLastFrameToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** First and last frame to video (5 s) */
 export function firstLastFrameToVideo(client: VendorClient, input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>> {
   return client.invoke(firstLastFrameToVideoOperation, input, options) as Promise<Task<FirstLastFrameToVideoResult>>;
 }
@@ -126,10 +114,7 @@ export const textToMusicOperation: OperationDefinition<TextToMusicInput, TextToM
   input: textToMusicInputCheck,
 };
 
-/**
- * Text to music
- * Standalone form for tree-shaking: `textToMusic(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Text to music */
 export function textToMusic(client: VendorClient, input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>> {
   return client.invoke(textToMusicOperation, input, options) as Promise<Task<TextToMusicResult>>;
 }
@@ -146,10 +131,7 @@ export const textToSoundEffectOperation: OperationDefinition<TextToSoundEffectIn
   input: textToSoundEffectInputCheck,
 };
 
-/**
- * Text to sound effect
- * Standalone form for tree-shaking: `textToSoundEffect(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Text to sound effect */
 export function textToSoundEffect(client: VendorClient, input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>> {
   return client.invoke(textToSoundEffectOperation, input, options) as Promise<Task<TextToSoundEffectResult>>;
 }
@@ -166,10 +148,7 @@ export const textToSpeechOperation: OperationDefinition<TextToSpeechInput, TextT
   input: textToSpeechInputCheck,
 };
 
-/**
- * Text to speech
- * Standalone form for tree-shaking: `textToSpeech(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Text to speech */
 export function textToSpeech(client: VendorClient, input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>> {
   return client.invoke(textToSpeechOperation, input, options) as Promise<Task<TextToSpeechResult>>;
 }
@@ -186,10 +165,7 @@ export const textToVideoOperation: OperationDefinition<TextToVideoInput, TextToV
   input: textToVideoInputCheck,
 };
 
-/**
- * Text to video (5 s)
- * Standalone form for tree-shaking: `textToVideo(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Text to video (5 s) */
 export function textToVideo(client: VendorClient, input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>> {
   return client.invoke(textToVideoOperation, input, options) as Promise<Task<TextToVideoResult>>;
 }
@@ -206,10 +182,7 @@ export const videoContinuationOperation: OperationDefinition<VideoContinuationIn
   input: videoContinuationInputCheck,
 };
 
-/**
- * Video continuation (+5 s)
- * Standalone form for tree-shaking: `videoContinuation(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Video continuation (+5 s) */
 export function videoContinuation(client: VendorClient, input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>> {
   return client.invoke(videoContinuationOperation, input, options) as Promise<Task<VideoContinuationResult>>;
 }
@@ -226,10 +199,7 @@ export const videoScoringOperation: OperationDefinition<VideoScoringInput, Video
   input: videoScoringInputCheck,
 };
 
-/**
- * Video soundtrack (scoring)
- * Standalone form for tree-shaking: `videoScoring(createTomovieeRuntime(), input)` (resolves to a `Task`).
- */
+/** Video soundtrack (scoring) */
 export function videoScoring(client: VendorClient, input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>> {
   return client.invoke(videoScoringOperation, input, options) as Promise<Task<VideoScoringResult>>;
 }
@@ -245,10 +215,7 @@ export const getTaskOperation: OperationDefinition<GetTaskInput, GetTaskOutput> 
   input: getTaskInputCheck,
 };
 
-/**
- * Task status and result
- * Standalone form for tree-shaking: `getTask(createTomovieeRuntime(), input)`.
- */
+/** Task status and result */
 export function getTask(client: VendorClient, input: GetTaskInput, options?: CallOptions): Promise<GetTaskOutput> {
   return client.invoke(getTaskOperation, input, options) as Promise<GetTaskOutput>;
 }

@@ -68,11 +68,14 @@ export function emitClient(ctx: EmitContext): string {
     "",
   );
   if (typed) {
-    out.push(`/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`);
-    out.push(`export interface ${V}Operations {`);
-    for (const p of ctx.plans)
-      out.push(`  ${propKey(p.id)}: { input: ${p.typeName}Input; output: ${result(p)} };`);
-    out.push("}", "");
+    // Derived from the methods' signatures: each operation's types are written once, on its method.
+    out.push(
+      `/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`,
+      `export type ${V}Operations = {`,
+      `  [K in (typeof operationIds)[${V}OperationName]]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
+      "};",
+      "",
+    );
   }
   out.push(`const operationIds = {`);
   for (const [n, id] of names) out.push(`  ${propKey(n)}: ${literal(id)},`);

@@ -77,11 +77,9 @@ export interface AcmeClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface AcmeOperations {
-  listAnvils: { input: ListAnvilsInput; output: ListAnvilsOutput };
-  makeAnvil: { input: MakeAnvilInput; output: MakeAnvilOutput };
-  getAnvil: { input: GetAnvilInput; output: GetAnvilOutput };
-}
+export type AcmeOperations = {
+  [K in (typeof operationIds)[AcmeOperationName]]: AcmeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   listAnvils: "listAnvils",
