@@ -30,7 +30,13 @@ describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () =>
     const base = relative(dir, join(REPO_ROOT, "tsconfig.base.json")).split("\\").join("/");
     writeFileSync(join(dir, "tsconfig.base.json"), JSON.stringify({ extends: base }));
     const vendors = [
-      { id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "pkg31", wireTypes: true },
+      {
+        id: "media31",
+        catalog: "catalogs/media31/openapi.yaml",
+        adapter: "openapi",
+        out: "pkg31",
+        wireTypes: true,
+      },
       { id: "media30", catalog: "catalogs/media30.yaml", adapter: "openapi", out: "pkg30" },
     ];
     writeFileSync(join(dir, "gen.config.json"), JSON.stringify({ vendors }));
