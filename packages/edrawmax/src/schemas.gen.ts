@@ -32,10 +32,10 @@ export function generateFlowchartInputSchema(): ReturnType<typeof buildGenerateF
 }
 
 /** zod/mini schema of `GenerateGanttInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateGanttInputSchema = generateFlowchartInputSchema;
+export const generateGanttInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
 
 /** zod/mini schema of `GenerateInfographicInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateInfographicInputSchema = generateFlowchartInputSchema;
+export const generateInfographicInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
 
 /** zod/mini schema of `GenerateMindmapInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateMindmapInputSchema = generateFlowchartInputSchema;
+export const generateMindmapInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();

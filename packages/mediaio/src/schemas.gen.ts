@@ -264,7 +264,7 @@ export function i2vVeoV31InputSchema(): ReturnType<typeof buildI2vVeoV31Input> {
 }
 
 /** zod/mini schema of `I2vVeoV31FastInput`: the rules of `i2vVeoV31InputSchema`. */
-export const i2vVeoV31FastInputSchema = i2vVeoV31InputSchema;
+export const i2vVeoV31FastInputSchema = (): ReturnType<typeof i2vVeoV31InputSchema> => i2vVeoV31InputSchema();
 
 let i2vViduQ2InputCache: ReturnType<typeof buildI2vViduQ2Input> | undefined;
 function buildI2vViduQ2Input() {

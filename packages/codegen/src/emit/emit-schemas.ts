@@ -64,7 +64,7 @@ export function emitSchemas(ctx: EmitContext): string {
       // The same rules as an earlier operation's input: its schema (one build, one cache).
       out.push(
         `/** zod/mini schema of \`${plan.typeName}Input\`: the rules of \`${earlier}InputSchema\`. */`,
-        `export const ${plan.id}InputSchema = ${earlier}InputSchema;`,
+        `export const ${plan.id}InputSchema = (): ReturnType<typeof ${earlier}InputSchema> => ${earlier}InputSchema();`,
         "",
       );
       continue;
