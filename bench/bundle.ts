@@ -21,7 +21,7 @@ const LIMIT_BYTES = 10 * 1024;
  * Runtime modules the core client imports dynamically on first use, none of them needed by a
  * successful call of the measured (rule-free) operations: the task waiter (`status()`/`wait()`),
  * cross-field rules, downloads, and the vendor error classes (built once a vendor answers with an
- * error), the error redaction (loaded when a call fails), the network-error classifier (loaded when a request fails; its platform variant
+ * error), the error redaction and the retry decision (loaded when a call fails), the network-error classifier (loaded when a request fails; its platform variant
  * comes through the `#classify-network-error` subpath import), and on Node the fetch transport
  * (imported on the first request of a client given `options.fetch`; the default is undici; in the
  * browser it is the default transport, imported statically, so it stays counted there).
@@ -34,6 +34,7 @@ const DEFERRED = [
   "classify-network-error",
   "fetch-transport",
   "redact-error",
+  "decide-retry",
 ];
 /** The module a dynamic import names, if it is one of `DEFERRED` (relative or `#` subpath import). */
 const deferredName = (path: string): string | undefined =>

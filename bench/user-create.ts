@@ -5,7 +5,9 @@
  * code checked) in another fresh process; one loopback server in a third. Rounds interleave the two
  * (order alternating); per round the ratio client/undici of wall and CPU time per call is paired,
  * and the medians of those ratios are reported. Needs `pnpm build` of spec, runtime and mediaio.
- *   node scripts/run-ts.mjs bench/user-create.ts [--rounds 15] [--calls 400] [--warmup 400]
+ * The machine is shared and loaded: many short interleaved rounds, the median of the paired ratios
+ * and its quartiles, the load average before and after.
+ *   node scripts/run-ts.mjs bench/user-create.ts [--rounds 41] [--calls 1000] [--warmup 2000]
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -13,11 +15,11 @@ import { existsSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { createInterface, type Interface } from "node:readline";
 import { spawnReplyServer } from "./lib/spawn-reply-server.ts";
-import { median, numberArg, round, writeResult } from "./lib/stats.ts";
+import { median, numberArg, quantile, round, writeResult } from "./lib/stats.ts";
 
-const ROUNDS = numberArg("rounds", 15);
-const CALLS = numberArg("calls", 400);
-const WARMUP = numberArg("warmup", 400);
+const ROUNDS = numberArg("rounds", 41);
+const CALLS = numberArg("calls", 1000);
+const WARMUP = numberArg("warmup", 2000);
 const OK = JSON.stringify({ code: 0, msg: "ok", data: { task_id: "t-123" }, trace_id: "tr-1" });
 const BAD = JSON.stringify({ code: 401, msg: "bad key" });
 const REPLY = `(req) => (req.headers["x-api-key"] === "bench-key" ? ${JSON.stringify(OK)} : ${JSON.stringify(BAD)})`;
@@ -49,6 +51,7 @@ if (!existsSync("packages/mediaio/dist/index.js") || !existsSync("packages/runti
   console.error("build first: pnpm --filter @gen/spec --filter @gen/runtime --filter @gen/mediaio build");
   process.exit(1);
 }
+const loadBefore = loadavg().map((n) => round(n, 2));
 const server = await spawnReplyServer(REPLY);
 const client = await startWorker("client", server.origin);
 const undici = await startWorker("undici", server.origin);
@@ -69,14 +72,21 @@ for (const w of [client, undici]) {
 }
 server.child.kill();
 
-const wallRatio = median(rounds.map((x) => x.client.wallUs / x.undici.wallUs));
-const cpuRatio = median(rounds.map((x) => x.client.cpuUs / x.undici.cpuUs));
+const wallRatios = rounds.map((x) => x.client.wallUs / x.undici.wallUs);
+const cpuRatios = rounds.map((x) => x.client.cpuUs / x.undici.cpuUs);
+const wallRatio = median(wallRatios);
+const cpuRatio = median(cpuRatios);
 const report = {
   what: "generated client validated create (fresh process, built package) vs undici request (fresh process), same loopback server",
   rounds: ROUNDS,
   callsPerRound: CALLS,
   warmup: WARMUP,
-  machine: { cpus: cpus().length, loadavg: loadavg().map((n) => round(n, 2)), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    loadavgBefore: loadBefore,
+    loadavg: loadavg().map((n) => round(n, 2)),
+    node: process.version,
+  },
   medianUs: {
     clientWall: round(median(rounds.map((x) => x.client.wallUs))),
     undiciWall: round(median(rounds.map((x) => x.undici.wallUs))),
@@ -84,6 +94,10 @@ const report = {
     undiciCpu: round(median(rounds.map((x) => x.undici.cpuUs))),
   },
   pairedRatio: { wall: round(wallRatio, 3), cpu: round(cpuRatio, 3) },
+  pairedRatioQuartiles: {
+    wall: [0.25, 0.75].map((q) => round(quantile(wallRatios, q), 3)),
+    cpu: [0.25, 0.75].map((q) => round(quantile(cpuRatios, q), 3)),
+  },
   pairedDiffUs: {
     wall: round(median(rounds.map((x) => x.client.wallUs - x.undici.wallUs))),
     cpu: round(median(rounds.map((x) => x.client.cpuUs - x.undici.cpuUs))),

@@ -1,6 +1,9 @@
 /** Median of a list (upper median for even lengths). */
 export const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+/** The `q` quantile (0..1) of a list, nearest rank. */
+export const quantile = (values: readonly number[], q: number): number =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))] ?? Number.NaN;
 export const mean = (values: readonly number[]): number =>
   values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -78,6 +78,9 @@ export function renderSummary(r: Record<string, Json | undefined>): string {
       `${cell(x.fixed)}, every ${x.fixedIntervalS} s`,
       cell(x.previous),
       `**${cell(x.now)}**`,
+      x.scoreRatioToPreviousAcrossSeeds
+        ? `${x.scoreRatioToPreviousAcrossSeeds.min} / ${x.scoreRatioToPreviousAcrossSeeds.median} / ${x.scoreRatioToPreviousAcrossSeeds.max}`
+        : "-",
       `${x.previous.earlyFailureLagS} s → **${x.now.earlyFailureLagS} s**`,
       `${x.previous.silentS} s → **${x.now.silentS} s** (max gap ${x.now.maxGapS} s)`,
       x.progressReported ? "yes" : "no",
@@ -93,6 +96,7 @@ export function renderSummary(r: Record<string, Json | undefined>): string {
           "vendor loop",
           "previous schedule",
           "now",
+          `now / previous score, seeds 1-${p.rows[0]?.scoreRatioToPreviousAcrossSeeds?.seeds ?? "?"} (min / median / max)`,
           "early failure noticed after",
           "silent s per task",
           "progress",

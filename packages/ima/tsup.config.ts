@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/local-file-browser.ts", "src/local-file-node.ts"],
+  entry: ["src/index.ts", "src/manifest.ts", "src/local-file-browser.ts", "src/local-file-node.ts"],
   external: ["#local-file"],
   format: ["esm"],
   dts: false,

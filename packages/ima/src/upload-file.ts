@@ -112,7 +112,7 @@ export async function uploadFile(client: VendorClient, path: string, config: Upl
       path: ful,
       headers: { "Content-Type": type.contentType },
       body: bytes,
-      kind: "read",
+      kind: "upload",
       raw: true,
       auth: false,
     });

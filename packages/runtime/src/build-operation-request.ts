@@ -93,7 +93,12 @@ export function buildOperationRequest(
     if (value !== undefined && value !== null) headers[header] = String(value);
   }
   if (call.headers) Object.assign(headers, call.headers);
-  const request: RawRequest = { method: operation.method, path, kind: operation.kind, headers };
+  // On a null prototype, like `ownOptions`' copies: `sendRequest` reads it without copying it again.
+  const request: RawRequest = Object.create(null);
+  request.method = operation.method;
+  request.path = path;
+  request.kind = operation.kind;
+  request.headers = headers;
   let bodyFields: Record<string, unknown> = {};
   let empty = true;
   for (const name of Object.keys(given)) {

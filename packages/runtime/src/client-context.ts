@@ -41,6 +41,8 @@ export interface ClientContext {
   policy(baseUrl: string, extra?: readonly string[]): HostPolicy;
   /** May `url` receive credentials, given the effective base URL? */
   credentialed(url: URL, baseUrl: string): boolean;
+  /** Lower-case names of the headers never shown or sent off the credentialed hosts: `auth`'s plus the sensitive ones. */
+  hiddenHeaderNames(auth: ResolvedAuth | undefined): readonly string[];
   /** `credentialed` bound to one base URL (the same function for the default base). */
   credentialedFor(baseUrl: string): (url: URL) => boolean;
 }
@@ -75,6 +77,8 @@ export function createClientContext(
   const options = ownOptions(givenOptions);
   let resolved: ResolvedAuth | undefined;
   let authed: Record<string, string> | undefined;
+  let hiddenFor: ResolvedAuth | undefined;
+  let hidden: readonly string[] = SENSITIVE_HEADERS;
   const checked = new Map<string, URL>();
   const credentialedDefault = new WeakMap<URL, boolean>();
   const hosts = vendor.hosts;
@@ -136,7 +140,7 @@ export function createClientContext(
       if (!authed) {
         const headers: Record<string, string> = { ...baseHeaders };
         const { headers: extra } = ctx.auth();
-        for (const name in extra) headers[name.toLowerCase()] = extra[name]!;
+        for (const name of Object.keys(extra)) headers[name.toLowerCase()] = extra[name]!;
         authed = headers;
       }
       return authed;
@@ -149,6 +153,14 @@ export function createClientContext(
         checked.set(url, parsed);
       }
       return parsed;
+    },
+    hiddenHeaderNames(given) {
+      if (!given?.headerNames.length) return SENSITIVE_HEADERS;
+      if (given !== hiddenFor) {
+        hiddenFor = given;
+        hidden = [...given.headerNames, ...SENSITIVE_HEADERS];
+      }
+      return hidden;
     },
     credentialedFor(baseUrl) {
       return baseUrl === defaultBase ? credentialedAtDefault : (url) => ctx.credentialed(url, baseUrl);

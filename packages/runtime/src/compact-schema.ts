@@ -133,8 +133,9 @@ function runObject(s: CompactSpec, v: unknown, path: Path, out: Issue[], bad: ()
   const value: Record<string, unknown> = {};
   const props = s.p ?? {};
   for (const [key, prop] of Object.entries(props)) {
-    const present = key in input;
-    const raw = input[key];
+    // Own properties only: a polluted Object.prototype supplies no field.
+    const present = Object.hasOwn(input, key);
+    const raw = present ? input[key] : undefined;
     if (raw === undefined && (prop.opt || "def" in prop)) {
       if ("def" in prop) value[key] = prop.def;
       else if (present) value[key] = undefined;
@@ -144,7 +145,7 @@ function runObject(s: CompactSpec, v: unknown, path: Path, out: Issue[], bad: ()
     if (result !== undefined || present) value[key] = result;
   }
   const unknown: string[] = [];
-  for (const key in input) {
+  for (const key of Object.keys(input)) {
     if (Object.hasOwn(props, key)) continue;
     if (!s.loose) unknown.push(key);
     else if (key !== "__proto__") value[key] = input[key];

@@ -11,6 +11,7 @@ import { GenError, isGenError } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
+import { isoNow } from "./iso-now.js";
 import { lazyExtensions } from "./lazy-extensions.js";
 import { ownOptions } from "./own-options.js";
 import { hideInternals, publicOptions } from "./public-client-view.js";
@@ -96,11 +97,7 @@ export function createVendorCore(
   const ctx = createClientContext(vendor, options);
   const { tasks, rules, download } = extensions;
 
-  async function invokeData(
-    operation: AnyOperation,
-    input: unknown,
-    call: CallOptions = {},
-  ): Promise<unknown> {
+  async function invokeData(operation: AnyOperation, input: unknown, call?: CallOptions): Promise<unknown> {
     checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
     let value = schema ? parseInput(schema, input, vendor.id) : input;
@@ -137,7 +134,7 @@ export function createVendorCore(
             vendor: vendor.id,
             operation: operation ?? "",
             taskId: handle,
-            createdAt: new Date().toISOString(),
+            createdAt: isoNow(),
           }
         : handle;
     checkTaskId(h.taskId, vendor.id);

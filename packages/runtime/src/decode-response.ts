@@ -3,7 +3,7 @@ import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { LimitExceededError } from "./errors/limit-exceeded-error.js";
 import { getPath } from "./get-path.js";
 import { mapVendorError, type VendorErrorContext } from "./map-vendor-error.js";
-import { parseJsonBounded } from "./parse-json-bounded.js";
+import { jsonTooDeep, parseJsonBounded } from "./parse-json-bounded.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { VendorDefinition } from "./types.js";
 
@@ -85,11 +85,14 @@ export function decodeEnvelope(
   let body: unknown;
   if (text.trim() !== "") {
     try {
-      body = parseJsonBounded(text, options.maxJsonDepth, `${vendor.displayName}: the response's JSON`, {
-        vendor: vendor.id,
-        status,
-        requestId: headerId,
-      });
+      // The error's words are built only for a refused answer (this runs on every response).
+      body = jsonTooDeep(text, options.maxJsonDepth)
+        ? parseJsonBounded(text, options.maxJsonDepth, `${vendor.displayName}: the response's JSON`, {
+            vendor: vendor.id,
+            status,
+            requestId: headerId,
+          })
+        : JSON.parse(text);
     } catch (caught) {
       if (caught instanceof LimitExceededError) return { ok: false, error: caught };
       if (ok && options.raw) return withRequestId(text, headerId);

@@ -64,7 +64,9 @@ export async function followRedirects(
     } catch (error) {
       // "Sent" is judged over the whole exchange: once a hop has answered, the vendor has the
       // request, so a later hop that is refused still leaves it sent (never resubmitted).
-      if (hop > 0 && error instanceof NetworkError && !error.sent) {
+      // (The decision loads with the failure: a successful exchange does not bundle it.)
+      const { judgeSent } = await import("./decide-retry.js");
+      if (error instanceof NetworkError && !error.sent && judgeSent(error, hop > 0) !== "no") {
         throw new NetworkError(`${error.message} (after a redirect: the first hop was answered)`, {
           sent: true,
           vendor: error.vendor,

@@ -44,11 +44,13 @@ export {
   nextPollDelay,
   type PollScheduleOptions,
 } from "./poll-schedule.js";
+export { type ForecastTuning, PROGRESS_FORECAST } from "./progress-forecast.js";
 export { type ProgressReading, progressNow } from "./progress-now.js";
 export { readTaskSnapshot, resultUrls } from "./read-task-snapshot.js";
 export { redactError } from "./redact-error.js";
 export { defaultEnv, resolveCredential } from "./resolve-credential.js";
-export { backoffDelay, DEFAULT_RETRY, isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
+export { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 export * from "./types.js";
 export { validateInput } from "./validate-input.js";
+export type * from "./vendor-manifest.js";
 export { DEFAULT_WAIT, type WaitForTaskOptions, waitForTask } from "./wait-for-task.js";

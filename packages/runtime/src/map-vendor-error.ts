@@ -1,3 +1,4 @@
+import { isRetryableAnswer } from "./decide-retry.js";
 import type { GenError, GenErrorInit } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import {
@@ -55,11 +56,7 @@ function pickLanguage(messages: Readonly<Record<string, string>> | undefined, la
 export function mapVendorError(vendor: VendorDefinition, ctx: VendorErrorContext): GenError {
   const def = ctx.code === undefined ? undefined : ownValue(vendor.errors, ctx.code);
   const kind = def?.kind ?? kindFromStatus(ctx.status);
-  const retryable =
-    def?.retryable ??
-    (def
-      ? kind === "rate_limited" || kind === "server_error"
-      : ctx.status >= 500 || ctx.status === 408 || ctx.status === 429);
+  const retryable = isRetryableAnswer(kind, def);
   // The vendor's own reason first, our hint (the code table's text) beside it.
   const hint = def?.message;
   const own = ctx.vendorMessage?.trim() || undefined;

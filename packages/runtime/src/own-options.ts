@@ -1,8 +1,12 @@
+/** What `ownOptions(undefined)` returns: empty, frozen, on a null prototype (shared: nothing to copy). */
+const NONE: object = Object.freeze(Object.create(null));
+
 /**
  * A copy of `options` holding only its own enumerable properties, on a null prototype: a value
  * planted on `Object.prototype` (prototype pollution) is never read as an option.
  */
 export function ownOptions<T extends object>(options: T | undefined): T {
+  if (options === undefined) return NONE as T;
   const out = Object.create(null) as Record<string, unknown>;
   if (options !== null && typeof options === "object") {
     for (const key of Object.keys(options)) out[key] = (options as Record<string, unknown>)[key];

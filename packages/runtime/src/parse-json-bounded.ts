@@ -19,6 +19,20 @@ function textDepth(text: string, max: number): number {
   return depth;
 }
 
+/** At most `max` opening brackets in `text` (counted with the native `indexOf`, strings included). */
+function fewBrackets(text: string, max: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf("{"); i !== -1; i = text.indexOf("{", i + 1)) if (++n > max) return false;
+  for (let i = text.indexOf("["); i !== -1; i = text.indexOf("[", i + 1)) if (++n > max) return false;
+  return true;
+}
+
+/** True when JSON text nests brackets deeper than `maxDepth` (what `parseJsonBounded` refuses). */
+export function jsonTooDeep(text: string, maxDepth = DEFAULT_LIMITS.maxJsonDepth): boolean {
+  // No more brackets than the limit cannot nest past it: most answers skip the character scan.
+  return text.length > maxDepth && !fewBrackets(text, maxDepth) && textDepth(text, maxDepth) > maxDepth;
+}
+
 /**
  * `JSON.parse` that refuses nesting deeper than `maxDepth` with `LimitExceededError` (before
  * parsing: nothing later can overflow the stack walking the value). Syntax errors throw as usual.
@@ -29,7 +43,7 @@ export function parseJsonBounded(
   what = "JSON",
   init: GenErrorInit = {},
 ): unknown {
-  if (text.length > maxDepth && textDepth(text, maxDepth) > maxDepth) {
+  if (jsonTooDeep(text, maxDepth)) {
     throw new LimitExceededError("maxJsonDepth", maxDepth, `${what} nesting`, init);
   }
   return JSON.parse(text);

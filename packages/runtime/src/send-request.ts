@@ -5,16 +5,16 @@ import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
 import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
 import { GenError } from "./errors/gen-error.js";
-import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
-import type { RateLimitedError } from "./errors/vendor-errors.js";
+import { NetworkError } from "./errors/network-errors.js";
 import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
 import { ownOptions, ownValue } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
 import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
+import { parseRetryAfter } from "./retry-policy.js";
 import { sleep } from "./sleep.js";
 import type { RawRequest, RawResponse } from "./types.js";
 import { Deadline } from "./with-deadline.js";
+import { withoutQuery } from "./without-query.js";
 
 /** Per-attempt timeout when neither the client nor the call sets one. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -27,14 +27,14 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
 
 /**
  * One request through the whole pipeline: URL building and host policy, credentials, user agent,
- * timeout and abort, manual redirects, envelope decoding and error mapping, and retries. Reads
- * retry on network errors, timeouts, 408/429/5xx and retryable vendor codes; a create retries only
- * when it provably never reached the vendor or the vendor code allows `retryCreate`, and otherwise
- * throws `AmbiguousSubmissionError` once it may have been received.
+ * timeout and abort, manual redirects, envelope decoding and error mapping, and retries: after
+ * each failed attempt `decideRetry` says whether to retry, after how long, and whether a create
+ * is thrown as `AmbiguousSubmissionError` (it may have been received).
  */
 export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
-  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers.
-  const req = ownOptions(given);
+  // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers (a
+  // null-prototype request, as `buildOperationRequest` makes, has nothing else to read).
+  const req = Object.getPrototypeOf(given) === null ? given : ownOptions(given);
   const { vendor, options } = ctx;
   const retry = ctx.retry;
   const baseUrl = req.baseUrl ?? ctx.baseUrl;
@@ -49,7 +49,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     if (!own?.includes("content-type")) headers["content-type"] = "application/json";
   }
   if (req.headers) {
-    for (const name in req.headers) {
+    for (const name of Object.keys(req.headers)) {
       const lower = name.toLowerCase();
       if (!own?.includes(lower)) headers[lower] = req.headers[name]!;
     }
@@ -58,8 +58,7 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
   const limits = options.limits;
   const binaryMax =
     limits && Object.hasOwn(limits, "maxResponseBytes") ? ctx.limits.maxResponseBytes : undefined;
-  const cut = url.search(/[?#]/);
-  const what = `${req.method} ${cut === -1 ? url : url.slice(0, cut)}`;
+  const what = `${req.method} ${withoutQuery(url)}`;
   const redirecting: RedirectingRequest = {
     url,
     method: req.method,
@@ -68,7 +67,8 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     signal: undefined as unknown as AbortSignal,
     policy: ctx.policy(baseUrl),
     credentialed: ctx.credentialedFor(baseUrl),
-    credentialHeaders: [...(own ?? []), ...SENSITIVE_HEADERS],
+    credentialHeaders: ctx.hiddenHeaderNames(auth),
+    answered: false,
   };
   let createRetries = 0;
   const hooked = wantsEvents(options);
@@ -79,13 +79,13 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
       secrets = ctx.auth().secrets;
     } catch {}
   }
-  const hidden = { secrets, headerNames: [...(own ?? []), ...SENSITIVE_HEADERS] };
+  const hidden = { secrets, headerNames: redirecting.credentialHeaders };
   for (let attempt = 1; ; attempt++) {
     let error: GenError;
     let retryAfterMs: number | undefined;
     // Whether a hop answered but no final response came back (a failed redirect): sent.
     let answeredUnfinished = false;
-    delete redirecting.answered;
+    redirecting.answered = false;
     let received: ReceivedResponse | undefined;
     const seen = { vendor: vendor.id, method: req.method, url, attempt };
     const started = hooked ? Date.now() : 0;
@@ -117,7 +117,8 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
         const text = await readBodyText(response, ctx.limits.maxResponseBytes);
         received = { status: response.status, headers: response.headers, text };
       } catch (caught) {
-        answeredUnfinished = redirecting.answered === true;
+        // Set by followRedirects meanwhile (the reset above narrowed the type to false).
+        answeredUnfinished = (redirecting as { answered?: boolean }).answered === true;
         throw deadline.failure(caught);
       } finally {
         deadline.finish();
@@ -154,34 +155,26 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     const { redactError } = await import("./redact-error.js");
     redactError(error, ctx.redact);
     observe(error);
-    if (error instanceof AbortedError || attempt >= retry.maxAttempts) {
-      throw redactError(
-        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
-        ctx.redact,
-      );
+    // The one retry decision, loaded with the first failure like the redaction.
+    const { decideRetry } = await import("./decide-retry.js");
+    const decision = decideRetry({
+      kind: req.kind,
+      error,
+      answeredHop: answeredUnfinished,
+      attempt,
+      maxAttempts: retry.maxAttempts,
+      code: error.code === undefined ? undefined : ownValue(vendor.errors, error.code),
+      createRetries,
+      retryAfterMs,
+      policy: retry,
+    });
+    if (!decision.retry) {
+      const thrown =
+        decision.errorKind === "ambiguous_submission" ? ambiguous(error, req, url, headers, own) : error;
+      throw redactError(thrown, ctx.redact);
     }
-    const known = error.code === undefined ? undefined : ownValue(vendor.errors, error.code);
-    let retryable: boolean;
-    if (req.kind === "create") {
-      retryable =
-        (error instanceof NetworkError && !error.sent && !answeredUnfinished) ||
-        (!answeredUnfinished && createRetries < (known?.retryCreate ?? 0));
-      if (retryable && !(error instanceof NetworkError)) createRetries++;
-    } else {
-      retryable = error instanceof NetworkError || error instanceof TimeoutError || error.retryable;
-    }
-    if (!retryable)
-      throw redactError(
-        ambiguousOrSelf(error, req, url, headers, auth?.headerNames ?? [], answeredUnfinished),
-        ctx.redact,
-      );
-    if (retryAfterMs === undefined && error.kind === "rate_limited")
-      retryAfterMs = (error as RateLimitedError).retryAfterMs;
-    if (retryAfterMs !== undefined && retryAfterMs > (retry.maxRetryAfterMs ?? DEFAULT_RETRY.maxRetryAfterMs))
-      throw error;
-    const floor = Math.min(known?.retryDelayMs ?? 0, retry.maxDelayMs);
-    const delayMs =
-      retryAfterMs ?? Math.max(floor, backoffDelay(attempt - 1, retry.baseDelayMs, retry.maxDelayMs));
+    createRetries = decision.createRetries;
+    const delayMs = decision.delayMs ?? 0;
     // The hook sees the URL without its query (an upload token URL carries the key there), redacted.
     await retry.onRetry?.({
       attempt,
@@ -194,27 +187,21 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
   }
 }
 
-function ambiguousOrSelf(
+/** The create that may have reached the vendor, as an error carrying the request minus credentials. */
+function ambiguous(
   error: GenError,
   req: RawRequest,
   url: string,
   headers: Record<string, string>,
-  secretHeaders: readonly string[],
-  answeredUnfinished: boolean,
-): GenError {
-  const mayHaveArrived =
-    (error instanceof NetworkError && error.sent) ||
-    error instanceof TimeoutError ||
-    (answeredUnfinished && !(error instanceof AbortedError));
-  if (req.kind !== "create" || !mayHaveArrived) return error;
+  secretHeaders: readonly string[] = [],
+): AmbiguousSubmissionError {
   const safeHeaders: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
     if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
   }
-  const cut = url.search(/[?#]/);
   return new AmbiguousSubmissionError(
-    { method: req.method, url: cut === -1 ? url : url.slice(0, cut), headers: safeHeaders, body: req.body },
+    { method: req.method, url: withoutQuery(url), headers: safeHeaders, body: req.body },
     { vendor: error.vendor, cause: error, retryable: false },
   );
 }

@@ -257,6 +257,15 @@ export interface WaitOptions {
   /** Polls inside the estimate's window: `W / (perMinDelay x minDelayMs)` within `[min, max]` (default 8-64, 1). */
   windowPolls?: { min?: number; max?: number; perMinDelay?: number } | undefined;
   /**
+   * How a progress-reporting vendor's readings steer the polls (default `PROGRESS_FORECAST`):
+   * `curvature` (0.5) pulls the forecast finish toward where an accelerating task will be done (0:
+   * linear), `recheckShare` (0.5) of one point's time between re-checks once the forecast has
+   * passed, `earlyReading` (true) lets the early poll's reading widen the trusted horizon and
+   * measure acceleration. `{ curvature: 0, recheckShare: 1, earlyReading: false }` is the previous
+   * forecast.
+   */
+  forecast?: { curvature?: number; recheckShare?: number; earlyReading?: boolean } | undefined;
+  /**
    * With `onProgress`: longest gap between progress events, ms (default 1000); ticks between polls
    * carry an estimate and an ETA. 0: events only at polls.
    */
@@ -326,6 +335,11 @@ export interface TransportResponse {
   /** The body as a stream of chunks; consume it once (text() or body). */
   body: AsyncIterable<Uint8Array>;
   text(): Promise<string>;
+  /**
+   * True when the body is exactly the bytes a `Content-Length` header declares (no decoding, the
+   * framing enforced), so `text()` reads no more than that: size limits may then trust the header.
+   */
+  readonly exactLength?: boolean;
   /** Discard the body without reading it (frees the connection). */
   dump(): Promise<void>;
 }
@@ -346,8 +360,11 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** JSON-serialised when an object. */
   body?: unknown;
-  /** `create` requests are never retried once they may have reached the vendor. */
-  kind: "create" | "read";
+  /**
+   * `create` (paid) requests are never retried once they may have reached the vendor; `read` and
+   * `upload` (bytes PUT to a presigned URL, idempotent) retry transient failures (`decideRetry`).
+   */
+  kind: "create" | "read" | "upload";
   /** Skip envelope decoding and return the parsed JSON body as is. */
   raw?: boolean;
   /** A success response is not JSON: return its bytes (`Uint8Array`) or text as `data`. */

@@ -1,11 +1,12 @@
-import { isGenError } from "./errors/gen-error.js";
-import { AbortedError, NetworkError, TimeoutError } from "./errors/network-errors.js";
+import { decideRetry } from "./decide-retry.js";
+import { AbortedError } from "./errors/network-errors.js";
 import { TaskCancelledError, TaskFailedError, TaskTimedOutError } from "./errors/task-errors.js";
 import { pollBeforeDeadline } from "./poll-before-deadline.js";
 import { EARLY_POLLS, FALLBACK_WINDOW_POLLS, nextPollDelay } from "./poll-schedule.js";
 import {
   addProgressSample,
   forecastFinish,
+  PROGRESS_FORECAST,
   type ProgressSample,
   progressDelay,
 } from "./progress-forecast.js";
@@ -51,12 +52,6 @@ export interface WaitForTaskOptions<Result> extends WaitOptions {
 function taskAge(handle: TaskHandle, now: number): number {
   const created = Date.parse(handle.createdAt);
   return Number.isFinite(created) ? Math.max(0, now - created) : 0;
-}
-
-function isTransient(error: unknown): boolean {
-  return (
-    error instanceof NetworkError || error instanceof TimeoutError || (isGenError(error) && error.retryable)
-  );
 }
 
 /**
@@ -145,12 +140,15 @@ async function pollUntilDone<Result>(
   // A resumed task past its first early poll (or its window's start) is polled at once.
   const early = options.firstPollMs ?? EARLY_POLLS.firstMs;
   const firstAt = early > 0 ? Math.max(early, minDelayMs) : Number.POSITIVE_INFINITY;
+  const tuning = { ...PROGRESS_FORECAST, ...options.forecast };
   let pollErrors = 0;
   let misses = 0;
   let readsProgress = false;
   // Readings taken by the early polls (before the estimate's lower bound) show progress but do not
-  // steer the schedule: a forecast trusted over their long span overshoots (bench/polling.ts).
+  // set the rate: a forecast trusted over their long span overshoots (bench/polling.ts). The first
+  // one of a running task (`earlyReading`) only stretches the horizon and measures acceleration.
   let run: ProgressSample[] = [];
+  let earlyReading: ProgressSample | undefined;
   let finishAt: number | undefined;
   for (;;) {
     if (signal?.aborted) throw new AbortedError(`Waiting for task ${handle.taskId} was aborted`);
@@ -169,8 +167,18 @@ async function pollUntilDone<Result>(
     const delay =
       polls === 0 || run.length === 0
         ? statusDelay
-        : progressDelay(run, age + elapsed, { ...bounds, fallbackMs: statusDelay, misses });
-    finishAt = forecastFinish(run);
+        : progressDelay(run, age + elapsed, {
+            ...bounds,
+            fallbackMs: statusDelay,
+            misses,
+            early: earlyReading,
+            tuning,
+          });
+    finishAt = forecastFinish(run, {
+      curvature: tuning.curvature,
+      prior: earlyReading,
+      minShiftMs: minDelayMs / 2,
+    });
     const lastLook = delay >= timeoutMs - elapsed;
     await sleep(Math.min(delay, Math.max(0, timeoutMs - elapsed)), signal);
     if (view.failure) throw view.failure.error;
@@ -187,12 +195,8 @@ async function pollUntilDone<Result>(
       );
       pollErrors = 0;
     } catch (error) {
-      if (
-        error instanceof AbortedError ||
-        error instanceof TaskTimedOutError ||
-        !isTransient(error) ||
-        ++pollErrors >= maxPollErrors
-      )
+      // Transient poll failures are tolerated; the wait's own deadline, an abort or any other end it.
+      if (!decideRetry({ kind: "poll", error, attempt: ++pollErrors, maxAttempts: maxPollErrors }).retry)
         throw error;
       view.polls++;
       continue;
@@ -204,6 +208,7 @@ async function pollUntilDone<Result>(
       const sample = { atMs: taskAgeMs, progress: snapshot.progress };
       view.run = addProgressSample(view.run, sample);
       if (!estimatedMs || taskAgeMs >= estimatedMs[0]) run = addProgressSample(run, sample);
+      else if (tuning.earlyReading && sample.progress > 0 && sample.progress < 100) earlyReading ??= sample;
       misses = finishAt !== undefined && taskAgeMs >= finishAt ? misses + 1 : 0;
     }
     view.state = snapshot.state;

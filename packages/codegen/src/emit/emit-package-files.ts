@@ -18,6 +18,11 @@ export function emitPackageJson(
     sideEffects: false,
     exports: {
       ".": { "@gen/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./manifest": {
+        "@gen/source": "./src/manifest.ts",
+        types: "./dist/manifest.d.ts",
+        default: "./dist/manifest.js",
+      },
       "./openapi.json": "./openapi.gen.json",
       "./package.json": "./package.json",
     },
@@ -33,7 +38,20 @@ export function emitPackageJson(
     engines: { node: ">=20" },
     dependencies: { "@gen/runtime": runtimeRange, zod: zodRange },
   };
-  return JSON.stringify({ ...pkg, ...extra }, null, 2) + "\n";
+  return JSON.stringify(withExtra(pkg, extra), null, 2) + "\n";
+}
+
+/**
+ * gen.config `packageJson` over the generated fields: top-level keys replace, except `exports`,
+ * whose entries are added (a vendor's own subpaths, e.g. `./simulator`, next to `.` and `./manifest`).
+ */
+export function withExtra(
+  pkg: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const exports = extra.exports;
+  if (typeof exports !== "object" || exports === null) return { ...pkg, ...extra };
+  return { ...pkg, ...extra, exports: { ...(pkg.exports as object), ...exports } };
 }
 
 /** `tsconfig.json` extending the repository base. */
@@ -75,10 +93,12 @@ function importTargets(imports: unknown): { names: string[]; entries: string[] }
  * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
  * the map picks the variant when the package is resolved, not when it is built.
  */
-export function emitTsupConfig(imports?: unknown, standalone = false): string {
+export function emitTsupConfig(imports?: unknown, standalone = false, exports?: unknown): string {
   const { names, entries } = importTargets(imports);
+  // The `@gen/source` targets of extra `exports` subpaths (gen.config `packageJson.exports`) are entries too.
+  const own = importTargets(exports).entries.filter((e) => !entries.includes(e));
   const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
-  const entry = list(["src/index.ts", ...entries]);
+  const entry = list(["src/index.ts", "src/manifest.ts", ...entries, ...own]);
   const external = names.length ? `\n  external: ${list(names)},` : "";
   return `import { defineConfig } from "tsup";
 

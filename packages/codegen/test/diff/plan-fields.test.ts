@@ -686,6 +686,22 @@ const rows: Row[] = [
   },
   {
     field: "x-gen-operation.rules",
+    given: "conditional option (excludeWhen) added",
+    edit: (m) => {
+      x(m).rules!.push({ rule: "excludeWhen", field: "mode", values: ["fixed"], when: { seed: 0 } });
+    },
+    want: [["major", "rule-added"]],
+  },
+  {
+    field: "x-gen-operation.rules",
+    given: "requiredWhen added (field now required under a condition)",
+    edit: (m) => {
+      x(m).rules!.push({ rule: "requiredWhen", field: "prompt", when: { mode: "fixed" } });
+    },
+    want: [["major", "rule-added"]],
+  },
+  {
+    field: "x-gen-operation.rules",
     given: "refusing rule removed",
     edit: (m) => {
       x(m).rules = [];
@@ -825,6 +841,22 @@ describe("measured catalog edits", () => {
     expect(file.content).toMatch(/code `0` are no longer a success/);
     expect(file.content).toContain("new rule: `prompt` is required");
     expect(file.content).toContain("new optional parameter `brand_new_option`");
+  });
+
+  it("Media.io: the catalog's conditional option (Hailuo 2.3, 1080P only with 6s) as a new rule: major, named", () => {
+    const before = model("mediaio");
+    const hailuo = Object.values(before.paths)
+      .flatMap((p) => Object.values(p) as OperationObject[])
+      .find((op) => op["x-gen-operation"]?.rules?.some((r) => r.rule === "excludeWhen"))!;
+    const xop = hailuo["x-gen-operation"]!;
+    xop.rules = xop.rules!.filter((r) => r.rule !== "excludeWhen");
+    const changes = diffModels(before, model("mediaio"));
+    expect(changes.map((c) => [c.bump, c.kind])).toEqual([["major", "rule-added"]]);
+    const file = renderChangeset("mediaio", "@gen/mediaio", changes)!;
+    expect(file.bump).toBe("major");
+    expect(file.content).toContain(
+      '`i2vMinimaxV23`: new rule: `resolution` may not be "1080P" when `duration` is "10s"',
+    );
   });
 
   it("Media.io: every response schema emptied: major, one line per operation", () => {
