@@ -38,6 +38,10 @@ const DEFERRED = [
   "fetch-transport",
   "redact-error",
   "decide-retry",
+  "settle-failure",
+  "request-hooks",
+  "follow-redirects",
+  "decode-binary",
 ];
 /**
  * The module a dynamic import names, if it is one of `DEFERRED`: a relative import in sources, a
