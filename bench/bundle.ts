@@ -42,6 +42,7 @@ const DEFERRED = [
   "request-hooks",
   "follow-redirects",
   "decode-binary",
+  "encode-body",
 ];
 /**
  * The module a dynamic import names, if it is one of `DEFERRED`: a relative import in sources, a

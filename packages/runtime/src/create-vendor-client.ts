@@ -6,7 +6,6 @@ import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadBytes } from "./download-bytes.js";
 import type { downloadFile } from "./download-file.js";
-import { encodeRequestBody } from "./encode-body.js";
 import { GenError, isGenError } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
@@ -108,7 +107,8 @@ export function createVendorCore(
     }
     if (operation.prepare) value = operation.prepare(value);
     let request = buildOperationRequest(vendor, operation, value, ownOptions(call));
-    if (operation.body) request = await encodeRequestBody(request, operation.body);
+    // Non-JSON bodies (multipart, form, binary) load their encoder with the first such operation.
+    if (operation.body) request = await (await import("./encode-body.js")).encodeRequestBody(request, operation.body);
     const response = await sendRequest(ctx, request);
     return response.data;
   }
