@@ -49,7 +49,9 @@ const DEFERRED = [
  * `#` subpath import, or in `dist/` the chunk tsup named after it (`create-task-YXPXHM44.js`).
  */
 const deferredName = (path: string): string | undefined =>
-  DEFERRED.find((d) => path.endsWith(`/${d}.js`) || path === `#${d}` || new RegExp(`/${d}-[A-Z0-9]{8}\\.js$`).test(path));
+  DEFERRED.find(
+    (d) => path.endsWith(`/${d}.js`) || path === `#${d}` || new RegExp(`/${d}-[A-Z0-9]{8}\\.js$`).test(path),
+  );
 type From = "dist" | "source";
 
 const apps: Record<string, { core: string; op: string; input: string }> = {
@@ -78,7 +80,9 @@ async function size(entry: string, platform: "browser" | "node", from: From): Pr
   } catch (error) {
     // tsup writes `node:fs/promises` as `fs/promises` in dist/: both spellings are Node built-ins.
     const missing = [
-      ...String((error as Error).message).matchAll(/Could not resolve "((?:node:)?(?:fs|path|os|stream)[^"]*)"/g),
+      ...String((error as Error).message).matchAll(
+        /Could not resolve "((?:node:)?(?:fs|path|os|stream)[^"]*)"/g,
+      ),
     ].map((m) => m[1]!);
     if (platform !== "browser" || missing.length === 0) throw error;
     return {
@@ -180,7 +184,10 @@ async function main(): Promise<void> {
     };
     const browser = await size(app1(dist), "browser", "dist");
     const node = await size(app1(dist), "node", "dist");
-    const source = { browser: await size(app1(src), "browser", "source"), node: await size(app1(src), "node", "source") };
+    const source = {
+      browser: await size(app1(src), "browser", "source"),
+      node: await size(app1(src), "node", "source"),
+    };
     const whole = `${TMP}${vendor}-whole.mjs`;
     await build({
       entryPoints: [dist],

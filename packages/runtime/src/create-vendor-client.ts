@@ -108,7 +108,8 @@ export function createVendorCore(
     if (operation.prepare) value = operation.prepare(value);
     let request = buildOperationRequest(vendor, operation, value, ownOptions(call));
     // Non-JSON bodies (multipart, form, binary) load their encoder with the first such operation.
-    if (operation.body) request = await (await import("./encode-body.js")).encodeRequestBody(request, operation.body);
+    if (operation.body)
+      request = await (await import("./encode-body.js")).encodeRequestBody(request, operation.body);
     const response = await sendRequest(ctx, request);
     return response.data;
   }

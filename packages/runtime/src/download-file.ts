@@ -4,9 +4,9 @@ import type { ClientContext } from "./client-context.js";
 import { fileNameFor } from "./download/file-name-for.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { LimitExceededError } from "./errors/limit-exceeded-error.js";
-import { sendExchange } from "./send-exchange.js";
 import { checkUrl } from "./host-policy.js";
 import { mapVendorError } from "./map-vendor-error.js";
+import { sendExchange } from "./send-exchange.js";
 import type { DownloadOptions, DownloadResult } from "./types.js";
 import { withDeadline } from "./with-deadline.js";
 

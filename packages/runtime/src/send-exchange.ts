@@ -22,7 +22,10 @@ export interface RedirectingRequest {
 }
 
 /** The headers without the (lower-case) `names`. */
-export function withoutHeaders(headers: Record<string, string>, names: readonly string[]): Record<string, string> {
+export function withoutHeaders(
+  headers: Record<string, string>,
+  names: readonly string[],
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers))
     if (!names.includes(name.toLowerCase())) out[name] = value;
@@ -40,7 +43,12 @@ export const isRedirect = (response: TransportResponse): boolean =>
 export async function sendHop(
   transport: Transport,
   request: RedirectingRequest,
-  hop: { url: URL; method: HttpMethod; headers: Record<string, string>; body?: string | Uint8Array | undefined },
+  hop: {
+    url: URL;
+    method: HttpMethod;
+    headers: Record<string, string>;
+    body?: string | Uint8Array | undefined;
+  },
   answeredBefore: boolean,
 ): Promise<TransportResponse> {
   let response: TransportResponse;
@@ -75,7 +83,12 @@ export async function sendExchange(
   const headers = request.credentialed(url)
     ? request.headers
     : withoutHeaders(request.headers, request.credentialHeaders);
-  const response = await sendHop(transport, request, { url, method: request.method, headers, body: request.body }, false);
+  const response = await sendHop(
+    transport,
+    request,
+    { url, method: request.method, headers, body: request.body },
+    false,
+  );
   if (!isRedirect(response)) return { response, url: url.href };
   const { followRedirects } = await import("./follow-redirects.js");
   return followRedirects(transport, request, { response, url, headers });
