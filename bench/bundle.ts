@@ -78,15 +78,12 @@ async function size(entry: string, platform: "browser" | "node", from: From): Pr
   try {
     return await sizeWith(entry, platform, from, []);
   } catch (error) {
-    // tsup writes `node:fs/promises` as `fs/promises` in dist/: both spellings are Node built-ins.
-    const missing = [
-      ...String((error as Error).message).matchAll(
-        /Could not resolve "((?:node:)?(?:fs|path|os|stream)[^"]*)"/g,
-      ),
-    ].map((m) => m[1]!);
+    const missing = [...String((error as Error).message).matchAll(/Could not resolve "(node:[^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
     if (platform !== "browser" || missing.length === 0) throw error;
     return {
-      ...(await sizeWith(entry, platform, from, ["node:*", ...missing])),
+      ...(await sizeWith(entry, platform, from, ["node:*"])),
       unresolvedNodeBuiltins: [...new Set(missing)],
     };
   }
