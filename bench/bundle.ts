@@ -15,6 +15,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Plugin } from "esbuild";
+import type { OperationDefinition } from "../packages/runtime/src/types.ts";
 import { median, numberArg, round, writeResult } from "./lib/stats.ts";
 
 const IMPORTS = numberArg("imports", 7);
@@ -27,7 +28,12 @@ const LIMIT_BYTES = 10 * 1024;
  * error), the error redaction and the retry decision (loaded when a call fails), the network-error classifier (loaded when a request fails; its platform variant
  * comes through the `#classify-network-error` subpath import), and on Node the fetch transport
  * (imported on the first request of a client given `options.fetch`; the default is undici; in the
- * browser it is the default transport, imported statically, so it stays counted there).
+ * browser it is the default transport, imported statically, so it stays counted there). Also left
+ * out, because the measured operations do not use them (checked in `main`, which refuses an
+ * operation that would): the failure path (`settle-failure`), hooks and logger events
+ * (`request-hooks`, only for a client given hooks or a logger), redirects (`follow-redirects`, on a
+ * 3xx), binary answers (`decode-binary`), non-JSON bodies (`encode-body`) and styled query
+ * parameters (`encode-query`).
  */
 const DEFERRED = [
   "create-task",
@@ -43,6 +49,7 @@ const DEFERRED = [
   "follow-redirects",
   "decode-binary",
   "encode-body",
+  "encode-query",
 ];
 /**
  * The module a dynamic import names, if it is one of `DEFERRED`: a relative import in sources, a
@@ -168,6 +175,12 @@ async function main(): Promise<void> {
   const rows = [];
   for (const [vendor, app] of Object.entries(apps)) {
     const src = fileURLToPath(new URL(`../packages/${vendor}/src/index.ts`, import.meta.url));
+    const definition = ((await import(src)) as Record<string, OperationDefinition>)[`${app.op}Operation`];
+    if (!definition) throw new Error(`${vendor}: no ${app.op}Operation export`);
+    if (definition.body || definition.queryStyles || definition.responseType || definition.rules?.length)
+      throw new Error(
+        `${vendor}.${app.op} loads a DEFERRED module (body, query styles, binary or rules): count it`,
+      );
     // `dist/index.js` is what the package's export map gives a bundler without `@gen/source`.
     const dist = fileURLToPath(new URL(`../packages/${vendor}/dist/index.js`, import.meta.url));
     if (!existsSync(dist)) throw new Error(`${dist} is missing: build the packages first (see the header)`);
