@@ -18,25 +18,25 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
 const outDir = join(root, ".tmp", "demo");
 
-/** One task per vendor: the operation (by the vendor's or generated name) and its input. */
-const DEMO_CALLS: ReadonlyArray<{ vendor: string; operation: string; sets: string[] }> = [
-  { vendor: "mediaio", operation: "t2v-wan-v2-6", sets: ["prompt=a red fox running through fresh snow"] },
-  {
-    vendor: "tomoviee",
-    operation: "tm_text2video_b",
-    sets: ["prompt=a paper boat drifting down a rainy street"],
-  },
-  {
-    vendor: "edrawmax",
-    operation: "generateFlowchart",
-    sets: ["prompt=user sign-up with email verification", "lang=en"],
-  },
-  {
-    vendor: "ima",
-    operation: "text_to_video",
-    sets: ["model=wan2.6", "prompt=a lighthouse at dusk, waves crashing"],
-  },
-];
+interface DemoCall {
+  vendor: string;
+  operation: string;
+  sets: string[];
+}
+
+/**
+ * One task per vendor: each vendor package's manifest `example` (operation and input), found the
+ * way the `gen` CLI finds vendors, so a new vendor joins the demo with no edit here.
+ */
+async function demoCalls(): Promise<DemoCall[]> {
+  const { discoverVendors } = await import("../packages/cli/src/discover-vendors.ts");
+  return (await discoverVendors(root)).flatMap(({ id, manifest }) => {
+    const example = manifest?.example;
+    if (!example) return [];
+    const sets = Object.entries(example.input).map(([name, value]) => `${name}=${value}`);
+    return [{ vendor: id, operation: example.operation, sets }];
+  });
+}
 
 interface SimulatorLine {
   type: string;
@@ -82,8 +82,9 @@ function runSync(title: string, command: string[]): boolean {
 async function startMock(
   gen: string[],
   taskMs: string,
+  calls: readonly DemoCall[],
 ): Promise<{ child: ChildProcess; sims: SimulatorLine[] }> {
-  const vendors = DEMO_CALLS.map((c) => c.vendor);
+  const vendors = calls.map((c) => c.vendor);
   const child = spawn(
     gen[0] as string,
     [...gen.slice(1), "mock", ...vendors, "--json", "--task-ms", taskMs],
@@ -151,13 +152,14 @@ async function main(): Promise<number> {
   const gen = genCommand(built);
 
   step("Start the vendor simulators (gen mock)");
-  const { child: mock, sims } = await startMock(gen, values["task-ms"] as string);
+  const calls = await demoCalls();
+  const { child: mock, sims } = await startMock(gen, values["task-ms"] as string, calls);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
 
   const summary: Array<{ vendor: string; code: number; urls: string[]; files: string[] }> = [];
   try {
-    for (const call of DEMO_CALLS) {
+    for (const call of calls) {
       const sim = sims.find((s) => s.vendor === call.vendor);
       if (!sim?.baseUrl) continue;
       step(`${call.vendor}: one task through the CLI`);
@@ -192,7 +194,7 @@ async function main(): Promise<number> {
     for (const url of row.urls) console.log(`  url:  ${url}`);
     for (const file of row.files) console.log(`  file: ${relative(root, file)}`);
   }
-  const failed = summary.filter((r) => r.code !== 0).length + (DEMO_CALLS.length - summary.length);
+  const failed = summary.filter((r) => r.code !== 0).length + (calls.length - summary.length);
   console.log(failed === 0 ? "\nDemo complete." : `\n${failed} vendor(s) failed.`);
   return failed === 0 ? 0 : 1;
 }

@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  // Each vendor plugin is its own entry: vendor manifests name them (`@gen/simulator/vendors/ima`).
+  entry: ["src/index.ts", "src/vendors/*.ts"],
   format: ["esm"],
   dts: false,
   clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)

@@ -1,4 +1,5 @@
 import type { BatchClient, BatchSource } from "@gen/batch";
+import type { EntryPoint } from "@gen/runtime";
 import {
   applyRules,
   type Credential,
@@ -11,11 +12,12 @@ import {
 import { findCallTarget } from "./call-target.js";
 import type { CliIo } from "./cli-io.js";
 import { isTask } from "./commands/call.js";
+import { discoverVendors } from "./discover-vendors.js";
+import { findEntryPoint } from "./find-entry-point.js";
 import { urlPathsFor } from "./follow-task.js";
 import { baseUrlFor, openClient, requireVendor } from "./open-vendor.js";
 import { resultUrls } from "./result-urls.js";
-import { type EntryPoint, findEntryPoint } from "./vendors/entry-point.js";
-import { type GeneratedClient, type LoadedVendor, VENDORS } from "./vendors.js";
+import type { GeneratedClient, LoadedVendor } from "./vendors.js";
 
 /**
  * The CLI's vendor registry as a batch source: jobs name a vendor and a generated create operation
@@ -23,15 +25,16 @@ import { type GeneratedClient, type LoadedVendor, VENDORS } from "./vendors.js";
  * schemas, rules and `validate` hooks, and reach the vendor (or its simulator via
  * `GEN_<VENDOR>_BASE_URL` / `_CONNECT_TO`) exactly as `gen call` would.
  */
-export function cliBatchSource(io: CliIo): BatchSource {
+export async function cliBatchSource(io: CliIo): Promise<BatchSource> {
   const pricing = new Map<string, GeneratedClient>();
+  const ids = (await discoverVendors(io.cwd)).map((v) => v.id);
   return {
-    vendors: () => VENDORS.map((v) => v.id),
+    vendors: () => ids,
     async validate(vendorId, name, input) {
-      const vendor = await requireVendor(vendorId);
-      const entry = findEntryPoint(vendor.entry.entryPoints ?? [], name);
+      const vendor = await requireVendor(io.cwd, vendorId);
+      const entry = findEntryPoint(vendor.entryPoints, name);
       if (entry) return validateEntryPoint(vendor, entry, input);
-      const operation = await createOperation(vendorId, name);
+      const operation = await createOperation(vendor, name);
       const schema = typeof operation.input === "function" ? operation.input() : operation.input;
       let value = schema ? await validateInput(schema as StandardSchemaV1, input, vendorId) : input;
       if (operation.rules?.length)
@@ -40,9 +43,9 @@ export function cliBatchSource(io: CliIo): BatchSource {
       return operation.id;
     },
     async cost(vendorId, operation, input) {
-      const vendor = await requireVendor(vendorId);
-      const entry = findEntryPoint(vendor.entry.entryPoints ?? [], operation);
-      if (!entry) return vendor.entry.cost?.(operation, input);
+      const vendor = await requireVendor(io.cwd, vendorId);
+      const entry = findEntryPoint(vendor.entryPoints, operation);
+      if (!entry) return vendor.cost?.(operation, input);
       if (!entry.estimate) return undefined;
       // A free read (the live product list, cached per client): also refuses unknown models.
       const client = pricing.get(vendorId) ?? openFor(vendor, io, io.env);
@@ -53,7 +56,7 @@ export function cliBatchSource(io: CliIo): BatchSource {
       return typeof estimate?.points === "number" ? estimate.points : undefined;
     },
     async open(vendorId, env): Promise<BatchClient> {
-      const vendor = await requireVendor(vendorId);
+      const vendor = await requireVendor(io.cwd, vendorId);
       // The client that priced the lines has the product list cached: the flow's reads before its
       // create (inside the journal's "creating" window) then usually hit the cache.
       const client = (env === io.env ? pricing.get(vendorId) : undefined) ?? openFor(vendor, io, env);
@@ -64,7 +67,7 @@ export function cliBatchSource(io: CliIo): BatchSource {
             resolveCredential(credential, {}, env, vendorId);
         },
         async create(operation, input) {
-          const entry = findEntryPoint(vendor.entry.entryPoints ?? [], operation);
+          const entry = findEntryPoint(vendor.entryPoints, operation);
           const outcome = entry
             ? await findCallTarget(vendor, entry.name).invoke(client, input)
             : await client.call(operation, input);
@@ -107,8 +110,8 @@ function validateEntryPoint(vendor: LoadedVendor, entry: EntryPoint, input: unkn
 }
 
 /** A vendor's paid (create) operation by any of its names; errors name the field and the rule. */
-async function createOperation(vendorId: string, name: string): Promise<OperationDefinition> {
-  const vendor = await requireVendor(vendorId);
+async function createOperation(vendor: LoadedVendor, name: string): Promise<OperationDefinition> {
+  const vendorId = vendor.entry.id;
   const target = findCallTarget(vendor, name);
   if (!target.operation) throw new Error(`operation: "${name}" is not a create operation of ${vendorId}`);
   if (target.operation.kind !== "create") {

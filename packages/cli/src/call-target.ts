@@ -1,8 +1,8 @@
 import type { CallOptions, OperationDefinition } from "@gen/runtime";
 import type { JsonSchema } from "@gen/spec";
+import { findEntryPoint } from "./find-entry-point.js";
 import { findOperation } from "./find-operation.js";
 import { inputJsonSchema } from "./operation-parameters.js";
-import { findEntryPoint } from "./vendors/entry-point.js";
 import type { GeneratedClient, LoadedVendor } from "./vendors.js";
 
 /** What `gen call VENDOR NAME` runs: a generated operation or a hand-written entry point. */
@@ -17,7 +17,7 @@ export interface CallTarget {
 
 /** Resolves a name: the vendor's entry points first (by name or method), then its operations. */
 export function findCallTarget(vendor: LoadedVendor, name: string): CallTarget {
-  const entry = findEntryPoint(vendor.entry.entryPoints ?? [], name);
+  const entry = findEntryPoint(vendor.entryPoints, name);
   if (entry) {
     const { estimate } = entry;
     return {

@@ -1,14 +1,15 @@
 import { readFile } from "node:fs/promises";
 import { type GenModel, getRequestBodySchema, listOperations, resolveSchema } from "@gen/spec";
+import type { VendorEntry } from "./discover-vendors.js";
 import { packageModelPath } from "./package-model-path.js";
 
 /**
  * Body-parameter defaults per operation id, read from the model a vendor package ships. They
  * document what the vendor applies when a field is left out, also where the SDK does not send them.
  */
-export async function modelDefaults(packageName: string): Promise<Map<string, Record<string, unknown>>> {
+export async function modelDefaults(entry: VendorEntry): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
-  const path = packageModelPath(packageName);
+  const path = packageModelPath(entry);
   if (!path) return out;
   try {
     const model = JSON.parse(await readFile(path, "utf8")) as GenModel;

@@ -2,6 +2,7 @@ import { redact } from "@gen/runtime";
 import { usageError } from "./cli-error.js";
 import type { CliIo } from "./cli-io.js";
 import { connectToFetch, parseConnectTo } from "./connect-to.js";
+import { discoverVendors } from "./discover-vendors.js";
 import { addRedactor } from "./redacting-io.js";
 import {
   type FactoryOptions,
@@ -9,7 +10,6 @@ import {
   type GeneratedClient,
   type LoadedVendor,
   loadVendor,
-  VENDORS,
   type VendorEntry,
 } from "./vendors.js";
 
@@ -23,18 +23,19 @@ export interface ConnectionFlags {
   connectTo?: readonly string[] | undefined;
 }
 
-/** The registry entry of a vendor id; a usage error lists the known vendors. */
-export function requireVendorEntry(id: string): VendorEntry {
-  const entry = findVendor(id);
+/** The discovered vendor with an id (from `cwd`); a usage error lists the known vendors. */
+export async function requireVendorEntry(cwd: string, id: string): Promise<VendorEntry> {
+  const entry = await findVendor(cwd, id);
   if (!entry) {
-    throw usageError(`Unknown vendor "${id}"`, `Known vendors: ${VENDORS.map((v) => v.id).join(", ")}`);
+    const known = (await discoverVendors(cwd)).map((v) => v.id).join(", ");
+    throw usageError(`Unknown vendor "${id}"`, `Known vendors: ${known}`);
   }
   return entry;
 }
 
 /** Loads a vendor package by id; a usage error lists the known vendors, or says it is not installed. */
-export async function requireVendor(id: string): Promise<LoadedVendor> {
-  const entry = requireVendorEntry(id);
+export async function requireVendor(cwd: string, id: string): Promise<LoadedVendor> {
+  const entry = await requireVendorEntry(cwd, id);
   const loaded = await loadVendor(entry);
   if (!loaded) {
     throw usageError(

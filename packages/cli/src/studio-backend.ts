@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
-import type { OperationDefinition } from "@gen/runtime";
+import type { EntryPoint, OperationDefinition } from "@gen/runtime";
 import { type GenModel, listOperations } from "@gen/spec";
 import type { StudioBackend, StudioOperation, StudioVendor } from "@gen/studio";
 import type { CliIo } from "./cli-io.js";
 import { credentialsOf } from "./commands/mock.js";
+import { discoverVendors, type VendorEntry } from "./discover-vendors.js";
 import { operationsOf } from "./find-operation.js";
 import { urlPathsFor } from "./follow-task.js";
 import { modelDefaults } from "./model-defaults.js";
@@ -11,18 +12,17 @@ import { baseUrlFor, openClient } from "./open-vendor.js";
 import { inputJsonSchema } from "./operation-parameters.js";
 import { packageModelPath } from "./package-model-path.js";
 import { resultUrls } from "./result-urls.js";
-import type { EntryPoint } from "./vendors/entry-point.js";
-import { type GeneratedClient, type LoadedVendor, loadVendor, VENDORS } from "./vendors.js";
+import { type GeneratedClient, type LoadedVendor, loadVendor } from "./vendors.js";
 
 /**
- * The studio's vendors, from the CLI's registry (`vendors.ts`): every installed package, a client
+ * The studio's vendors, discovered from vendor packages' manifests (`discover-vendors.ts`): every package, a client
  * opened like `gen call` opens it (environment credentials, `GEN_<VENDOR>_BASE_URL`,
  * `GEN_<VENDOR>_CONNECT_TO`), its generated operations and hand-written entry points.
  */
 export function studioBackend(io: CliIo): StudioBackend {
   return {
     async vendors() {
-      const loaded = await Promise.all(VENDORS.map((entry) => loadVendor(entry)));
+      const loaded = await Promise.all((await discoverVendors(io.cwd)).map((entry) => loadVendor(entry)));
       const out: StudioVendor[] = [];
       for (const vendor of loaded) if (vendor) out.push(await studioVendor(vendor, io));
       return out;
@@ -35,9 +35,9 @@ async function studioVendor(vendor: LoadedVendor, io: CliIo): Promise<StudioVend
   const client = openClient(vendor, io, { baseUrl });
   const auth = client.runtime.vendor.auth;
   const credentials = credentialsOf(auth).map((c) => c.env[0] ?? c.option);
-  const docs = await operationDocs(vendor.entry.packageName);
-  const defaults = await modelDefaults(vendor.entry.packageName);
-  const entryPoints = (vendor.entry.entryPoints ?? []).map((e) => entryPointOperation(e, vendor.module));
+  const docs = await operationDocs(vendor.entry);
+  const defaults = await modelDefaults(vendor.entry);
+  const entryPoints = vendor.entryPoints.map((e) => entryPointOperation(e, vendor.module));
   const generated = operationsOf(vendor).map((op): StudioOperation => {
     const schema = inputJsonSchema(op, vendor.module);
     return {
@@ -58,7 +58,7 @@ async function studioVendor(vendor: LoadedVendor, io: CliIo): Promise<StudioVend
     id: vendor.entry.id,
     displayName: client.runtime.vendor.displayName,
     packageName: vendor.entry.packageName,
-    factory: vendor.entry.factory,
+    factory: vendor.entry.manifest?.factory ?? "",
     credentials,
     credentialsSet: credentials.every((name) => Boolean(io.env[name])),
     ...(baseUrl === undefined ? {} : { baseUrl }),
@@ -93,10 +93,10 @@ function entryPointOperation(entry: EntryPoint, module: Record<string, unknown>)
 
 /** Summary and description per operation id, from the model the package ships. */
 async function operationDocs(
-  packageName: string,
+  entry: VendorEntry,
 ): Promise<Map<string, { summary?: string; description?: string }>> {
   const out = new Map<string, { summary?: string; description?: string }>();
-  const path = packageModelPath(packageName);
+  const path = packageModelPath(entry);
   if (!path) return out;
   try {
     const model = JSON.parse(await readFile(path, "utf8")) as GenModel;

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createMediaio } from "@gen/mediaio";
 import { type GenModel, getRequestBodySchema, listOperations } from "@gen/spec";
 import { describe, expect, it } from "vitest";
 import type { VendorListing } from "../src/commands/list.js";
 import { main } from "../src/main.js";
-import { packageModelPath } from "../src/package-model-path.js";
 import { captureIo } from "./helpers/capture-io.js";
-import { runGen } from "./helpers/run-gen.js";
+import { ROOT, runGen } from "./helpers/run-gen.js";
 
 const inProcess = async (...args: string[]) => {
   const io = captureIo();
@@ -57,7 +57,9 @@ describe.concurrent("gen list", () => {
   });
 
   it("shows the model's defaults also where the SDK leaves them to the vendor (Media.io)", async () => {
-    const model = JSON.parse(readFileSync(packageModelPath("@gen/mediaio") as string, "utf8")) as GenModel;
+    const model = JSON.parse(
+      readFileSync(join(ROOT, "packages/mediaio/openapi.gen.json"), "utf8"),
+    ) as GenModel;
     const want = listOperations(model).flatMap((op) =>
       Object.entries(getRequestBodySchema(model, op)?.properties ?? {})
         .filter(([, prop]) => prop.default !== undefined)

@@ -4,6 +4,8 @@ export { IMA_MAX_RETRIES } from "./create-video.js";
 export type { Degradation } from "./degrade-params.js";
 export type { ImaCostEstimate } from "./estimate-video-cost.js";
 export { imaAlternatives } from "./ima-alternatives.js";
+export { imaCost } from "./ima-cost.js";
+export { imaEntryPoints } from "./ima-entry-points.js";
 export { IMA_ERROR_MESSAGES } from "./ima-error-wording.js";
 export type { ImaCreateReport, ImaVideoTask } from "./ima-video-task.js";
 export * from "./index.gen.js";

@@ -4,11 +4,12 @@ import {
   moduleOperations,
   type OperationDefinition,
 } from "@gen/runtime";
+import type { EntryPoint } from "@gen/spec";
 import { type GenModel, type JsonSchema, listOperations } from "@gen/spec";
 import { describeConstraints } from "./describe-constraints.js";
 import { operationInputSchema } from "./operation-input-schema.js";
 import { matchesFilter, type ToolFilter } from "./tool-filter.js";
-import type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
+import type { McpVendor, VendorClientLike } from "./vendor-source.js";
 
 /** One vendor operation (or entry point) as an MCP tool. */
 export interface GenTool {
@@ -71,7 +72,7 @@ function operationTool(vendor: McpVendor, op: OperationDefinition, display: stri
   };
 }
 
-function entryPointTool(vendor: McpVendor, entry: EntryPointLike, display: string): GenTool {
+function entryPointTool(vendor: McpVendor, entry: EntryPoint, display: string): GenTool {
   const inputSchema = entry.schema(vendor.module);
   return {
     name: toolName(vendor.id, entry.name),

@@ -6,4 +6,4 @@ export { serveStdio } from "./serve-stdio.js";
 export { TaskBook } from "./task-book.js";
 export { decodeTaskId, encodeTaskId } from "./task-id.js";
 export type { ToolFilter } from "./tool-filter.js";
-export type { EntryPointLike, McpVendor, VendorClientLike } from "./vendor-source.js";
+export type { McpVendor, VendorClientLike } from "./vendor-source.js";

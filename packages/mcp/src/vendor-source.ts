@@ -1,19 +1,11 @@
 import type { CallOptions, Task, TaskHandle, VendorClient } from "@gen/runtime";
-import type { GenModel, JsonSchema } from "@gen/spec";
+import type { EntryPoint, GenModel } from "@gen/spec";
 
 /** The surface of a generated vendor client the server uses (every generated package has it). */
 export interface VendorClientLike {
   call(nameOrAlias: string, input: unknown, options?: CallOptions): Promise<unknown>;
   resume(handle: TaskHandle | string): Task;
   readonly runtime: VendorClient;
-}
-
-/** A hand-written client method served like an operation (IMA's model-name video flows). */
-export interface EntryPointLike {
-  name: string;
-  method: string;
-  description: string;
-  schema(module: Record<string, unknown>): JsonSchema;
 }
 
 /**
@@ -26,5 +18,6 @@ export interface McpVendor {
   module: Record<string, unknown>;
   client: VendorClientLike;
   model?: GenModel | undefined;
-  entryPoints?: readonly EntryPointLike[] | undefined;
+  /** Hand-written client methods served like operations (the manifest's `cli.entryPoints`: IMA's video flows). */
+  entryPoints?: readonly EntryPoint[] | undefined;
 }

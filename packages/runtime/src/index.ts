@@ -52,4 +52,5 @@ export { defaultEnv, resolveCredential } from "./resolve-credential.js";
 export { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from "./retry-policy.js";
 export * from "./types.js";
 export { validateInput } from "./validate-input.js";
+export type * from "./vendor-manifest.js";
 export { DEFAULT_WAIT, type WaitForTaskOptions, waitForTask } from "./wait-for-task.js";

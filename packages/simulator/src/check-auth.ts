@@ -21,7 +21,9 @@ export function checkAuth(
     case "apiKey": {
       const sent = header(headers, auth.header);
       if (!sent) return `missing ${auth.header} header`;
-      return sent === credentials[auth.credential.option] ? undefined : `invalid ${auth.header}`;
+      // Sent as `<prefix><key>` (`Authorization: Key <key>`) when the model names a prefix.
+      const expected = `${auth.prefix ?? ""}${credentials[auth.credential.option] ?? ""}`;
+      return sent === expected ? undefined : `invalid ${auth.header}`;
     }
     case "basic": {
       const key = credentials[auth.key.option] ?? "";

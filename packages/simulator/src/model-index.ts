@@ -1,13 +1,23 @@
-import type {
-  JsonSchema,
-  XGenAuth,
-  XGenEnvelope,
-  XGenErrorCode,
-  XGenHosts,
-  XGenOperation,
-  XGenRequest,
-  XGenTaskProtocol,
-  XGenVendor,
+import {
+  type GenModel,
+  getAuth,
+  getBaseUrl,
+  getParameters,
+  getTaskProtocol,
+  type JsonSchema,
+  listOperations,
+  type ModelOperation,
+  deref as specDeref,
+  successResponseKey,
+  unwrapEnvelopeSchema,
+  type XGenAuth,
+  type XGenEnvelope,
+  type XGenErrorCode,
+  type XGenHosts,
+  type XGenOperation,
+  type XGenRequest,
+  type XGenTaskProtocol,
+  type XGenVendor,
 } from "@gen/spec";
 import { compilePath, matchPath, type PathPattern } from "./path-pattern.js";
 
@@ -54,59 +64,56 @@ export interface SimModel {
   byId: Map<string, SimOperation>;
 }
 
-const METHODS = ["get", "post", "put", "patch", "delete"];
-
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === "object" ? (v as Obj) : {});
 
-/** Builds the routing index of a normalised model; throws a clear error on a malformed one. */
+/**
+ * Builds the routing index of a normalised model through `@gen/spec`'s reader (the one the
+ * generator uses: operations, parameters, success response, envelope unwrapping); throws a clear
+ * error on a malformed one. Operations are tried most specific first (see {@link bySpecificity}).
+ */
 export function indexModel(document: object): SimModel {
-  const doc = document as Obj;
+  const doc = document as GenModel;
   const vendor = doc["x-gen-vendor"] as XGenVendor | undefined;
   if (!vendor?.id) throw new Error("model: x-gen-vendor.id is required");
-  const serverUrl = (obj((doc["servers"] as unknown[] | undefined)?.[0])["url"] as string) ?? "";
+  const serverUrl = getBaseUrl(doc);
   if (!serverUrl) throw new Error("model: servers[0].url is required");
   const server = new URL(serverUrl);
-  const operations: SimOperation[] = [];
-  for (const [path, item] of Object.entries(obj(doc["paths"]))) {
-    const shared = (obj(item)["parameters"] as unknown[] | undefined) ?? [];
-    for (const method of METHODS) {
-      const op = obj(item)[method];
-      if (!op) continue;
-      operations.push(indexOperation(doc, path, method.toUpperCase(), obj(op), shared));
-    }
-  }
+  const operations = listOperations(doc, { all: true })
+    .map((op) => indexOperation(doc, op))
+    .sort(bySpecificity);
   return {
-    document: doc,
+    document: doc as unknown as Obj,
     vendor,
     basePath: server.pathname.replace(/\/+$/, ""),
     apiHost: server.host,
-    hosts: (doc["x-gen-hosts"] as XGenHosts | undefined) ?? { api: [server.hostname] },
-    auth: (doc["x-gen-auth"] as XGenAuth | undefined) ?? { type: "none" },
-    envelope: (doc["x-gen-envelope"] as XGenEnvelope | null | undefined) ?? undefined,
-    errors: (doc["x-gen-errors"] as Record<string, XGenErrorCode> | undefined) ?? {},
-    request: (doc["x-gen-request"] as XGenRequest | undefined) ?? {},
-    task: doc["x-gen-task-protocol"] as XGenTaskProtocol | undefined,
+    hosts: doc["x-gen-hosts"] ?? { api: [server.hostname] },
+    auth: getAuth(doc),
+    envelope: doc["x-gen-envelope"] ?? undefined,
+    errors: doc["x-gen-errors"] ?? {},
+    request: doc["x-gen-request"] ?? {},
+    task: getTaskProtocol(doc),
     operations,
     byId: new Map(operations.map((o) => [o.id, o])),
   };
 }
 
-function indexOperation(doc: Obj, path: string, method: string, op: Obj, shared: unknown[]): SimOperation {
-  const id = op["operationId"] as string | undefined;
+function indexOperation(doc: GenModel, op: ModelOperation): SimOperation {
+  const { operationId: id, path } = op;
+  const method = op.method.toUpperCase();
   if (!id) throw new Error(`model: ${method} ${path} has no operationId`);
-  const x = (op["x-gen-operation"] as XGenOperation | undefined) ?? { name: id, kind: "read" };
-  const parameters = [...shared, ...((op["parameters"] as unknown[] | undefined) ?? [])]
-    .map((p) => obj(deref(doc, p)))
-    .filter((p) => p["in"] === "path" || p["in"] === "query" || p["in"] === "header")
+  const parameters = getParameters(doc, op)
+    .filter((p) => p.in === "path" || p.in === "query" || p.in === "header")
     .map((p) => ({
-      name: String(p["name"]),
-      in: p["in"] as SimParameter["in"],
-      required: p["in"] === "path" || p["required"] === true,
-      schema: p["schema"] as JsonSchema | undefined,
+      name: p.name,
+      in: p.in as SimParameter["in"],
+      required: p.in === "path" || p.required === true,
+      schema: p.schema,
     }));
   const pattern = compilePath(path);
-  const body = obj(obj(obj(deref(doc, op["requestBody"]))["content"])["application/json"])["schema"];
+  // The JSON body as it is sent (wrapped in `x-gen-request.bodyWrapper` when the model says so):
+  // multipart, form and raw bodies are not checked against a schema.
+  const body = obj(obj(obj(deref(doc, op.operation.requestBody))["content"])["application/json"])["schema"];
   return {
     id,
     method,
@@ -116,36 +123,49 @@ function indexOperation(doc: Obj, path: string, method: string, op: Obj, shared:
     parameters,
     bodySchema: body as JsonSchema | undefined,
     responseSchema: responseData(doc, op),
-    x,
-    names: [id, x.name, ...(x.aliases ?? [])],
+    x: op.xGen,
+    names: [id, op.xGen.name, ...(op.xGen.aliases ?? [])],
   };
 }
 
-function responseData(doc: Obj, op: Obj): JsonSchema | undefined {
-  const responses = obj(op["responses"]);
-  const ok = obj(deref(doc, responses["200"] ?? responses["201"] ?? responses["default"]));
-  const schema = obj(deref(doc, obj(obj(ok["content"])["application/json"])["schema"]));
-  const envelope = doc["x-gen-envelope"] as XGenEnvelope | undefined;
-  const props = obj(schema["properties"]);
-  if (envelope && props[envelope.dataField] && props[envelope.codeField]) {
-    return deref(doc, props[envelope.dataField]) as JsonSchema;
-  }
-  return Object.keys(schema).length > 0 ? (schema as JsonSchema) : undefined;
+/** The success response's JSON schema, unwrapped to the envelope's data; undefined when empty or not JSON. */
+function responseData(doc: GenModel, op: ModelOperation): JsonSchema | undefined {
+  const responses = op.operation.responses ?? {};
+  const key = successResponseKey(responses);
+  const response = obj(deref(doc, key === undefined ? undefined : responses[key]));
+  const schema = obj(deref(doc, obj(obj(response["content"])["application/json"])["schema"])) as JsonSchema;
+  if (Object.keys(schema).length === 0) return undefined;
+  return unwrapEnvelopeSchema(doc, schema);
 }
 
-/** Resolves a local `$ref` (`#/components/...`) one level; other values pass through. */
-export function deref(doc: object, value: unknown): unknown {
-  let current = value;
-  for (let depth = 0; depth < 16; depth++) {
-    const ref = obj(current)["$ref"];
-    if (typeof ref !== "string" || !ref.startsWith("#/")) return current;
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce<unknown>((acc, key) => obj(acc)[key], doc);
+/**
+ * Route precedence, as OpenAPI asks: a concrete path segment beats a `{template}` at the first
+ * position where two paths differ (`/tasks/latest` before `/tasks/{id}`), whatever order the file
+ * lists them in. A total order: segment by segment (concrete first, then by text), shorter first;
+ * equal paths keep the reader's method order.
+ */
+function bySpecificity(a: SimOperation, b: SimOperation): number {
+  const sa = a.path.split("/");
+  const sb = b.path.split("/");
+  for (let i = 0; i < Math.min(sa.length, sb.length); i++) {
+    const x = sa[i] as string;
+    const y = sb[i] as string;
+    if (x === y) continue;
+    const tx = x.includes("{");
+    const ty = y.includes("{");
+    if (tx !== ty) return tx ? 1 : -1;
+    return x < y ? -1 : 1;
   }
-  return current;
+  return sa.length - sb.length;
+}
+
+/** Resolves local `$ref`s (`#/components/...`) with `@gen/spec`; `undefined` when a target is missing. */
+export function deref(doc: object, value: unknown): unknown {
+  try {
+    return specDeref(doc as GenModel, value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Finds the operation a request addresses, with its path parameters. */

@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { builtinPlugin } from "./builtin-plugin.js";
 import { credentialHeaders, defaultCredentials } from "./default-credentials.js";
 import { FaultQueue } from "./fault-queue.js";
 import { createRequestHandler, type HostBinding } from "./handle-request.js";
@@ -14,7 +15,6 @@ import { taskStatusValues } from "./task-status-values.js";
 import { TaskStore } from "./task-store.js";
 import type { SimRoute, Simulator, SimulatorOptions, TaskDurations } from "./types.js";
 import { RequestValidator } from "./validate-request.js";
-import { builtinPlugins } from "./vendors/builtin-plugins.js";
 
 const DEFAULT_DURATION_MS = 1000;
 
@@ -42,7 +42,7 @@ const compile = (routes: SimRoute[] | undefined) =>
  */
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const model = indexModel(await loadModel(options));
-  const builtin = options.builtinPlugins === false ? undefined : builtinPlugins[model.vendor.id];
+  const builtin = options.builtinPlugins === false ? undefined : await builtinPlugin(model.vendor.id);
   const plugins = [...(builtin ? [builtin] : []), ...(options.plugins ?? [])];
   const credentials = Object.assign(
     defaultCredentials(model.auth),

@@ -191,7 +191,10 @@ export interface SimulatorOptions {
   errorCodes?: Partial<Record<XGenErrorKind, string | number>>;
   /** Extra plugins, applied after the built-in plugin of the vendor. */
   plugins?: SimulatorPlugin[];
-  /** Apply the built-in plugin of the vendor (default true). */
+  /**
+   * Apply the plugin this package ships for the vendor, `vendors/<id>` (default true). Vendor
+   * manifests name the same modules; `gen mock` loads the manifest's plugin and sets this to false.
+   */
   builtinPlugins?: boolean;
 }
 

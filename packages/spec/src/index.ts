@@ -3,4 +3,5 @@ export * from "./diagnostic.js";
 export * from "./model.js";
 export * from "./model-reader.js";
 export * from "./plan.js";
+export * from "./vendor-manifest.js";
 export * from "./x-gen.js";

@@ -50,15 +50,20 @@ export function deref<T>(model: GenModel, value: T | RefObject): T {
   return current as T;
 }
 
-/** Every operation with `x-gen-operation`, in path then method order (stable). */
-export function listOperations(model: GenModel): ModelOperation[] {
+/**
+ * Every operation with `x-gen-operation`, in path then method order (stable). With `all`, also the
+ * operations without it, as reads named by their `operationId` (how a simulator serves a model).
+ */
+export function listOperations(model: GenModel, options: { all?: boolean } = {}): ModelOperation[] {
   const out: ModelOperation[] = [];
-  for (const path of Object.keys(model.paths).sort()) {
+  for (const path of Object.keys(model.paths ?? {}).sort()) {
     const item = model.paths[path];
     if (!item) continue;
     for (const method of HTTP_METHODS) {
       const operation = item[method];
-      const xGen = operation?.["x-gen-operation"];
+      const xGen =
+        operation?.["x-gen-operation"] ??
+        (options.all && operation ? { name: operation.operationId ?? "", kind: "read" as const } : undefined);
       if (!operation || !xGen) continue;
       out.push({ path, method, operationId: operation.operationId ?? "", operation, xGen });
     }

@@ -1,10 +1,10 @@
-import { createEdrawmax } from "../../../packages/edrawmax/src/index.ts";
-import { createIma } from "../../../packages/ima/src/index.ts";
-import { createMediaio } from "../../../packages/mediaio/src/index.ts";
+import type { VendorEntry } from "../../../packages/cli/src/discover-vendors.ts";
+import { discoverVendors } from "../../../packages/cli/src/discover-vendors.ts";
+import { findEntryPoint } from "../../../packages/cli/src/find-entry-point.ts";
+import { simulatorSource } from "../../../packages/cli/src/simulator-source.ts";
+import { type LoadedVendor, loadVendor } from "../../../packages/cli/src/vendors.ts";
 import type { RetryInfo, Task, TaskHandle, VendorClient } from "../../../packages/runtime/src/index.ts";
 import { type Simulator, startSimulator } from "../../../packages/simulator/src/index.ts";
-import { createTomoviee } from "../../../packages/tomoviee/src/index.ts";
-
 /** Client options every reliability test shares: loopback, fast retries. */
 export interface CaseOptions {
   credentials?: Record<string, string>;
@@ -15,7 +15,10 @@ export interface CaseOptions {
 
 /** What a test needs from one vendor: how to create (task or sync) and how to resume. */
 export interface VendorCase {
-  vendor: "mediaio" | "tomoviee" | "edrawmax" | "ima";
+  vendor: string;
+  entry: VendorEntry;
+  /** The vendor package's module (its operations and input schemas). */
+  module: Record<string, unknown>;
   /** Simulator operation id of the paid create the case sends. */
   createOp: string;
   /** Simulator operation id of the poll (task vendors only). */
@@ -45,71 +48,49 @@ function base(sim: Simulator, options: CaseOptions) {
   };
 }
 
-/** One case per vendor package, each sending a real create through its generated client. */
-export const vendorCases: readonly VendorCase[] = [
-  {
-    vendor: "mediaio",
-    createOp: "t2iImagen4",
-    pollOp: "generationResult",
-    marker: "reliability cat",
+/**
+ * One case per vendor package, each sending a real create through its generated client: the call
+ * is the manifest's `example` (vendors discovered as the `gen` CLI discovers them), so a new vendor
+ * is covered with no edit here.
+ */
+export const vendorCases: readonly VendorCase[] = await Promise.all(
+  (await discoverVendors(new URL("../../..", import.meta.url).pathname))
+    .filter((entry) => entry.manifest?.example)
+    .map(async (entry) => caseOf((await loadVendor(entry)) as LoadedVendor)),
+);
+
+function caseOf(vendor: LoadedVendor): VendorCase {
+  const manifest = vendor.entry.manifest!;
+  const example = manifest.example!;
+  const task = manifest.operations.find((op) => op.id === example.creates)?.task;
+  const pollOp = task ? vendor.create({ env: {} }).runtime.vendor.task?.pollOperation : undefined;
+  const flow = findEntryPoint(vendor.entryPoints, example.operation);
+  return {
+    vendor: manifest.id,
+    entry: vendor.entry,
+    module: vendor.module,
+    createOp: example.creates,
+    ...(pollOp ? { pollOp } : {}),
+    marker: example.input.prompt ?? JSON.stringify(example.input),
     client(sim, options = {}) {
-      const c = createMediaio(base(sim, options));
+      const c = vendor.create(base(sim, options));
+      const method =
+        flow && (c as unknown as Record<string, (input: unknown) => Promise<unknown>>)[flow.method];
       return {
         runtime: c.runtime,
-        create: () => c.t2iImagen4({ prompt: this.marker }),
+        create: () => (method ? method.call(c, example.input) : c.call(example.operation, example.input)),
         resume: (h) => c.resume(h),
       };
     },
-  },
-  {
-    vendor: "tomoviee",
-    createOp: "textToVideo",
-    pollOp: "getTask",
-    marker: "reliability dog",
-    client(sim, options = {}) {
-      const c = createTomoviee(base(sim, options));
-      return {
-        runtime: c.runtime,
-        create: () => c.textToVideo({ prompt: this.marker }),
-        resume: (h) => c.resume(h),
-      };
-    },
-  },
-  {
-    vendor: "edrawmax",
-    createOp: "generateFlowchart",
-    marker: "reliability login flow",
-    client(sim, options = {}) {
-      const c = createEdrawmax(base(sim, options));
-      return {
-        runtime: c.runtime,
-        create: () => c.generateFlowchart({ prompt: this.marker }),
-        resume: (h) => c.resume(h),
-      };
-    },
-  },
-  {
-    vendor: "ima",
-    createOp: "createTask",
-    pollOp: "getTaskDetail",
-    marker: "reliability bird",
-    client(sim, options = {}) {
-      const c = createIma(base(sim, options));
-      return {
-        runtime: c.runtime,
-        create: () => c.textToVideo({ prompt: this.marker }),
-        resume: (h) => c.resume(h),
-      };
-    },
-  },
-];
+  };
+}
 
 /** Task vendors only. */
 export const taskCases = vendorCases.filter((c) => c.pollOp);
 
 /** A simulator for a case with short tasks. */
-export function simulatorFor(c: VendorCase, taskDurationMs = 30): Promise<Simulator> {
-  return startSimulator({ vendor: c.vendor, taskDurationMs });
+export async function simulatorFor(c: VendorCase, taskDurationMs = 30): Promise<Simulator> {
+  return startSimulator({ ...(await simulatorSource(c.entry)), taskDurationMs });
 }
 
 /** Fast wait options for short simulated tasks. */

@@ -59,7 +59,7 @@ export async function batchCommand(args: readonly string[], io: CliIo): Promise<
     throw usageError("--journal is for the embedded mode; with --redis the queue holds the state");
 
   const batch = await import("@gen/batch");
-  const source = cliBatchSource(io);
+  const source = await cliBatchSource(io);
   const controller = new AbortController();
   const removeInterrupt = io.onInterrupt(() => controller.abort());
   const display = batchDisplay(io.stderr, batch.formatProgress);

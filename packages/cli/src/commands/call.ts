@@ -45,7 +45,7 @@ export async function callCommand(args: readonly string[], io: CliIo): Promise<n
   const timeoutMs = secondsFlag(parsed, "timeout");
   const pollMs = pollMsFlag(parsed);
 
-  const vendor = await requireVendor(vendorId);
+  const vendor = await requireVendor(io.cwd, vendorId);
   const flags = connectionFlags(parsed);
   const baseUrl = baseUrlFor(vendor.entry.id, io, flags.baseUrl);
   const client = openClient(vendor, io, { ...flags, baseUrl });

@@ -1,15 +1,15 @@
-import type { AuthDefinition, OperationDefinition } from "@gen/runtime";
+import type { AuthDefinition, EntryPoint, OperationDefinition } from "@gen/runtime";
 import { findCallTarget } from "../call-target.js";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
+import { discoverVendors } from "../discover-vendors.js";
 import { operationsOf } from "../find-operation.js";
 import { modelDefaults } from "../model-defaults.js";
 import { modelDescriptions } from "../model-descriptions.js";
 import { requireVendorEntry } from "../open-vendor.js";
 import { describeParameters, inputJsonSchema, type ParameterInfo } from "../operation-parameters.js";
 import { boolFlag, parseCommandArgs } from "../parse-command-args.js";
-import type { EntryPoint } from "../vendors/entry-point.js";
-import { loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+import { loadVendor, type VendorEntry } from "../vendors.js";
 
 /** One operation as `gen list --json` prints it. */
 export interface OperationListing {
@@ -39,9 +39,9 @@ export async function listCommand(args: readonly string[], io: CliIo): Promise<n
   const parsed = parseCommandArgs("list", args, { json: { type: "boolean" } });
   const [vendorId, operationName, ...extra] = parsed.positionals;
   if (extra.length > 0) throw usageError(`Unexpected argument "${extra[0]}"`);
-  let entries: readonly VendorEntry[] = VENDORS;
+  let entries: readonly VendorEntry[] = await discoverVendors(io.cwd);
   if (vendorId !== undefined) {
-    entries = [requireVendorEntry(vendorId)];
+    entries = [await requireVendorEntry(io.cwd, vendorId)];
   }
   const listings = await Promise.all(entries.map((entry) => listVendor(entry, operationName)));
   if (vendorId !== undefined && !listings[0]?.installed) {
@@ -61,9 +61,9 @@ async function listVendor(entry: VendorEntry, operationName?: string): Promise<V
   if (!loaded)
     return { id: entry.id, package: entry.packageName, installed: false, credentials: [], operations: [] };
   const client = loaded.create({});
-  const entries = (entry.entryPoints ?? []).map((e) => listEntryPoint(e, loaded.module));
-  const defaults = await modelDefaults(entry.packageName);
-  const descriptions = await modelDescriptions(entry.packageName);
+  const entries = loaded.entryPoints.map((e) => listEntryPoint(e, loaded.module));
+  const defaults = await modelDefaults(entry);
+  const descriptions = await modelDescriptions(entry);
   const listOp = (op: OperationDefinition) => {
     const listing = listOperation(op, loaded.module, defaults.get(op.id));
     const description = descriptions.get(op.id);

@@ -4,10 +4,11 @@ import type { McpVendor } from "@gen/mcp";
 import type { GenModel } from "@gen/spec";
 import { usageError } from "../cli-error.js";
 import { type CliIo, println } from "../cli-io.js";
+import { discoverVendors } from "../discover-vendors.js";
 import { baseUrlFor, openClient, requireVendorEntry } from "../open-vendor.js";
 import { packageModelPath } from "../package-model-path.js";
 import { boolFlag, listFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
-import { loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+import { loadVendor, type VendorEntry } from "../vendors.js";
 
 /**
  * `gen mcp [VENDOR...] [--http [--port N]] [--operation NAME...] [--download DIR] [--poll-ms MS]`:
@@ -25,7 +26,9 @@ export async function mcpCommand(args: readonly string[], io: CliIo): Promise<nu
   });
   const port = portFlag(stringFlag(parsed, "port"));
   if (port !== undefined && !boolFlag(parsed, "http")) throw usageError("--port needs --http");
-  const entries = parsed.positionals.length ? parsed.positionals.map(requireVendorEntry) : VENDORS;
+  const entries = parsed.positionals.length
+    ? await Promise.all(parsed.positionals.map((id) => requireVendorEntry(io.cwd, id)))
+    : await discoverVendors(io.cwd);
   const vendors = (await Promise.all(entries.map((entry) => openMcpVendor(entry, io)))).filter(
     (v): v is McpVendor => v !== undefined,
   );
@@ -69,12 +72,12 @@ async function openMcpVendor(entry: VendorEntry, io: CliIo): Promise<McpVendor |
     module: loaded.module,
     client,
     model: await readModel(entry),
-    entryPoints: entry.entryPoints,
+    entryPoints: loaded.entryPoints,
   };
 }
 
 async function readModel(entry: VendorEntry): Promise<GenModel | undefined> {
-  const path = packageModelPath(entry.packageName);
+  const path = packageModelPath(entry);
   return path ? (JSON.parse(await readFile(path, "utf8")) as GenModel) : undefined;
 }
 

@@ -2,10 +2,11 @@ import { type AuthDefinition, type HostsDefinition, hostMatches } from "@gen/run
 import type { Simulator } from "@gen/simulator";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
+import { discoverVendors } from "../discover-vendors.js";
 import { requireVendorEntry } from "../open-vendor.js";
-import { packageModelPath } from "../package-model-path.js";
 import { boolFlag, parseCommandArgs, stringFlag } from "../parse-command-args.js";
-import { loadVendor, VENDORS, type VendorEntry } from "../vendors.js";
+import { simulatorSource } from "../simulator-source.js";
+import { loadVendor, type VendorEntry } from "../vendors.js";
 
 /** `gen mock [VENDOR...] [--port N] [--task-ms MS] [--json]`: runs simulators until Ctrl-C. */
 export async function mockCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -14,7 +15,7 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
     "task-ms": { type: "string" },
     json: { type: "boolean" },
   });
-  const entries = selectVendors(parsed.positionals);
+  const entries = await selectVendors(io.cwd, parsed.positionals);
   const port = intFlag(stringFlag(parsed, "port"), "--port", 0, 65535);
   const taskMs = intFlag(stringFlag(parsed, "task-ms"), "--task-ms", 0, 3_600_000);
   const json = boolFlag(parsed, "json");
@@ -27,7 +28,7 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
   try {
     for (const [index, entry] of entries.entries()) {
       const sim = await startSimulator({
-        ...modelSource(entry),
+        ...(await simulatorSource(entry)),
         ...(port ? { port: port + index, extraPortsFrom: extraPortsFrom(port, entries.length, index) } : {}),
         seed: index + 1,
         ...(taskMs === undefined ? {} : { taskDurationMs: taskMs }),
@@ -59,15 +60,9 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
   return 0;
 }
 
-function selectVendors(ids: readonly string[]): VendorEntry[] {
-  if (ids.length === 0) return [...VENDORS];
-  return ids.map(requireVendorEntry);
-}
-
-/** The vendor package's own model file when it ships one, else the workspace's. */
-export function modelSource(entry: VendorEntry): { modelPath: string } | { vendor: string } {
-  const modelPath = packageModelPath(entry.packageName);
-  return modelPath ? { modelPath } : { vendor: entry.id };
+async function selectVendors(cwd: string, ids: readonly string[]): Promise<VendorEntry[]> {
+  if (ids.length === 0) return discoverVendors(cwd);
+  return Promise.all(ids.map((id) => requireVendorEntry(cwd, id)));
 }
 
 /** `NAME=value` lines for the simulator's credentials and base URL. */

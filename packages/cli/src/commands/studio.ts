@@ -3,10 +3,11 @@ import type { Simulator } from "@gen/simulator";
 import type { Studio } from "@gen/studio";
 import { usageError } from "../cli-error.js";
 import { type CliIo, printJson, println } from "../cli-io.js";
+import { discoverVendors } from "../discover-vendors.js";
 import { boolFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
+import { simulatorSource } from "../simulator-source.js";
 import { studioBackend } from "../studio-backend.js";
-import { VENDORS } from "../vendors.js";
-import { envLines, intFlag, modelSource } from "./mock.js";
+import { envLines, intFlag } from "./mock.js";
 
 /** Options of {@link startStudioServer}. */
 export interface StudioServerOptions {
@@ -34,9 +35,9 @@ export async function startStudioServer(io: CliIo, options: StudioServerOptions)
   if (options.mock) {
     const { startSimulator } = await import("@gen/simulator");
     const mockEnv: Record<string, string> = {};
-    for (const [index, entry] of VENDORS.entries()) {
+    for (const [index, entry] of (await discoverVendors(io.cwd)).entries()) {
       const sim = await startSimulator({
-        ...modelSource(entry),
+        ...(await simulatorSource(entry)),
         seed: index + 1,
         taskDurationMs: options.taskMs ?? 4000,
       });

@@ -38,7 +38,7 @@ export async function waitCommand(args: readonly string[], io: CliIo): Promise<n
     };
     handlePath = defaultHandlePath(io.cwd, stored);
   }
-  const vendor = await requireVendor(stored.vendor);
+  const vendor = await requireVendor(io.cwd, stored.vendor);
   const flags = connectionFlags(parsed);
   const fallback = flags.baseUrl === undefined ? trustedStoredBaseUrl(stored, handlePath, io) : undefined;
   const baseUrl = baseUrlFor(vendor.entry.id, io, flags.baseUrl, fallback);

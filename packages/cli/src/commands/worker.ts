@@ -23,7 +23,9 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
       "gen worker needs --redis URL (or GEN_REDIS_URL)",
       "Example: gen worker --redis redis://127.0.0.1:6379",
     );
-  const vendors = listFlag(parsed, "vendor").map((v) => requireVendorEntry(v).id);
+  const vendors = await Promise.all(
+    listFlag(parsed, "vendor").map(async (v) => (await requireVendorEntry(io.cwd, v)).id),
+  );
   const concurrency = intFlag(stringFlag(parsed, "concurrency"), "--concurrency", 1, 10_000);
   const lockMs = intFlag(stringFlag(parsed, "lock-ms"), "--lock-ms", 1000, 3_600_000);
   const pollMs = pollMsFlag(parsed);
@@ -33,7 +35,7 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   try {
     worker = await startWorker({
       redisUrl,
-      source: cliBatchSource(io),
+      source: await cliBatchSource(io),
       env: io.env,
       ...(vendors.length > 0 ? { vendors } : {}),
       ...(concurrency === undefined ? {} : { concurrency }),

@@ -10,7 +10,7 @@ import type { StudioServer } from "../../src/commands/studio.js";
 import { openClient } from "../../src/open-vendor.js";
 import { findVendor, loadVendor } from "../../src/vendors.js";
 import { captureIo } from "../helpers/capture-io.js";
-import { collect, genArgv } from "../helpers/run-gen.js";
+import { collect, genArgv, ROOT } from "../helpers/run-gen.js";
 import {
   HAS_CHROMIUM,
   launchChromium,
@@ -140,7 +140,7 @@ describe.skipIf(!HAS_CHROMIUM)(
 
     /** The SDK's own messages for `input` (it refuses before any request). */
     async function sdkMessages(vendorId: string, op: string, input: unknown, field: string): Promise<string> {
-      const vendor = await loadVendor(findVendor(vendorId)!);
+      const vendor = await loadVendor((await findVendor(ROOT, vendorId))!);
       const io = { ...captureIo(), env: fx.env };
       const client = openClient(vendor!, io, { baseUrl: fx.env[`GEN_${vendorId.toUpperCase()}_BASE_URL`] });
       const error = await findCallTarget(vendor!, op)

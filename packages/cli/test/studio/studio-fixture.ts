@@ -5,9 +5,10 @@ import { join } from "node:path";
 import type { Simulator } from "@gen/simulator";
 import { startSimulator } from "@gen/simulator";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { envLines, modelSource } from "../../src/commands/mock.js";
+import { envLines } from "../../src/commands/mock.js";
 import { type StudioServer, startStudioServer } from "../../src/commands/studio.js";
-import { VENDORS } from "../../src/vendors.js";
+import { discoverVendors } from "../../src/discover-vendors.js";
+import { simulatorSource } from "../../src/simulator-source.js";
 import { captureIo } from "../helpers/capture-io.js";
 import { ROOT } from "../helpers/run-gen.js";
 
@@ -35,9 +36,9 @@ export async function studioFixture(): Promise<StudioFixture> {
   let now = Date.now();
   const sims: Record<string, Simulator> = {};
   const env: Record<string, string> = {};
-  for (const [index, entry] of VENDORS.entries()) {
+  for (const [index, entry] of (await discoverVendors(ROOT)).entries()) {
     const sim = await startSimulator({
-      ...modelSource(entry),
+      ...(await simulatorSource(entry)),
       seed: index + 1,
       taskDurationMs: TASK_MS,
       clock: () => now,

@@ -18,6 +18,11 @@ export function emitPackageJson(
     sideEffects: false,
     exports: {
       ".": { "@gen/source": "./src/index.ts", types: "./dist/index.d.ts", default: "./dist/index.js" },
+      "./manifest": {
+        "@gen/source": "./src/manifest.ts",
+        types: "./dist/manifest.d.ts",
+        default: "./dist/manifest.js",
+      },
       "./openapi.json": "./openapi.gen.json",
       "./package.json": "./package.json",
     },
@@ -33,7 +38,20 @@ export function emitPackageJson(
     engines: { node: ">=20" },
     dependencies: { "@gen/runtime": runtimeRange, zod: zodRange },
   };
-  return JSON.stringify({ ...pkg, ...extra }, null, 2) + "\n";
+  return JSON.stringify(withExtra(pkg, extra), null, 2) + "\n";
+}
+
+/**
+ * gen.config `packageJson` over the generated fields: top-level keys replace, except `exports`,
+ * whose entries are added (a vendor's own subpaths, e.g. `./simulator`, next to `.` and `./manifest`).
+ */
+export function withExtra(
+  pkg: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const exports = extra.exports;
+  if (typeof exports !== "object" || exports === null) return { ...pkg, ...extra };
+  return { ...pkg, ...extra, exports: { ...(pkg.exports as object), ...exports } };
 }
 
 /** `tsconfig.json` extending the repository base. */

@@ -5,6 +5,7 @@ import { emitConstants } from "./emit-constants.js";
 import { createEmitContext } from "./emit-context.js";
 import { emitEnums } from "./emit-enums.js";
 import { emitIndex } from "./emit-index.js";
+import { emitManifest, MANIFEST_SEED } from "./emit-manifest.js";
 import { emitModelJson } from "./emit-model-json.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitPackageJson, emitTsconfig, emitTsconfigBuild, emitTsupConfig } from "./emit-package-files.js";
@@ -71,6 +72,7 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   if (constants) src.set("constants.gen.ts", constants);
   if (!options.skipWire) src.set("wire.gen.ts", emitWire(model, catalog));
   const modules = [...src.keys()].filter((m) => m !== "wire.gen.ts").sort();
+  src.set("manifest.gen.ts", emitManifest(ctx));
   src.set("index.gen.ts", emitIndex(ctx, modules, !options.skipWire));
   const files = new Map<string, string>();
   const errors: string[] = [];
@@ -95,6 +97,9 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
   }
   files.set("tsup.config.ts", emitTsupConfig(options.standalone === true));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
-  const seeds = new Map([["src/index.ts", `export * from "./index.gen.js";\n`]]);
+  const seeds = new Map([
+    ["src/index.ts", `export * from "./index.gen.js";\n`],
+    ["src/manifest.ts", MANIFEST_SEED],
+  ]);
   return { files, seeds };
 }

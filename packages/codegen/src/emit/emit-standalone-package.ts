@@ -1,5 +1,5 @@
 import type { EmitContext } from "./emit-context.js";
-import { emitPackageJson } from "./emit-package-files.js";
+import { emitPackageJson, withExtra } from "./emit-package-files.js";
 
 /** Published ranges a package outside this repository depends on (the runtime's and zod's). */
 export const STANDALONE_RANGES = { runtime: "^0.1.0", zod: "^4.6.7", tsup: "8.5.1", typescript: "5.9.3" };
@@ -18,7 +18,7 @@ export function emitStandalonePackageJson(
   ) as Record<string, unknown>;
   pkg.scripts = { build: "tsup", typecheck: "tsc -p tsconfig.json", prepack: "tsup" };
   pkg.devDependencies = { tsup: STANDALONE_RANGES.tsup, typescript: STANDALONE_RANGES.typescript };
-  return `${JSON.stringify({ ...pkg, ...extra }, null, 2)}\n`;
+  return `${JSON.stringify(withExtra(pkg, extra), null, 2)}\n`;
 }
 
 /** A self-contained `tsconfig.json` (nothing to extend outside the package). */

@@ -1,14 +1,14 @@
-import { applyRules, type InputIssue, type InputRule, isGenError } from "@gen/runtime";
-import type { JsonSchema } from "@gen/spec";
-import type { EntryPoint } from "./entry-point.js";
+import { applyRules, type EntryPoint, type InputIssue, isGenError, type JsonSchema } from "@gen/runtime";
+import { imaModels } from "./constants.gen.js";
+import type { ImaModelTable } from "./model-table.js";
+import { createTaskOperation } from "./operations.gen.js";
+import { resolveModel } from "./resolve-model.js";
 
-interface ModelTable {
-  defaults?: Record<string, string | undefined>;
-  models?: Array<{ name: string; ids?: Record<string, string | undefined> }>;
-}
-
-/** IMA's video flows (`createIma().textToVideo` ...): `gen call ima text_to_video --set model=... --set prompt=...`. */
-export const IMA_ENTRY_POINTS: readonly EntryPoint[] = [
+/**
+ * IMA's video flows (`createIma().textToVideo` ...) as `gen` CLI entry points, named in this
+ * package's manifest: `gen call ima text_to_video --set model=... --set prompt=...`.
+ */
+export const imaEntryPoints: readonly EntryPoint[] = [
   videoFlow("text_to_video", "textToVideo", "Text to video", 0),
   videoFlow("image_to_video", "imageToVideo", "One image becomes the first frame", 1),
   videoFlow("first_last_frame_to_video", "firstLastFrameToVideo", "Two images: first and last frame", 2),
@@ -25,14 +25,14 @@ function videoFlow(name: string, method: string, description: string, minImages:
       if (typeof estimateCost !== "function") throw new Error("@gen/ima has no estimateCost()");
       return (estimateCost as (t: string, i: unknown) => Promise<unknown>).call(client, name, input);
     },
-    schema(module) {
-      const table = (module.imaModels ?? {}) as ModelTable;
-      const models = (table.models ?? []).filter((m) => m.ids?.[name]).map((m) => m.name);
+    schema() {
+      const table: ImaModelTable = imaModels;
+      const models = table.models.filter((m) => m.ids[name]).map((m) => m.name);
       const model: JsonSchema = {
         type: "string",
         description: `model name, alias or id${models.length ? ` (${models.join(", ")})` : ""}`,
       };
-      const fallback = table.defaults?.[name];
+      const fallback = table.defaults[name];
       if (fallback) model.default = fallback;
       const images: JsonSchema = {
         type: "array",
@@ -57,7 +57,7 @@ function videoFlow(name: string, method: string, description: string, minImages:
         additionalProperties: true,
       };
     },
-    validate: (module, input) => checkVideoRequest(module, name, input),
+    validate: (_module, input) => checkVideoRequest(name, input),
   };
 }
 
@@ -65,22 +65,20 @@ function videoFlow(name: string, method: string, description: string, minImages:
  * What the video methods check before any request: a prompt, and the image count rules of the
  * create operation (`src_img_url` per task type), applied to `images` by the runtime's rule engine.
  */
-function checkVideoRequest(module: Record<string, unknown>, taskType: string, input: unknown): InputIssue[] {
+function checkVideoRequest(taskType: string, input: unknown): InputIssue[] {
   const given = (typeof input === "object" && input !== null ? input : {}) as Record<string, unknown>;
   const issues: InputIssue[] = [];
   if (typeof given.prompt !== "string" || given.prompt.trim() === "") {
     issues.push({ field: "prompt", rule: "required", message: "must be a non-empty string" });
   }
-  const create = module.createTaskOperation as { rules?: readonly InputRule[] } | undefined;
-  const rules = (create?.rules ?? [])
+  const rules = (createTaskOperation.rules ?? [])
     .filter((r) => r.rule === "count" && r.field === "src_img_url")
     .map((r) => ({ ...r, field: "images" }));
   collect(issues, () => applyRules({ task_type: taskType, images: given.images ?? [] }, rules, "ima"));
-  const resolve = module.resolveModel as ((t: unknown, k: string, m?: string) => unknown) | undefined;
   if (given.model !== undefined && typeof given.model !== "string") {
     issues.push({ field: "model", rule: "type", message: "must be a string (a model name, alias or id)" });
-  } else if (resolve && module.imaModels) {
-    collect(issues, () => resolve(module.imaModels, taskType, given.model as string | undefined));
+  } else {
+    collect(issues, () => resolveModel(imaModels, taskType, given.model as string | undefined));
   }
   return issues;
 }

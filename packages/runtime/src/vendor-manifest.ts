@@ -1,0 +1,13 @@
+// A vendor package's self-description: @gen/spec's types, re-exported type-only (no bytes added) so
+// a generated package, which depends on @gen/runtime and zod only, can name them.
+export type {
+  EntryPoint,
+  EntryPointIssue,
+  JsonSchema,
+  VendorManifest,
+  VendorManifestCli,
+  VendorManifestEnv,
+  VendorManifestExample,
+  VendorManifestOperation,
+  VendorManifestSimulator,
+} from "@gen/spec";
