@@ -1,7 +1,9 @@
 // Generation time and output size next to openapi-typescript and hey-api, on the same OpenAPI
 // files: real vendors' documents found in `--docs DIR` (default /tmp/real-openapi; never
 // committed: absent = skipped) and the synthetic 2,400-operation spec (the x100 Media.io catalog's
-// normalised OpenAPI model). Every run is a fresh process; tools interleaved; medians.
+// normalised OpenAPI model). Every run is a fresh process; tools interleaved within each round
+// (so a load spike hits every tool of the round); time ratios are paired: the median over rounds
+// of gen's time / openapi-typescript's time in the same round.
 // Run: node scripts/run-ts.mjs bench/codegen-compare.ts [--docs DIR] [--runs N] [--tools a,b]
 import { spawnSync } from "node:child_process";
 import {
@@ -26,7 +28,7 @@ const arg = (name: string, fallback: string) => {
 };
 const DOCS = arg("docs", "/tmp/real-openapi");
 const RUNS = Number(arg("runs", "3"));
-const TOOLS = arg("tools", "gen,gen-nowire,openapi-typescript,hey-api").split(",");
+const TOOLS = arg("tools", "gen,gen-wire,openapi-typescript,hey-api").split(",");
 const tmp = mkdtempSync(join(tmpdir(), "codegen-compare-"));
 
 async function syntheticSpec(): Promise<string> {
@@ -43,7 +45,7 @@ async function syntheticSpec(): Promise<string> {
   return file;
 }
 
-type Sample = { ms: number; bytes: number; srcBytes?: number };
+type Sample = { ms: number; bytes: number; srcBytes?: number; modelBytes?: number };
 
 function runTool(tool: string, file: string): Sample | { error: string } {
   const out = mkdtempSync(join(tmp, `${tool}-`));
@@ -66,7 +68,8 @@ const docs = existsSync(DOCS)
       .filter((f) => /\.(json|ya?ml)$/.test(f) && !f.includes("measure"))
       .map((f) => ({ name: f, file: join(DOCS, f), runs: RUNS }))
   : [];
-docs.push({ name: "synthetic-2400", file: await syntheticSpec(), runs: 1 });
+docs.push({ name: "synthetic-2400", file: await syntheticSpec(), runs: RUNS });
+const loadBefore = loadavg().map((n) => Math.round(n * 10) / 10);
 const RESULT = join(ROOT, "bench/results/codegen-compare.json");
 // `--tools` reruns some tools only: the other tools' rows of the previous run are kept.
 const previous = existsSync(RESULT)
@@ -74,42 +77,41 @@ const previous = existsSync(RESULT)
   : [];
 const rows: Array<Record<string, unknown>> = [];
 for (const doc of docs) {
-  const samples: Record<string, Sample[]> = {};
+  // rounds[i][tool]: round i's sample of each tool (tools run back to back in each round).
+  const rounds: Array<Record<string, Sample>> = [];
   const errors: Record<string, string> = {};
-  for (let i = 0; i < doc.runs; i++)
+  for (let i = 0; i < doc.runs; i++) {
+    const round: Record<string, Sample> = {};
     for (const tool of TOOLS) {
       const r = runTool(tool, doc.file);
       if ("error" in r) errors[tool] = r.error;
-      else {
-        samples[tool] ??= [];
-        samples[tool].push(r);
-      }
+      else round[tool] = r;
     }
+    rounds.push(round);
+  }
   const row: Record<string, unknown> = {
-    ...previous.find((r) => r.document === doc.name),
+    ...(process.argv.includes("--tools") ? previous.find((r) => r.document === doc.name) : {}),
     document: doc.name,
   };
   for (const tool of TOOLS) {
-    const s = samples[tool];
-    row[tool] = s
-      ? {
-          ms: Math.round(median(s.map((x) => x.ms))),
-          bytes: s[0]!.bytes,
-          ...(s[0]!.srcBytes ? { srcBytes: s[0]!.srcBytes } : {}),
-        }
-      : { error: errors[tool] };
+    const s = rounds.map((r) => r[tool]).filter((x): x is Sample => x !== undefined);
+    const { ms: _ms, ...sizes } = s[0] ?? { ms: 0 };
+    row[tool] = s.length ? { ms: Math.round(median(s.map((x) => x.ms))), ...sizes } : { error: errors[tool] };
   }
-  const o = row["openapi-typescript"] as { ms?: number } | undefined;
   const h = row["hey-api"] as { bytes?: number } | undefined;
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   for (const [key, suffix] of [
     ["gen", ""],
-    ["gen-nowire", "NoWire"],
+    ["gen-wire", "Wire"],
   ] as const) {
     const g = row[key] as Sample | undefined;
-    if (!g?.ms || !o?.ms || !h?.bytes) continue;
-    row[`timeVsOpenapiTs${suffix}`] = Math.round((g.ms / o.ms) * 100) / 100;
-    row[`sizeVsHeyApi${suffix}`] = Math.round((g.bytes / h.bytes) * 100) / 100;
-    row[`srcSizeVsHeyApi${suffix}`] = Math.round(((g.srcBytes ?? g.bytes) / h.bytes) * 100) / 100;
+    const paired = rounds
+      .filter((r) => r[key] && r["openapi-typescript"])
+      .map((r) => (r[key] as Sample).ms / (r["openapi-typescript"] as Sample).ms);
+    if (paired.length) row[`timeVsOpenapiTs${suffix}`] = Math.round(median(paired) * 100) / 100;
+    if (!g?.bytes || !h?.bytes) continue;
+    row[`sizeVsHeyApi${suffix}`] = ratio(g.bytes, h.bytes);
+    row[`srcSizeVsHeyApi${suffix}`] = ratio(g.srcBytes ?? g.bytes, h.bytes);
   }
   rows.push(row);
   console.log(JSON.stringify(row));
@@ -118,9 +120,9 @@ rmSync(tmp, { recursive: true, force: true });
 const result = {
   date: new Date().toISOString(),
   node: process.version,
-  loadAverage: loadavg().map((n) => Math.round(n * 10) / 10),
+  loadAverage: { before: loadBefore, after: loadavg().map((n) => Math.round(n * 10) / 10) },
   runs: RUNS,
-  note: "fresh process per run; ms = the generation call (module loading excluded), bytes = every file written. gen = this generator through gen.config + generate() (types, zod + compact validators, operations, client, README, openapi-typescript wire types, normalised model); gen-nowire = the same with gen.config wireTypes: false; openapi-typescript 7.13 = types only; hey-api 0.95.0 = @hey-api/typescript + @hey-api/sdk + zod. Targets: timeVsOpenapiTs <= 1, sizeVsHeyApi <= 1 (srcSizeVsHeyApi: gen's src/ only, without README, package files and the normalised model copy openapi.gen.json). Documents without an absolute server URL get options.baseUrl.",
+  note: "fresh process per run, tools interleaved in each round; ms = median of the generation call (module loading excluded); timeVsOpenapiTs = median over rounds of the paired ratio (same round); bytes = every file written. gen = this generator through gen.config + generate() with the defaults (types, zod + compact validators, operations, client, README, normalised model openapi.gen.json = modelBytes); gen-wire = the same with the opt-in gen.config wireTypes: true (adds openapi-typescript's wire types); openapi-typescript 7.13 = types only; hey-api 0.95.0 = @hey-api/typescript + @hey-api/sdk + zod. Targets: timeVsOpenapiTs <= 1, sizeVsHeyApi <= 1 (srcSizeVsHeyApi: gen's src/ only, the SDK code, without README, package files and the model copy). Documents without an absolute server URL get options.baseUrl.",
   rows,
 };
 mkdirSync(join(ROOT, "bench/results"), { recursive: true });

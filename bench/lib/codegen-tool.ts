@@ -1,7 +1,7 @@
 // One generator run in this fresh process: `<tool> <openapi file> <out dir>`; prints
 // `{ ms, bytes }` (time of the generation call itself, module loading excluded; bytes of every
-// file written). Tools: gen (this repo: gen.config + generate, the documented plugin path;
-// gen-nowire: the same with `"wireTypes": false`),
+// file written). Tools: gen (this repo: gen.config + generate, the documented plugin path, with
+// the defaults; gen-wire: the same with the opt-in `"wireTypes": true`),
 // openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation).
 import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -22,7 +22,7 @@ function sizeOf(dir: string): number {
 }
 
 let ms: number;
-if (tool === "gen" || tool === "gen-nowire") {
+if (tool === "gen" || tool === "gen-wire") {
   const { generate } = await import("../../packages/codegen/src/index.js");
   const ext = file.endsWith(".json") ? "json" : "yaml";
   mkdirSync(join(out, "catalogs/v"), { recursive: true });
@@ -38,8 +38,8 @@ if (tool === "gen" || tool === "gen-nowire") {
           out: "pkg",
           // A file without an absolute server URL (one real document) still generates.
           options: { baseUrl: "https://api.vendor.invalid" },
-          // gen-nowire: gen.config `"wireTypes": false` (no openapi-typescript wire types).
-          ...(tool === "gen-nowire" ? { wireTypes: false } : {}),
+          // gen-wire: gen.config `"wireTypes": true` (openapi-typescript's wire types as well).
+          ...(tool === "gen-wire" ? { wireTypes: true } : {}),
         },
       ],
     }),
@@ -47,10 +47,11 @@ if (tool === "gen" || tool === "gen-nowire") {
   const t0 = performance.now();
   await generate({ root: out });
   ms = performance.now() - t0;
-  // srcBytes: the SDK code alone (src/), without README, package files and the model copy.
-  console.log(
-    JSON.stringify({ ms, bytes: sizeOf(join(out, "pkg")), srcBytes: sizeOf(join(out, "pkg/src")) }),
-  );
+  // srcBytes: the SDK code alone (src/), without README, package files and the model copy
+  // (modelBytes: openapi.gen.json, the normalised model shipped for the simulator, MCP and differ).
+  const pkg = join(out, "pkg");
+  const modelBytes = statSync(join(pkg, "openapi.gen.json")).size;
+  console.log(JSON.stringify({ ms, bytes: sizeOf(pkg), srcBytes: sizeOf(join(pkg, "src")), modelBytes }));
 } else if (tool === "openapi-typescript") {
   const { default: openapiTS, astToString } = await import("openapi-typescript");
   const t0 = performance.now();

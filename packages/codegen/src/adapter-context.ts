@@ -1,7 +1,8 @@
 import { access, readFile } from "node:fs/promises";
 import { isAbsolute, join } from "node:path";
 import { type CatalogAdapterContextV1, type GenerationDiagnostic, GenerationError } from "@gen/spec";
-import { parse, YAMLParseError } from "yaml";
+import { YAMLParseError } from "yaml";
+import { parseCatalogFast, parseCatalogStrict } from "./parse-catalog-text.js";
 
 /** Builds the context handed to an adapter; diagnostics land in `sink`. */
 export function createAdapterContext(
@@ -24,8 +25,10 @@ export function createAdapterContext(
         () => false,
       ),
     parseYaml(text, file) {
+      const fast = parseCatalogFast(text);
+      if (fast) return fast.value;
       try {
-        return parse(text, { uniqueKeys: true, maxAliasCount: 1000 });
+        return parseCatalogStrict(text);
       } catch (e) {
         const pos = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
         const d: GenerationDiagnostic = {

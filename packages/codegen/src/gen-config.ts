@@ -17,9 +17,10 @@ export interface GenVendorConfig {
   /** Extra fields merged into the emitted package.json (e.g. workspace `devDependencies` for tests). */
   packageJson?: Record<string, unknown>;
   /**
-   * `false`: no `wire.gen.ts` (openapi-typescript's raw `paths`/`components` types, exported as
-   * `Wire`). The typed client, inputs, outputs and validators do not use them; a large vendor file
-   * generates in about half the time and size without them. Default `true`.
+   * `true`: also emit `wire.gen.ts` (openapi-typescript's raw `paths`/`components` types, exported
+   * as `Wire`). Opt-in: the typed client, inputs, outputs and validators carry the same fields,
+   * constraints and docs without them, and a large vendor file generates in about half the time
+   * and size without them. Default `false`.
    */
   wireTypes?: boolean;
 }

@@ -79,7 +79,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         catalog: vendor.catalog,
         outDir: vendor.out,
         standalone: !(await exists(join(job.root, "tsconfig.base.json"))),
-        ...(vendor.wireTypes === false ? { skipWire: true } : {}),
+        ...(vendor.wireTypes === true ? {} : { skipWire: true }),
         ...(await existingPackageFields(job)),
       });
       emitted.push({ job, ...pkg });

@@ -30,8 +30,14 @@ describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () =>
     const base = relative(dir, join(REPO_ROOT, "tsconfig.base.json")).split("\\").join("/");
     writeFileSync(join(dir, "tsconfig.base.json"), JSON.stringify({ extends: base }));
     const vendors = [
-      { id: "media31", catalog: "catalogs/media31/openapi.yaml", adapter: "openapi", out: "pkg31" },
-      { id: "media30", catalog: "catalogs/media30.yaml", adapter: "openapi", out: "pkg30", wireTypes: false },
+      {
+        id: "media31",
+        catalog: "catalogs/media31/openapi.yaml",
+        adapter: "openapi",
+        out: "pkg31",
+        wireTypes: true,
+      },
+      { id: "media30", catalog: "catalogs/media30.yaml", adapter: "openapi", out: "pkg30" },
     ];
     writeFileSync(join(dir, "gen.config.json"), JSON.stringify({ vendors }));
     result = await generate({ root: dir });
@@ -75,7 +81,7 @@ describe("real vendor OpenAPI patterns, end to end", { timeout: 120_000 }, () =>
     expect(codes).not.toContain("no-auth");
     expect(codes).toContain("auth-prefix");
     expect(codes).not.toContain("unsupported-media-type");
-    // gen.config `wireTypes: false`: no openapi-typescript wire types (the package still compiles).
+    // Wire types are opt-in (gen.config `wireTypes: true`); without them the package still compiles.
     expect(existsSync(join(dir, "pkg30/src/wire.gen.ts"))).toBe(false);
     expect(existsSync(join(dir, "pkg31/src/wire.gen.ts"))).toBe(true);
   });

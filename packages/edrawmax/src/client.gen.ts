@@ -7,9 +7,14 @@ import type { GenerateFlowchartInput, GenerateFlowchartOutput, GenerateGanttInpu
 import { type EdrawmaxOptions, edrawmaxVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type EdrawmaxOperationName = "generateFlowchart" | "generate-flowchart" | "flowchart" | "流程图" | "/skills/generate-flowchart" | "generateGantt" | "generate-gantt" | "gantt" | "甘特图" | "/skills/generate-gantt" | "generateInfographic" | "generate-infographic" | "infographic" | "信息图" | "/skills/generate-infographic" | "generateMindmap" | "generate-mindmap" | "mindmap" | "思维导图" | "/skills/generate-mindmap";
+export type EdrawmaxOperationName = keyof typeof operationIds;
 
-/** A EdrawMax client: one typed method per operation. */
+/**
+ * A EdrawMax client: one typed method per operation. Every method throws:
+ * - `InvalidRequestError` before any request when the input breaks a rule (names the field and rule)
+ * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
+ * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
+ */
 export interface EdrawmaxClient {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
@@ -18,19 +23,13 @@ export interface EdrawmaxClient {
    *
    * Generate a flowchart (流程图)
    *
-   * Input:
-   * - `userId`: string; length 1..128; pattern ^[\x21-\x7E]+$ — Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0.
-   * - `prompt` (required): string; length >= 1; pattern \S — Natural-language description of the diagram (must not be blank).
-   * - `lang`: one of "en", "cn", "jp", "kr", "es", "fr", "de", "it", "tw", "pt", "ru", "id"; default "cn" — Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia.
-   * - `platform`: one of "web", "win", "mac", "ios", "android", "linux" — Calling platform identifier (optional, no default).
+   * Input `GenerateFlowchartInput`: `userId`, `prompt` (required), `lang`, `platform`.
    *
    * @example
    * ```ts
    * const output = await edrawmax.generateFlowchart({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
   generateFlowchart(input: GenerateFlowchartInput, options?: CallOptions): Promise<GenerateFlowchartOutput>;
   /**
@@ -38,19 +37,13 @@ export interface EdrawmaxClient {
    *
    * Generate a Gantt chart (甘特图)
    *
-   * Input:
-   * - `userId`: string; length 1..128; pattern ^[\x21-\x7E]+$ — Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0.
-   * - `prompt` (required): string; length >= 1; pattern \S — Natural-language description of the diagram (must not be blank).
-   * - `lang`: one of "en", "cn", "jp", "kr", "es", "fr", "de", "it", "tw", "pt", "ru", "id"; default "cn" — Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia.
-   * - `platform`: one of "web", "win", "mac", "ios", "android", "linux" — Calling platform identifier (optional, no default).
+   * Input `GenerateGanttInput`: `userId`, `prompt` (required), `lang`, `platform`.
    *
    * @example
    * ```ts
    * const output = await edrawmax.generateGantt({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
   generateGantt(input: GenerateGanttInput, options?: CallOptions): Promise<GenerateGanttOutput>;
   /**
@@ -58,19 +51,13 @@ export interface EdrawmaxClient {
    *
    * Generate an infographic (信息图)
    *
-   * Input:
-   * - `userId`: string; length 1..128; pattern ^[\x21-\x7E]+$ — Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0.
-   * - `prompt` (required): string; length >= 1; pattern \S — Natural-language description of the diagram (must not be blank).
-   * - `lang`: one of "en", "cn", "jp", "kr", "es", "fr", "de", "it", "tw", "pt", "ru", "id"; default "cn" — Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia.
-   * - `platform`: one of "web", "win", "mac", "ios", "android", "linux" — Calling platform identifier (optional, no default).
+   * Input `GenerateInfographicInput`: `userId`, `prompt` (required), `lang`, `platform`.
    *
    * @example
    * ```ts
    * const output = await edrawmax.generateInfographic({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
   generateInfographic(input: GenerateInfographicInput, options?: CallOptions): Promise<GenerateInfographicOutput>;
   /**
@@ -78,19 +65,13 @@ export interface EdrawmaxClient {
    *
    * Generate a mind map (思维导图)
    *
-   * Input:
-   * - `userId`: string; length 1..128; pattern ^[\x21-\x7E]+$ — Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0.
-   * - `prompt` (required): string; length >= 1; pattern \S — Natural-language description of the diagram (must not be blank).
-   * - `lang`: one of "en", "cn", "jp", "kr", "es", "fr", "de", "it", "tw", "pt", "ru", "id"; default "cn" — Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia.
-   * - `platform`: one of "web", "win", "mac", "ios", "android", "linux" — Calling platform identifier (optional, no default).
+   * Input `GenerateMindmapInput`: `userId`, `prompt` (required), `lang`, `platform`.
    *
    * @example
    * ```ts
    * const output = await edrawmax.generateMindmap({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
   generateMindmap(input: GenerateMindmapInput, options?: CallOptions): Promise<GenerateMindmapOutput>;
   /**
@@ -115,12 +96,9 @@ export interface EdrawmaxClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface EdrawmaxOperations {
-  generateFlowchart: { input: GenerateFlowchartInput; output: GenerateFlowchartOutput };
-  generateGantt: { input: GenerateGanttInput; output: GenerateGanttOutput };
-  generateInfographic: { input: GenerateInfographicInput; output: GenerateInfographicOutput };
-  generateMindmap: { input: GenerateMindmapInput; output: GenerateMindmapOutput };
-}
+export type EdrawmaxOperations = {
+  [K in (typeof operationIds)[EdrawmaxOperationName]]: EdrawmaxClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   generateFlowchart: "generateFlowchart",

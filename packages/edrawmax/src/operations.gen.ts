@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { generateFlowchartInputCheck, generateGanttInputCheck, generateInfographicInputCheck, generateMindmapInputCheck } from "./validators.gen.js";
 import type { GenerateFlowchartInput, GenerateFlowchartOutput, GenerateGanttInput, GenerateGanttOutput, GenerateInfographicInput, GenerateInfographicOutput, GenerateMindmapInput, GenerateMindmapOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createEdrawmaxRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `generate-flowchart`: POST /skills/generate-flowchart (operation data, no code). */
 export const generateFlowchartOperation: OperationDefinition<GenerateFlowchartInput, GenerateFlowchartOutput> = {
   id: "generateFlowchart",
@@ -21,10 +24,7 @@ export const generateFlowchartOperation: OperationDefinition<GenerateFlowchartIn
   input: generateFlowchartInputCheck,
 };
 
-/**
- * Generate a flowchart (流程图)
- * Standalone form for tree-shaking: `generateFlowchart(createEdrawmaxRuntime(), input)`.
- */
+/** Generate a flowchart (流程图) */
 export function generateFlowchart(client: VendorClient, input: GenerateFlowchartInput, options?: CallOptions): Promise<GenerateFlowchartOutput> {
   return client.invoke(generateFlowchartOperation, input, options) as Promise<GenerateFlowchartOutput>;
 }
@@ -46,10 +46,7 @@ export const generateGanttOperation: OperationDefinition<GenerateGanttInput, Gen
   input: generateGanttInputCheck,
 };
 
-/**
- * Generate a Gantt chart (甘特图)
- * Standalone form for tree-shaking: `generateGantt(createEdrawmaxRuntime(), input)`.
- */
+/** Generate a Gantt chart (甘特图) */
 export function generateGantt(client: VendorClient, input: GenerateGanttInput, options?: CallOptions): Promise<GenerateGanttOutput> {
   return client.invoke(generateGanttOperation, input, options) as Promise<GenerateGanttOutput>;
 }
@@ -71,10 +68,7 @@ export const generateInfographicOperation: OperationDefinition<GenerateInfograph
   input: generateInfographicInputCheck,
 };
 
-/**
- * Generate an infographic (信息图)
- * Standalone form for tree-shaking: `generateInfographic(createEdrawmaxRuntime(), input)`.
- */
+/** Generate an infographic (信息图) */
 export function generateInfographic(client: VendorClient, input: GenerateInfographicInput, options?: CallOptions): Promise<GenerateInfographicOutput> {
   return client.invoke(generateInfographicOperation, input, options) as Promise<GenerateInfographicOutput>;
 }
@@ -96,10 +90,7 @@ export const generateMindmapOperation: OperationDefinition<GenerateMindmapInput,
   input: generateMindmapInputCheck,
 };
 
-/**
- * Generate a mind map (思维导图)
- * Standalone form for tree-shaking: `generateMindmap(createEdrawmaxRuntime(), input)`.
- */
+/** Generate a mind map (思维导图) */
 export function generateMindmap(client: VendorClient, input: GenerateMindmapInput, options?: CallOptions): Promise<GenerateMindmapOutput> {
   return client.invoke(generateMindmapOperation, input, options) as Promise<GenerateMindmapOutput>;
 }

@@ -31,56 +31,11 @@ export function generateFlowchartInputSchema(): ReturnType<typeof buildGenerateF
   return generateFlowchartInputCache;
 }
 
-let generateGanttInputCache: ReturnType<typeof buildGenerateGanttInput> | undefined;
-function buildGenerateGanttInput() {
-  return z.strictObject(
-    {
-      userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
-      lang: z.optional(z.enum(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"], e("must be one of: en, cn, jp, kr, es, fr, de, it, tw, pt, ru, id"))),
-      platform: z.optional(z.enum(["web","win","mac","ios","android","linux"], e("must be one of: web, win, mac, ios, android, linux"))),
-    },
-    o,
-  );
-}
-/** zod/mini schema of `GenerateGanttInput`, built on first use. */
-export function generateGanttInputSchema(): ReturnType<typeof buildGenerateGanttInput> {
-  generateGanttInputCache ??= buildGenerateGanttInput();
-  return generateGanttInputCache;
-}
+/** zod/mini schema of `GenerateGanttInput`: the rules of `generateFlowchartInputSchema`. */
+export const generateGanttInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
 
-let generateInfographicInputCache: ReturnType<typeof buildGenerateInfographicInput> | undefined;
-function buildGenerateInfographicInput() {
-  return z.strictObject(
-    {
-      userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
-      lang: z.optional(z.enum(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"], e("must be one of: en, cn, jp, kr, es, fr, de, it, tw, pt, ru, id"))),
-      platform: z.optional(z.enum(["web","win","mac","ios","android","linux"], e("must be one of: web, win, mac, ios, android, linux"))),
-    },
-    o,
-  );
-}
-/** zod/mini schema of `GenerateInfographicInput`, built on first use. */
-export function generateInfographicInputSchema(): ReturnType<typeof buildGenerateInfographicInput> {
-  generateInfographicInputCache ??= buildGenerateInfographicInput();
-  return generateInfographicInputCache;
-}
+/** zod/mini schema of `GenerateInfographicInput`: the rules of `generateFlowchartInputSchema`. */
+export const generateInfographicInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
 
-let generateMindmapInputCache: ReturnType<typeof buildGenerateMindmapInput> | undefined;
-function buildGenerateMindmapInput() {
-  return z.strictObject(
-    {
-      userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
-      lang: z.optional(z.enum(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"], e("must be one of: en, cn, jp, kr, es, fr, de, it, tw, pt, ru, id"))),
-      platform: z.optional(z.enum(["web","win","mac","ios","android","linux"], e("must be one of: web, win, mac, ios, android, linux"))),
-    },
-    o,
-  );
-}
-/** zod/mini schema of `GenerateMindmapInput`, built on first use. */
-export function generateMindmapInputSchema(): ReturnType<typeof buildGenerateMindmapInput> {
-  generateMindmapInputCache ??= buildGenerateMindmapInput();
-  return generateMindmapInputCache;
-}
+/** zod/mini schema of `GenerateMindmapInput`: the rules of `generateFlowchartInputSchema`. */
+export const generateMindmapInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();

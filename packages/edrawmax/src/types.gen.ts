@@ -16,46 +16,19 @@ export interface GenerateFlowchartInput {
 export type GenerateFlowchartOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Mermaid source of the flowchart, for editing or re-rendering. */ mermaid_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
 
 /** Input of `generate-gantt` (POST /skills/generate-gantt). */
-export interface GenerateGanttInput {
-  /** Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0. */
-  userId?: string;
-  /** Natural-language description of the diagram (must not be blank). */
-  prompt: string;
-  /** Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia. @default "cn" */
-  lang?: "en" | "cn" | "jp" | "kr" | "es" | "fr" | "de" | "it" | "tw" | "pt" | "ru" | "id";
-  /** Calling platform identifier (optional, no default). */
-  platform?: "web" | "win" | "mac" | "ios" | "android" | "linux";
-}
+export interface GenerateGanttInput extends GenerateFlowchartInput {}
 
 /** Response data of `generate-gantt` (lenient: unknown fields are kept). */
 export type GenerateGanttOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Diagram source, for editing or re-rendering. */ source_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
 
 /** Input of `generate-infographic` (POST /skills/generate-infographic). */
-export interface GenerateInfographicInput {
-  /** Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0. */
-  userId?: string;
-  /** Natural-language description of the diagram (must not be blank). */
-  prompt: string;
-  /** Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia. @default "cn" */
-  lang?: "en" | "cn" | "jp" | "kr" | "es" | "fr" | "de" | "it" | "tw" | "pt" | "ru" | "id";
-  /** Calling platform identifier (optional, no default). */
-  platform?: "web" | "win" | "mac" | "ios" | "android" | "linux";
-}
+export interface GenerateInfographicInput extends GenerateFlowchartInput {}
 
 /** Response data of `generate-infographic` (lenient: unknown fields are kept). */
-export type GenerateInfographicOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Diagram source, for editing or re-rendering. */ source_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
+export type GenerateInfographicOutput = GenerateGanttOutput;
 
 /** Input of `generate-mindmap` (POST /skills/generate-mindmap). */
-export interface GenerateMindmapInput {
-  /** Optional user id (input field `userId`, see `x-gen-operation.headerParams`). Sent only as this header, never in the body; the vendor defaults it to 0. */
-  userId?: string;
-  /** Natural-language description of the diagram (must not be blank). */
-  prompt: string;
-  /** Output language: en English, cn 简体中文, jp 日本語, kr 한국어, es Español, fr Français, de Deutsch, it Italiano, tw 繁體中文, pt Português, ru Русский, id Bahasa Indonesia. @default "cn" */
-  lang?: "en" | "cn" | "jp" | "kr" | "es" | "fr" | "de" | "it" | "tw" | "pt" | "ru" | "id";
-  /** Calling platform identifier (optional, no default). */
-  platform?: "web" | "win" | "mac" | "ios" | "android" | "linux";
-}
+export interface GenerateMindmapInput extends GenerateFlowchartInput {}
 
 /** Response data of `generate-mindmap` (lenient: unknown fields are kept). */
-export type GenerateMindmapOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Diagram source, for editing or re-rendering. */ source_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
+export type GenerateMindmapOutput = GenerateGanttOutput;

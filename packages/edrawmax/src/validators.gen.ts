@@ -7,14 +7,11 @@ import type { GenerateFlowchartInput, GenerateGanttInput, GenerateInfographicInp
 export const generateFlowchartInputCheck = (): StandardSchemaV1<unknown, GenerateFlowchartInput> =>
   compactSchema({"t":"o","p":{"userId":{"t":"s","min":1,"max":128,"re":"^[\\x21-\\x7E]+$","opt":1},"prompt":{"t":"s","min":1,"re":"\\S"},"lang":{"t":"e","v":["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"],"opt":1},"platform":{"t":"e","v":["web","win","mac","ios","android","linux"],"opt":1}}});
 
-/** Validator of `GenerateGanttInput` without zod (the rules of `generateGanttInputSchema`). */
-export const generateGanttInputCheck = (): StandardSchemaV1<unknown, GenerateGanttInput> =>
-  compactSchema({"t":"o","p":{"userId":{"t":"s","min":1,"max":128,"re":"^[\\x21-\\x7E]+$","opt":1},"prompt":{"t":"s","min":1,"re":"\\S"},"lang":{"t":"e","v":["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"],"opt":1},"platform":{"t":"e","v":["web","win","mac","ios","android","linux"],"opt":1}}});
+/** Validator of `GenerateGanttInput`: `generateFlowchartInputCheck`'s rules. */
+export const generateGanttInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, GenerateGanttInput>;
 
-/** Validator of `GenerateInfographicInput` without zod (the rules of `generateInfographicInputSchema`). */
-export const generateInfographicInputCheck = (): StandardSchemaV1<unknown, GenerateInfographicInput> =>
-  compactSchema({"t":"o","p":{"userId":{"t":"s","min":1,"max":128,"re":"^[\\x21-\\x7E]+$","opt":1},"prompt":{"t":"s","min":1,"re":"\\S"},"lang":{"t":"e","v":["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"],"opt":1},"platform":{"t":"e","v":["web","win","mac","ios","android","linux"],"opt":1}}});
+/** Validator of `GenerateInfographicInput`: `generateFlowchartInputCheck`'s rules. */
+export const generateInfographicInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, GenerateInfographicInput>;
 
-/** Validator of `GenerateMindmapInput` without zod (the rules of `generateMindmapInputSchema`). */
-export const generateMindmapInputCheck = (): StandardSchemaV1<unknown, GenerateMindmapInput> =>
-  compactSchema({"t":"o","p":{"userId":{"t":"s","min":1,"max":128,"re":"^[\\x21-\\x7E]+$","opt":1},"prompt":{"t":"s","min":1,"re":"\\S"},"lang":{"t":"e","v":["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"],"opt":1},"platform":{"t":"e","v":["web","win","mac","ios","android","linux"],"opt":1}}});
+/** Validator of `GenerateMindmapInput`: `generateFlowchartInputCheck`'s rules. */
+export const generateMindmapInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, GenerateMindmapInput>;

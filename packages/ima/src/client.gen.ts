@@ -7,9 +7,17 @@ import type { ListProductsInput, ListProductsOutput, CreateTaskInput, CreateTask
 import { type ImaOptions, imaVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type ImaOperationName = "listProducts" | "product-list" | "products" | "/open/v1/product/list" | "createTask" | "tasks-create" | "create" | "/open/v1/tasks/create" | "getTaskDetail" | "tasks-detail" | "detail" | "/open/v1/tasks/detail";
+export type ImaOperationName = keyof typeof operationIds;
 
-/** A IMA Studio client: one typed method per operation. */
+/**
+ * A IMA Studio client: one typed method per operation. Every method throws:
+ * - `InvalidRequestError` before any request when the input breaks a rule (names the field and rule)
+ * - `MissingCredentialError` when no credential is in the options or the environment
+ * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
+ * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
+ *
+ * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
+ */
 export interface ImaClient {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
@@ -18,19 +26,13 @@ export interface ImaClient {
    *
    * List the live products (models, versions, form defaults, credit rules) of a category
    *
-   * Input:
-   * - `app`: one of "ima"; default "ima" — The vendor accepts only `ima`.
-   * - `platform`: one of "web"; default "web" — The vendor accepts only `web`.
-   * - `category` (required): one of "text_to_video", "image_to_video", "first_last_frame_to_video", "reference_image_to_video"
+   * Input `ListProductsInput`: `app`, `platform`, `category` (required).
    *
    * @example
    * ```ts
    * const output = await ima.listProducts({ category: "text_to_video" });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
   listProducts(input: ListProductsInput, options?: CallOptions): Promise<ListProductsOutput>;
   /**
@@ -38,38 +40,26 @@ export interface ImaClient {
    *
    * Create a generation task (paid; never retried once it may have reached the vendor)
    *
-   * Input:
-   * - `task_type` (required): one of "text_to_video", "image_to_video", "first_last_frame_to_video", "reference_image_to_video"
-   * - `enable_multi_model`: boolean; default false
-   * - `src_img_url`: array — Input image URLs (https); index 0 = first frame, 1 = last frame.
-   * - `parameters` (required): array; items 1..1
+   * Input `CreateTaskInput`: `task_type` (required), `enable_multi_model`, `src_img_url`, `parameters` (required).
    *
    * @example
    * ```ts
    * const task = await ima.createTask({ task_type: "text_to_video", parameters: [] });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
   createTask(input: CreateTaskInput, options?: CallOptions): Promise<Task<CreateTaskResult>>;
   /**
    * Read a task's medias and their status (`tasks-detail`)
    *
-   * Input:
-   * - `task_id` (required): string; length >= 1
+   * Input `GetTaskDetailInput`: `task_id` (required).
    *
    * @example
    * ```ts
    * const output = await ima.getTaskDetail({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
   getTaskDetail(input: GetTaskDetailInput, options?: CallOptions): Promise<GetTaskDetailOutput>;
   /**
@@ -94,11 +84,9 @@ export interface ImaClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface ImaOperations {
-  listProducts: { input: ListProductsInput; output: ListProductsOutput };
-  createTask: { input: CreateTaskInput; output: Task<CreateTaskResult> };
-  getTaskDetail: { input: GetTaskDetailInput; output: GetTaskDetailOutput };
-}
+export type ImaOperations = {
+  [K in (typeof operationIds)[ImaOperationName]]: ImaClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   listProducts: "listProducts",

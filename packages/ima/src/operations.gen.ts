@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { listProductsInputCheck, createTaskInputCheck, getTaskDetailInputCheck } from "./validators.gen.js";
 import type { ListProductsInput, ListProductsOutput, CreateTaskInput, CreateTaskOutput, CreateTaskResult, GetTaskDetailInput, GetTaskDetailOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createImaRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `product-list`: GET /open/v1/product/list (operation data, no code). */
 export const listProductsOperation: OperationDefinition<ListProductsInput, ListProductsOutput> = {
   id: "listProducts",
@@ -16,10 +19,7 @@ export const listProductsOperation: OperationDefinition<ListProductsInput, ListP
   input: listProductsInputCheck,
 };
 
-/**
- * List the live products (models, versions, form defaults, credit rules) of a category
- * Standalone form for tree-shaking: `listProducts(createImaRuntime(), input)`.
- */
+/** List the live products (models, versions, form defaults, credit rules) of a category */
 export function listProducts(client: VendorClient, input: ListProductsInput, options?: CallOptions): Promise<ListProductsOutput> {
   return client.invoke(listProductsOperation, input, options) as Promise<ListProductsOutput>;
 }
@@ -71,11 +71,7 @@ export const createTaskOperation: OperationDefinition<CreateTaskInput, CreateTas
   input: createTaskInputCheck,
 };
 
-/**
- * Create a generation task (paid; never retried once it may have reached the vendor)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `createTask(createImaRuntime(), input)`.
- */
+/** Create a generation task (paid; never retried once it may have reached the vendor) */
 export function createTask(client: VendorClient, input: CreateTaskInput, options?: CallOptions): Promise<Task<CreateTaskResult>> {
   return client.invoke(createTaskOperation, input, options) as Promise<Task<CreateTaskResult>>;
 }
@@ -91,10 +87,7 @@ export const getTaskDetailOperation: OperationDefinition<GetTaskDetailInput, Get
   input: getTaskDetailInputCheck,
 };
 
-/**
- * Read a task's medias and their status
- * Standalone form for tree-shaking: `getTaskDetail(createImaRuntime(), input)`.
- */
+/** Read a task's medias and their status */
 export function getTaskDetail(client: VendorClient, input: GetTaskDetailInput, options?: CallOptions): Promise<GetTaskDetailOutput> {
   return client.invoke(getTaskDetailOperation, input, options) as Promise<GetTaskDetailOutput>;
 }

@@ -13,13 +13,15 @@ const o = {
         : "must be an object",
 };
 
+const choice1 = () => z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video"));
+
 let listProductsInputCache: ReturnType<typeof buildListProductsInput> | undefined;
 function buildListProductsInput() {
   return z.strictObject(
     {
       app: z._default(z.enum(["ima"], e("must be one of: ima")), "ima"),
       platform: z._default(z.enum(["web"], e("must be one of: web")), "web"),
-      category: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")),
+      category: choice1(),
     },
     o,
   );
@@ -34,10 +36,10 @@ let createTaskInputCache: ReturnType<typeof buildCreateTaskInput> | undefined;
 function buildCreateTaskInput() {
   return z.strictObject(
     {
-      task_type: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")),
+      task_type: choice1(),
       enable_multi_model: z._default(z.boolean(e("must be a boolean")), false),
       src_img_url: z.optional(z.array(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }).check(z.regex(new RegExp("^https://"), "must match ^https://")), e("must be an array"))),
-      parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video")), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1")), 1), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
+      parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: choice1(), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1")), 1), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
     },
     o,
   );

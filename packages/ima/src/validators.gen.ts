@@ -3,13 +3,15 @@
 import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";
 import type { ListProductsInput, CreateTaskInput, GetTaskDetailInput } from "./types.gen.js";
 
+const choices1 = ["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"] as const;
+
 /** Validator of `ListProductsInput` without zod (the rules of `listProductsInputSchema`). */
 export const listProductsInputCheck = (): StandardSchemaV1<unknown, ListProductsInput> =>
-  compactSchema({"t":"o","p":{"app":{"t":"e","v":["ima"],"def":"ima"},"platform":{"t":"e","v":["web"],"def":"web"},"category":{"t":"e","v":["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]}}});
+  compactSchema({"t":"o","p":{"app":{"t":"e","v":["ima"],"def":"ima"},"platform":{"t":"e","v":["web"],"def":"web"},"category":{"t":"e","v":choices1}}});
 
 /** Validator of `CreateTaskInput` without zod (the rules of `createTaskInputSchema`). */
 export const createTaskInputCheck = (): StandardSchemaV1<unknown, CreateTaskInput> =>
-  compactSchema({"t":"o","p":{"task_type":{"t":"e","v":["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]},"enable_multi_model":{"t":"b","def":false},"src_img_url":{"t":"a","of":{"t":"s","url":1,"re":"^https://"},"opt":1},"parameters":{"t":"a","of":{"t":"o","p":{"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]},"model_id":{"t":"s","min":1},"model_name":{"t":"s","min":1},"model_version":{"t":"u","of":[{"t":"s"},{"t":"i"}]},"app":{"t":"s"},"platform":{"t":"s"},"category":{"t":"e","v":["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]},"credit":{"t":"n","gte":0},"parameters":{"t":"o","p":{"prompt":{"t":"s","min":1},"n":{"t":"i","gte":1,"def":1},"input_images":{"t":"a","of":{"t":"s"},"opt":1},"cast":{"t":"o","p":{"points":{"t":"n"},"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]}}}},"loose":1}}},"min":1,"max":1}}});
+  compactSchema({"t":"o","p":{"task_type":{"t":"e","v":choices1},"enable_multi_model":{"t":"b","def":false},"src_img_url":{"t":"a","of":{"t":"s","url":1,"re":"^https://"},"opt":1},"parameters":{"t":"a","of":{"t":"o","p":{"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]},"model_id":{"t":"s","min":1},"model_name":{"t":"s","min":1},"model_version":{"t":"u","of":[{"t":"s"},{"t":"i"}]},"app":{"t":"s"},"platform":{"t":"s"},"category":{"t":"e","v":choices1},"credit":{"t":"n","gte":0},"parameters":{"t":"o","p":{"prompt":{"t":"s","min":1},"n":{"t":"i","gte":1,"def":1},"input_images":{"t":"a","of":{"t":"s"},"opt":1},"cast":{"t":"o","p":{"points":{"t":"n"},"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]}}}},"loose":1}}},"min":1,"max":1}}});
 
 /** Validator of `GetTaskDetailInput` without zod (the rules of `getTaskDetailInputSchema`). */
 export const getTaskDetailInputCheck = (): StandardSchemaV1<unknown, GetTaskDetailInput> =>

@@ -7,9 +7,17 @@ import type { I2iBananaInput, I2iBananaResult, I2iBanana2Input, I2iBanana2Result
 import { type MediaioOptions, mediaioVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type MediaioOperationName = "i2iBanana" | "Nano Banana" | "i2i-banana" | "242" | "i2iBanana2" | "Nano Banana Pro" | "i2i-banana-2" | "244" | "t2iImagen4" | "Imagen 4" | "t2i-imagen-4" | "259" | "i2vKlingV21" | "Kling 2.1" | "i2v-kling-v2-1" | "248" | "i2vKlingV25Turbo" | "Kling 2.5 Turbo" | "i2v-kling-v2-5-turbo" | "251" | "i2vKlingV26" | "Kling 2.6" | "i2v-kling-v2-6" | "257" | "i2vKlingV30" | "Kling 3.0" | "i2v-kling-v3-0" | "253" | "i2vMotionControlKlingV26" | "Motion Control Kling 2.6" | "i2v-motion-control-kling-v2-6" | "258" | "i2vMinimax02" | "Hailuo 02" | "i2v-minimax-02" | "247" | "i2vMinimaxV23" | "Hailuo 2.3" | "i2v-minimax-v2-3" | "254" | "generationResult" | "Task Result" | "generation-result" | "197" | "i2iSeedreamV40" | "Seedream 4.0" | "i2i-seedream-v4-0" | "243" | "t2iSoulCharacter" | "soul_character" | "t2i-soul-character" | "260" | "i2vVeoV31" | "Google Veo 3.1" | "i2v-veo-v3-1" | "252" | "i2vVeoV31Fast" | "Google Veo 3.1 Fast" | "i2v-veo-v3-1-fast" | "264" | "i2vViduQ2" | "Vidu Q2" | "i2v-vidu-q2" | "255" | "i2vViduQ3" | "Vidu Q3" | "i2v-vidu-q3" | "249" | "t2vViduQ3" | "Vidu Q3 (Text To Video)" | "t2v-vidu-q3" | "262" | "i2vWanV22" | "Wan 2.2" | "i2v-wan-v2-2" | "246" | "i2vWanV25" | "Wan 2.5" | "i2v-wan-v2-5" | "256" | "i2vWanV26" | "Wan 2.6" | "i2v-wan-v2-6" | "245" | "t2vWanV25" | "Wan 2.5 (Text To Video)" | "t2v-wan-v2-5" | "263" | "t2vWanV26" | "Wan 2.6 (Text To Video)" | "t2v-wan-v2-6" | "261" | "userCredits" | "Credits" | "user-credits" | "196";
+export type MediaioOperationName = keyof typeof operationIds;
 
-/** A Media.io client: one typed method per operation. */
+/**
+ * A Media.io client: one typed method per operation. Every method throws:
+ * - `InvalidRequestError` before any request when the input breaks a rule (names the field and rule)
+ * - `MissingCredentialError` when no credential is in the options or the environment
+ * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
+ * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
+ *
+ * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
+ */
 export interface MediaioClient {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
@@ -18,21 +26,14 @@ export interface MediaioClient {
    *
    * Nano Banana API Documentation
    *
-   * Input:
-   * - `images` (required): array; items <= 9 — The URLs of the input images. Supported formats include PNG, JPEG, and JPG. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 1280x1280. Aspect ratio must be between 1:2 and 2:1. Maximum 9 file(s).
-   * - `prompt` (required): string; length <= 1200 — The text prompt describing the content to generate. Maximum string length: 1200.
-   * - `ratio`: one of "9:16", "16:9", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"; default "16:9" — Target aspect ratio. Options: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9. Default is 16:9.
+   * Input `I2iBananaInput`: `images` (required), `prompt` (required), `ratio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2iBanana({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2iBanana(input: I2iBananaInput, options?: CallOptions): Promise<Task<I2iBananaResult>>;
   /**
@@ -40,22 +41,14 @@ export interface MediaioClient {
    *
    * Nano Banana Pro API Documentation
    *
-   * Input:
-   * - `images` (required): array; items <= 9 — The URLs of the input images. Supported formats include PNG, JPEG, and JPG. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 1280x1280. Aspect ratio must be between 1:2 and 2:1. Maximum 9 file(s).
-   * - `prompt` (required): string; length <= 1200 — The text prompt describing the content to generate. Maximum string length: 1200.
-   * - `ratio`: one of "9:16", "16:9", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9"; default "16:9" — Target aspect ratio. Options: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9. Default is 16:9.
-   * - `resolution`: one of "1K", "2K", "4K"; default "1K" — Output resolution. Options: 1K, 2K, 4K. Default is 1K.
+   * Input `I2iBanana2Input`: `images` (required), `prompt` (required), `ratio`, `resolution`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2iBanana2({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2iBanana2(input: I2iBanana2Input, options?: CallOptions): Promise<Task<I2iBanana2Result>>;
   /**
@@ -63,21 +56,14 @@ export interface MediaioClient {
    *
    * Imagen 4 API Documentation
    *
-   * Input:
-   * - `prompt` (required): string; length <= 1200 — The text prompt describing the content to generate. Maximum string length: 1200.
-   * - `ratio`: one of "9:16", "16:9", "1:1", "4:3", "3:4"; default "9:16" — Target aspect ratio. Options: 9:16, 16:9, 1:1, 4:3, 3:4. Default is 9:16.
-   * - `counts`: one of "1", "2", "3", "4"; default "1" — Counts parameter. Options: 1, 2, 3, 4. Default is 1.
+   * Input `T2iImagen4Input`: `prompt` (required), `ratio`, `counts`.
    *
    * @example
    * ```ts
    * const task = await mediaio.t2iImagen4({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   t2iImagen4(input: T2iImagen4Input, options?: CallOptions): Promise<Task<T2iImagen4Result>>;
   /**
@@ -85,22 +71,14 @@ export interface MediaioClient {
    *
    * Kling 2.1 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `duration`: one of "5s", "10s"; default "5s" — Video duration in seconds. Options: 5s, 10s. Default is 5s.
-   * - `resolution`: one of "720P", "1080P"; default "720P" — Output resolution. Options: 720P, 1080P. Default is 720P.
+   * Input `I2vKlingV21Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV21({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vKlingV21(input: I2vKlingV21Input, options?: CallOptions): Promise<Task<I2vKlingV21Result>>;
   /**
@@ -108,22 +86,14 @@ export interface MediaioClient {
    *
    * Kling 2.5 Turbo API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2500 — The text prompt describing the content to generate. Maximum string length: 2500.
-   * - `duration`: one of "5s", "10s"; default "5s" — Video duration in seconds. Options: 5s, 10s. Default is 5s.
-   * - `resolution`: one of "720P", "1080P"; default "1080P" — Output resolution. Options: 720P, 1080P. Default is 1080P.
+   * Input `I2vKlingV25TurboInput`: `image` (required), `prompt` (required), `duration`, `resolution`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV25Turbo({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vKlingV25Turbo(input: I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<I2vKlingV25TurboResult>>;
   /**
@@ -131,22 +101,14 @@ export interface MediaioClient {
    *
    * Kling 2.6 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2500 — The text prompt describing the content to generate. Maximum string length: 2500.
-   * - `duration`: one of "5s", "10s"; default "5s" — Video duration in seconds. Options: 5s, 10s. Default is 5s.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vKlingV26Input`: `image` (required), `prompt` (required), `duration`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vKlingV26(input: I2vKlingV26Input, options?: CallOptions): Promise<Task<I2vKlingV26Result>>;
   /**
@@ -154,24 +116,14 @@ export interface MediaioClient {
    *
    * Kling 3.0 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2500 — The text prompt describing the content to generate. Maximum string length: 2500.
-   * - `resolution`: one of "720P", "1080P"; default "1080P" — Output resolution. Options: 720P, 1080P. Default is 1080P.
-   * - `duration`: one of "5s", "8s", "10s", "15s"; default "5s" — Video duration in seconds. Options: 5s, 8s, 10s, 15s. Default is 5s.
-   * - `multi_shots`: one of "True", "False"; default "True" — Multi Shots parameter. Options: True, False. Default is True.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vKlingV30Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `multi_shots`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV30({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vKlingV30(input: I2vKlingV30Input, options?: CallOptions): Promise<Task<I2vKlingV30Result>>;
   /**
@@ -179,21 +131,14 @@ export interface MediaioClient {
    *
    * Kling 2.6 API Documentation
    *
-   * Input:
-   * - `video` (required): string — The URL of the input video. Supported formats include MP4 and MOV. File size must be between 0.0 MB and 100.0 MB. Video resolution must be between 720x720 and 2160x2160. Frame rate must be between 24 and 60 FPS. Duration must be between 3 and 30 seconds.
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, and JPG. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 1:2 and 2:1.
-   * - `prompt`: string; length <= 2500 — The text prompt describing the content to generate. Maximum string length: 2500.
+   * Input `I2vMotionControlKlingV26Input`: `video` (required), `image` (required), `prompt`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vMotionControlKlingV26({ video: "https://example.com/input.png", image: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vMotionControlKlingV26(input: I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<I2vMotionControlKlingV26Result>>;
   /**
@@ -201,22 +146,14 @@ export interface MediaioClient {
    *
    * Hailuo 02 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `duration`: one of "6s"; default "6s" — Video duration in seconds. Options: 6s. Default is 6s.
-   * - `resolution`: one of "768P", "1080P"; default "768P" — Output resolution. Options: 768P, 1080P. Default is 768P.
+   * Input `I2vMinimax02Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vMinimax02({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vMinimax02(input: I2vMinimax02Input, options?: CallOptions): Promise<Task<I2vMinimax02Result>>;
   /**
@@ -224,22 +161,14 @@ export interface MediaioClient {
    *
    * Hailuo 2.3 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 20.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `resolution`: one of "768P", "1080P"; default "768P" — Output resolution. Options: 768P, 1080P (when duration is 6s). Default is 768P.
-   * - `duration`: one of "6s", "10s"; default "6s" — Video duration in seconds. Options: 6s, 10s. Default is 6s.
+   * Input `I2vMinimaxV23Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vMinimaxV23({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vMinimaxV23(input: I2vMinimaxV23Input, options?: CallOptions): Promise<Task<I2vMinimaxV23Result>>;
   /**
@@ -247,17 +176,13 @@ export interface MediaioClient {
    *
    * Task Result API Documentation
    *
-   * Input:
-   * - `task_id` (required): string — The task ID to query, located in the URL path parameter
+   * Input `GenerationResultInput`: `task_id` (required).
    *
    * @example
    * ```ts
    * const output = await mediaio.generationResult({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   generationResult(input: GenerationResultInput, options?: CallOptions): Promise<GenerationResultOutput>;
   /**
@@ -265,21 +190,14 @@ export interface MediaioClient {
    *
    * Seedream 4.0 API Documentation
    *
-   * Input:
-   * - `images` (required): array; items <= 9 — The URLs of the input images. Supported formats include PNG, JPEG, and JPG. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 300x300 and 1280x1280. Aspect ratio must be between 3:10 and 3:1. Maximum 9 file(s).
-   * - `prompt` (required): string; length <= 800 — The text prompt describing the content to generate. Maximum string length: 800.
-   * - `ratio`: one of "9:16", "16:9", "1:1", "4:3", "3:4", "3:2", "2:3"; default "9:16" — Target aspect ratio. Options: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3. Default is 9:16.
+   * Input `I2iSeedreamV40Input`: `images` (required), `prompt` (required), `ratio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2iSeedreamV40({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2iSeedreamV40(input: I2iSeedreamV40Input, options?: CallOptions): Promise<Task<I2iSeedreamV40Result>>;
   /**
@@ -287,20 +205,14 @@ export interface MediaioClient {
    *
    * soul_character API Documentation
    *
-   * Input:
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `ratio`: one of "2:3", "1:1", "3:2", "9:16", "16:9"; default "16:9" — Target aspect ratio. Options: 2:3, 1:1, 3:2, 9:16, 16:9. Default is 16:9.
+   * Input `T2iSoulCharacterInput`: `prompt` (required), `ratio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.t2iSoulCharacter({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   t2iSoulCharacter(input: T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T2iSoulCharacterResult>>;
   /**
@@ -308,24 +220,14 @@ export interface MediaioClient {
    *
    * Google Veo 3.1 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include JPG, JPEG, PNG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 50.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2:1.
-   * - `prompt` (required): string; length <= 1000 — The text prompt describing the content to generate. Maximum string length: 1000.
-   * - `aspect_ratio`: one of "9:16", "16:9"; default "9:16" — Target aspect ratio. Options: 9:16, 16:9. Default is 9:16.
-   * - `resolution`: one of "720P", "1080P"; default "720P" — Output resolution. Options: 720P, 1080P. Default is 720P.
-   * - `duration`: one of "4s", "6s", "8s"; default "4s" — Video duration in seconds. Options: 4s, 6s, 8s. Default is 4s.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vVeoV31Input`: `image` (required), `prompt` (required), `aspect_ratio`, `resolution`, `duration`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vVeoV31({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vVeoV31(input: I2vVeoV31Input, options?: CallOptions): Promise<Task<I2vVeoV31Result>>;
   /**
@@ -333,24 +235,14 @@ export interface MediaioClient {
    *
    * Google Veo 3.1 Fast API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include JPG, JPEG, PNG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 50.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2:1.
-   * - `prompt` (required): string; length <= 1000 — The text prompt describing the content to generate. Maximum string length: 1000.
-   * - `aspect_ratio`: one of "9:16", "16:9"; default "9:16" — Target aspect ratio. Options: 9:16, 16:9. Default is 9:16.
-   * - `resolution`: one of "720P", "1080P"; default "720P" — Output resolution. Options: 720P, 1080P. Default is 720P.
-   * - `duration`: one of "4s", "6s", "8s"; default "4s" — Video duration in seconds. Options: 4s, 6s, 8s. Default is 4s.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vVeoV31FastInput`: `image` (required), `prompt` (required), `aspect_ratio`, `resolution`, `duration`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vVeoV31Fast({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vVeoV31Fast(input: I2vVeoV31FastInput, options?: CallOptions): Promise<Task<I2vVeoV31FastResult>>;
   /**
@@ -358,22 +250,14 @@ export interface MediaioClient {
    *
    * Vidu Q2 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 150x150 and 4000x4000. Aspect ratio must be between 1:4 and 4:1.
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `duration`: one of "4s", "6s", "8s"; default "4s" — Video duration in seconds. Options: 4s, 6s, 8s. Default is 4s.
-   * - `resolution`: one of "720P", "1080P"; default "720P" — Output resolution. Options: 720P, 1080P. Default is 720P.
+   * Input `I2vViduQ2Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vViduQ2({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vViduQ2(input: I2vViduQ2Input, options?: CallOptions): Promise<Task<I2vViduQ2Result>>;
   /**
@@ -381,23 +265,14 @@ export interface MediaioClient {
    *
    * Vidu Q3 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, and JPG. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 150x150 and 4000x4000. Aspect ratio must be between 1:4 and 4:1.
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `resolution`: one of "540P", "720P", "1080P"; default "720P" — Output resolution. Options: 540P, 720P, 1080P. Default is 720P.
-   * - `duration`: one of "4s", "8s", "12s", "16s"; default "4s" — Video duration in seconds. Options: 4s, 8s, 12s, 16s. Default is 4s.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vViduQ3Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vViduQ3({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vViduQ3(input: I2vViduQ3Input, options?: CallOptions): Promise<Task<I2vViduQ3Result>>;
   /**
@@ -405,23 +280,14 @@ export interface MediaioClient {
    *
    * Vidu Q3 API Documentation
    *
-   * Input:
-   * - `prompt` (required): string; length <= 2000 — The text prompt describing the content to generate. Maximum string length: 2000.
-   * - `ratio`: one of "9:16", "16:9", "1:1", "4:3", "3:4"; default "16:9" — Target aspect ratio. Options: 9:16, 16:9, 1:1, 4:3, 3:4. Default is 16:9.
-   * - `resolution`: one of "540P", "720P", "1080P"; default "720P" — Output resolution. Options: 540P, 720P, 1080P. Default is 720P.
-   * - `duration`: one of "4s", "8s", "12s", "16s"; default "8s" — Video duration in seconds. Options: 4s, 8s, 12s, 16s. Default is 8s.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `T2vViduQ3Input`: `prompt` (required), `ratio`, `resolution`, `duration`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.t2vViduQ3({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   t2vViduQ3(input: T2vViduQ3Input, options?: CallOptions): Promise<Task<T2vViduQ3Result>>;
   /**
@@ -429,22 +295,14 @@ export interface MediaioClient {
    *
    * Wan 2.2 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, and BMP. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 300x300 and 2000x2000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 800 — The text prompt describing the content to generate. Maximum string length: 800.
-   * - `resolution`: one of "1080P"; default "1080P" — Output resolution. Options: 1080P. Default is 1080P.
-   * - `duration`: one of "5s"; default "5s" — Video duration in seconds. Options: 5s. Default is 5s.
+   * Input `I2vWanV22Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV22({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vWanV22(input: I2vWanV22Input, options?: CallOptions): Promise<Task<I2vWanV22Result>>;
   /**
@@ -452,22 +310,14 @@ export interface MediaioClient {
    *
    * Wan 2.5 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, and BMP. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 300x300 and 2000x2000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 800 — The text prompt describing the content to generate. Maximum string length: 800.
-   * - `resolution`: one of "480P", "720P", "1080P"; default "480P" — Output resolution. Options: 480P, 720P, 1080P. Default is 480P.
-   * - `duration`: one of "5s", "10s"; default "5s" — Video duration in seconds. Options: 5s, 10s. Default is 5s.
+   * Input `I2vWanV25Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV25({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vWanV25(input: I2vWanV25Input, options?: CallOptions): Promise<Task<I2vWanV25Result>>;
   /**
@@ -475,24 +325,14 @@ export interface MediaioClient {
    *
    * Wan 2.6 API Documentation
    *
-   * Input:
-   * - `image` (required): string — The URL of the input image. Supported formats include PNG, JPEG, JPG, WEBP, and BMP. File size must be between 0.0 MB and 10.0 MB. Image resolution must be between 300x300 and 2000x2000. Aspect ratio must be between 0.4:1 and 2.5:1.
-   * - `prompt` (required): string; length <= 1500 — The text prompt describing the content to generate. Maximum string length: 1500.
-   * - `resolution`: one of "720P", "1080P"; default "720P" — Output resolution. Options: 720P, 1080P. Default is 720P.
-   * - `duration`: one of "5s", "10s", "15s"; default "5s" — Video duration in seconds. Options: 5s, 10s, 15s. Default is 5s.
-   * - `shot_type`: one of "Multi", "Single"; default "Multi" — Shot Type parameter. Options: Multi, Single. Default is Multi.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `I2vWanV26Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `shot_type`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   i2vWanV26(input: I2vWanV26Input, options?: CallOptions): Promise<Task<I2vWanV26Result>>;
   /**
@@ -500,21 +340,14 @@ export interface MediaioClient {
    *
    * Wan 2.5 API Documentation
    *
-   * Input:
-   * - `prompt` (required): string; length <= 800 — The text prompt describing the content to generate. Maximum string length: 800.
-   * - `ratio`: one of "16:9", "9:16", "1:1", "4:3", "3:4"; default "16:9" — Target aspect ratio. Options: 16:9, 9:16, 1:1, 4:3, 3:4. Default is 16:9.
-   * - `duration`: one of "5s", "10s"; default "5s" — Video duration in seconds. Options: 5s, 10s. Default is 5s.
+   * Input `T2vWanV25Input`: `prompt` (required), `ratio`, `duration`.
    *
    * @example
    * ```ts
    * const task = await mediaio.t2vWanV25({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   t2vWanV25(input: T2vWanV25Input, options?: CallOptions): Promise<Task<T2vWanV25Result>>;
   /**
@@ -522,23 +355,14 @@ export interface MediaioClient {
    *
    * Wan 2.6 API Documentation
    *
-   * Input:
-   * - `prompt` (required): string; length <= 1500 — The text prompt describing the content to generate. Maximum string length: 1500.
-   * - `size`: one of "9:16", "16:9", "1:1", "4:3", "3:4"; default "16:9" — Output size. Options: 9:16, 16:9, 1:1, 4:3, 3:4. Default is 16:9.
-   * - `duration`: one of "5s", "10s", "15s"; default "5s" — Video duration in seconds. Options: 5s, 10s, 15s. Default is 5s.
-   * - `shot_type`: one of "Multi", "Single"; default "Multi" — Shot Type parameter. Options: Multi, Single. Default is Multi.
-   * - `generate_audio`: one of "True", "False"; default "True" — Generate Audio parameter. Options: True, False. Default is True.
+   * Input `T2vWanV26Input`: `prompt` (required), `size`, `duration`, `shot_type`, `generate_audio`.
    *
    * @example
    * ```ts
    * const task = await mediaio.t2vWanV26({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   t2vWanV26(input: T2vWanV26Input, options?: CallOptions): Promise<Task<T2vWanV26Result>>;
   /**
@@ -550,10 +374,7 @@ export interface MediaioClient {
    * ```ts
    * const output = await mediaio.userCredits({  });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
   userCredits(input: UserCreditsInput, options?: CallOptions): Promise<UserCreditsOutput>;
   /**
@@ -578,32 +399,9 @@ export interface MediaioClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface MediaioOperations {
-  i2iBanana: { input: I2iBananaInput; output: Task<I2iBananaResult> };
-  i2iBanana2: { input: I2iBanana2Input; output: Task<I2iBanana2Result> };
-  t2iImagen4: { input: T2iImagen4Input; output: Task<T2iImagen4Result> };
-  i2vKlingV21: { input: I2vKlingV21Input; output: Task<I2vKlingV21Result> };
-  i2vKlingV25Turbo: { input: I2vKlingV25TurboInput; output: Task<I2vKlingV25TurboResult> };
-  i2vKlingV26: { input: I2vKlingV26Input; output: Task<I2vKlingV26Result> };
-  i2vKlingV30: { input: I2vKlingV30Input; output: Task<I2vKlingV30Result> };
-  i2vMotionControlKlingV26: { input: I2vMotionControlKlingV26Input; output: Task<I2vMotionControlKlingV26Result> };
-  i2vMinimax02: { input: I2vMinimax02Input; output: Task<I2vMinimax02Result> };
-  i2vMinimaxV23: { input: I2vMinimaxV23Input; output: Task<I2vMinimaxV23Result> };
-  generationResult: { input: GenerationResultInput; output: GenerationResultOutput };
-  i2iSeedreamV40: { input: I2iSeedreamV40Input; output: Task<I2iSeedreamV40Result> };
-  t2iSoulCharacter: { input: T2iSoulCharacterInput; output: Task<T2iSoulCharacterResult> };
-  i2vVeoV31: { input: I2vVeoV31Input; output: Task<I2vVeoV31Result> };
-  i2vVeoV31Fast: { input: I2vVeoV31FastInput; output: Task<I2vVeoV31FastResult> };
-  i2vViduQ2: { input: I2vViduQ2Input; output: Task<I2vViduQ2Result> };
-  i2vViduQ3: { input: I2vViduQ3Input; output: Task<I2vViduQ3Result> };
-  t2vViduQ3: { input: T2vViduQ3Input; output: Task<T2vViduQ3Result> };
-  i2vWanV22: { input: I2vWanV22Input; output: Task<I2vWanV22Result> };
-  i2vWanV25: { input: I2vWanV25Input; output: Task<I2vWanV25Result> };
-  i2vWanV26: { input: I2vWanV26Input; output: Task<I2vWanV26Result> };
-  t2vWanV25: { input: T2vWanV25Input; output: Task<T2vWanV25Result> };
-  t2vWanV26: { input: T2vWanV26Input; output: Task<T2vWanV26Result> };
-  userCredits: { input: UserCreditsInput; output: UserCreditsOutput };
-}
+export type MediaioOperations = {
+  [K in (typeof operationIds)[MediaioOperationName]]: MediaioClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   i2iBanana: "i2iBanana",

@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { i2iBananaInputCheck, i2iBanana2InputCheck, t2iImagen4InputCheck, i2vKlingV21InputCheck, i2vKlingV25TurboInputCheck, i2vKlingV26InputCheck, i2vKlingV30InputCheck, i2vMotionControlKlingV26InputCheck, i2vMinimax02InputCheck, i2vMinimaxV23InputCheck, generationResultInputCheck, i2iSeedreamV40InputCheck, t2iSoulCharacterInputCheck, i2vVeoV31InputCheck, i2vVeoV31FastInputCheck, i2vViduQ2InputCheck, i2vViduQ3InputCheck, t2vViduQ3InputCheck, i2vWanV22InputCheck, i2vWanV25InputCheck, i2vWanV26InputCheck, t2vWanV25InputCheck, t2vWanV26InputCheck, userCreditsInputCheck } from "./validators.gen.js";
 import type { I2iBananaInput, I2iBananaOutput, I2iBananaResult, I2iBanana2Input, I2iBanana2Output, I2iBanana2Result, T2iImagen4Input, T2iImagen4Output, T2iImagen4Result, I2vKlingV21Input, I2vKlingV21Output, I2vKlingV21Result, I2vKlingV25TurboInput, I2vKlingV25TurboOutput, I2vKlingV25TurboResult, I2vKlingV26Input, I2vKlingV26Output, I2vKlingV26Result, I2vKlingV30Input, I2vKlingV30Output, I2vKlingV30Result, I2vMotionControlKlingV26Input, I2vMotionControlKlingV26Output, I2vMotionControlKlingV26Result, I2vMinimax02Input, I2vMinimax02Output, I2vMinimax02Result, I2vMinimaxV23Input, I2vMinimaxV23Output, I2vMinimaxV23Result, GenerationResultInput, GenerationResultOutput, I2iSeedreamV40Input, I2iSeedreamV40Output, I2iSeedreamV40Result, T2iSoulCharacterInput, T2iSoulCharacterOutput, T2iSoulCharacterResult, I2vVeoV31Input, I2vVeoV31Output, I2vVeoV31Result, I2vVeoV31FastInput, I2vVeoV31FastOutput, I2vVeoV31FastResult, I2vViduQ2Input, I2vViduQ2Output, I2vViduQ2Result, I2vViduQ3Input, I2vViduQ3Output, I2vViduQ3Result, T2vViduQ3Input, T2vViduQ3Output, T2vViduQ3Result, I2vWanV22Input, I2vWanV22Output, I2vWanV22Result, I2vWanV25Input, I2vWanV25Output, I2vWanV25Result, I2vWanV26Input, I2vWanV26Output, I2vWanV26Result, T2vWanV25Input, T2vWanV25Output, T2vWanV25Result, T2vWanV26Input, T2vWanV26Output, T2vWanV26Result, UserCreditsInput, UserCreditsOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createMediaioRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `Nano Banana`: POST /generation/banana/i2i-banana (operation data, no code). */
 export const i2iBananaOperation: OperationDefinition<I2iBananaInput, I2iBananaOutput> = {
   id: "i2iBanana",
@@ -16,11 +19,7 @@ export const i2iBananaOperation: OperationDefinition<I2iBananaInput, I2iBananaOu
   input: i2iBananaInputCheck,
 };
 
-/**
- * Nano Banana API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iBanana(createMediaioRuntime(), input)`.
- */
+/** Nano Banana API Documentation */
 export function i2iBanana(client: VendorClient, input: I2iBananaInput, options?: CallOptions): Promise<Task<I2iBananaResult>> {
   return client.invoke(i2iBananaOperation, input, options) as Promise<Task<I2iBananaResult>>;
 }
@@ -37,11 +36,7 @@ export const i2iBanana2Operation: OperationDefinition<I2iBanana2Input, I2iBanana
   input: i2iBanana2InputCheck,
 };
 
-/**
- * Nano Banana Pro API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iBanana2(createMediaioRuntime(), input)`.
- */
+/** Nano Banana Pro API Documentation */
 export function i2iBanana2(client: VendorClient, input: I2iBanana2Input, options?: CallOptions): Promise<Task<I2iBanana2Result>> {
   return client.invoke(i2iBanana2Operation, input, options) as Promise<Task<I2iBanana2Result>>;
 }
@@ -58,11 +53,7 @@ export const t2iImagen4Operation: OperationDefinition<T2iImagen4Input, T2iImagen
   input: t2iImagen4InputCheck,
 };
 
-/**
- * Imagen 4 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2iImagen4(createMediaioRuntime(), input)`.
- */
+/** Imagen 4 API Documentation */
 export function t2iImagen4(client: VendorClient, input: T2iImagen4Input, options?: CallOptions): Promise<Task<T2iImagen4Result>> {
   return client.invoke(t2iImagen4Operation, input, options) as Promise<Task<T2iImagen4Result>>;
 }
@@ -79,11 +70,7 @@ export const i2vKlingV21Operation: OperationDefinition<I2vKlingV21Input, I2vKlin
   input: i2vKlingV21InputCheck,
 };
 
-/**
- * Kling 2.1 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV21(createMediaioRuntime(), input)`.
- */
+/** Kling 2.1 API Documentation */
 export function i2vKlingV21(client: VendorClient, input: I2vKlingV21Input, options?: CallOptions): Promise<Task<I2vKlingV21Result>> {
   return client.invoke(i2vKlingV21Operation, input, options) as Promise<Task<I2vKlingV21Result>>;
 }
@@ -100,11 +87,7 @@ export const i2vKlingV25TurboOperation: OperationDefinition<I2vKlingV25TurboInpu
   input: i2vKlingV25TurboInputCheck,
 };
 
-/**
- * Kling 2.5 Turbo API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV25Turbo(createMediaioRuntime(), input)`.
- */
+/** Kling 2.5 Turbo API Documentation */
 export function i2vKlingV25Turbo(client: VendorClient, input: I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<I2vKlingV25TurboResult>> {
   return client.invoke(i2vKlingV25TurboOperation, input, options) as Promise<Task<I2vKlingV25TurboResult>>;
 }
@@ -121,11 +104,7 @@ export const i2vKlingV26Operation: OperationDefinition<I2vKlingV26Input, I2vKlin
   input: i2vKlingV26InputCheck,
 };
 
-/**
- * Kling 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV26(createMediaioRuntime(), input)`.
- */
+/** Kling 2.6 API Documentation */
 export function i2vKlingV26(client: VendorClient, input: I2vKlingV26Input, options?: CallOptions): Promise<Task<I2vKlingV26Result>> {
   return client.invoke(i2vKlingV26Operation, input, options) as Promise<Task<I2vKlingV26Result>>;
 }
@@ -142,11 +121,7 @@ export const i2vKlingV30Operation: OperationDefinition<I2vKlingV30Input, I2vKlin
   input: i2vKlingV30InputCheck,
 };
 
-/**
- * Kling 3.0 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vKlingV30(createMediaioRuntime(), input)`.
- */
+/** Kling 3.0 API Documentation */
 export function i2vKlingV30(client: VendorClient, input: I2vKlingV30Input, options?: CallOptions): Promise<Task<I2vKlingV30Result>> {
   return client.invoke(i2vKlingV30Operation, input, options) as Promise<Task<I2vKlingV30Result>>;
 }
@@ -163,11 +138,7 @@ export const i2vMotionControlKlingV26Operation: OperationDefinition<I2vMotionCon
   input: i2vMotionControlKlingV26InputCheck,
 };
 
-/**
- * Kling 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMotionControlKlingV26(createMediaioRuntime(), input)`.
- */
+/** Kling 2.6 API Documentation */
 export function i2vMotionControlKlingV26(client: VendorClient, input: I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<I2vMotionControlKlingV26Result>> {
   return client.invoke(i2vMotionControlKlingV26Operation, input, options) as Promise<Task<I2vMotionControlKlingV26Result>>;
 }
@@ -184,11 +155,7 @@ export const i2vMinimax02Operation: OperationDefinition<I2vMinimax02Input, I2vMi
   input: i2vMinimax02InputCheck,
 };
 
-/**
- * Hailuo 02 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMinimax02(createMediaioRuntime(), input)`.
- */
+/** Hailuo 02 API Documentation */
 export function i2vMinimax02(client: VendorClient, input: I2vMinimax02Input, options?: CallOptions): Promise<Task<I2vMinimax02Result>> {
   return client.invoke(i2vMinimax02Operation, input, options) as Promise<Task<I2vMinimax02Result>>;
 }
@@ -218,11 +185,7 @@ export const i2vMinimaxV23Operation: OperationDefinition<I2vMinimaxV23Input, I2v
   input: i2vMinimaxV23InputCheck,
 };
 
-/**
- * Hailuo 2.3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vMinimaxV23(createMediaioRuntime(), input)`.
- */
+/** Hailuo 2.3 API Documentation */
 export function i2vMinimaxV23(client: VendorClient, input: I2vMinimaxV23Input, options?: CallOptions): Promise<Task<I2vMinimaxV23Result>> {
   return client.invoke(i2vMinimaxV23Operation, input, options) as Promise<Task<I2vMinimaxV23Result>>;
 }
@@ -239,10 +202,7 @@ export const generationResultOperation: OperationDefinition<GenerationResultInpu
   input: generationResultInputCheck,
 };
 
-/**
- * Task Result API Documentation
- * Standalone form for tree-shaking: `generationResult(createMediaioRuntime(), input)`.
- */
+/** Task Result API Documentation */
 export function generationResult(client: VendorClient, input: GenerationResultInput, options?: CallOptions): Promise<GenerationResultOutput> {
   return client.invoke(generationResultOperation, input, options) as Promise<GenerationResultOutput>;
 }
@@ -259,11 +219,7 @@ export const i2iSeedreamV40Operation: OperationDefinition<I2iSeedreamV40Input, I
   input: i2iSeedreamV40InputCheck,
 };
 
-/**
- * Seedream 4.0 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2iSeedreamV40(createMediaioRuntime(), input)`.
- */
+/** Seedream 4.0 API Documentation */
 export function i2iSeedreamV40(client: VendorClient, input: I2iSeedreamV40Input, options?: CallOptions): Promise<Task<I2iSeedreamV40Result>> {
   return client.invoke(i2iSeedreamV40Operation, input, options) as Promise<Task<I2iSeedreamV40Result>>;
 }
@@ -280,11 +236,7 @@ export const t2iSoulCharacterOperation: OperationDefinition<T2iSoulCharacterInpu
   input: t2iSoulCharacterInputCheck,
 };
 
-/**
- * soul_character API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2iSoulCharacter(createMediaioRuntime(), input)`.
- */
+/** soul_character API Documentation */
 export function t2iSoulCharacter(client: VendorClient, input: T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T2iSoulCharacterResult>> {
   return client.invoke(t2iSoulCharacterOperation, input, options) as Promise<Task<T2iSoulCharacterResult>>;
 }
@@ -301,11 +253,7 @@ export const i2vVeoV31Operation: OperationDefinition<I2vVeoV31Input, I2vVeoV31Ou
   input: i2vVeoV31InputCheck,
 };
 
-/**
- * Google Veo 3.1 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vVeoV31(createMediaioRuntime(), input)`.
- */
+/** Google Veo 3.1 API Documentation */
 export function i2vVeoV31(client: VendorClient, input: I2vVeoV31Input, options?: CallOptions): Promise<Task<I2vVeoV31Result>> {
   return client.invoke(i2vVeoV31Operation, input, options) as Promise<Task<I2vVeoV31Result>>;
 }
@@ -322,11 +270,7 @@ export const i2vVeoV31FastOperation: OperationDefinition<I2vVeoV31FastInput, I2v
   input: i2vVeoV31FastInputCheck,
 };
 
-/**
- * Google Veo 3.1 Fast API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vVeoV31Fast(createMediaioRuntime(), input)`.
- */
+/** Google Veo 3.1 Fast API Documentation */
 export function i2vVeoV31Fast(client: VendorClient, input: I2vVeoV31FastInput, options?: CallOptions): Promise<Task<I2vVeoV31FastResult>> {
   return client.invoke(i2vVeoV31FastOperation, input, options) as Promise<Task<I2vVeoV31FastResult>>;
 }
@@ -343,11 +287,7 @@ export const i2vViduQ2Operation: OperationDefinition<I2vViduQ2Input, I2vViduQ2Ou
   input: i2vViduQ2InputCheck,
 };
 
-/**
- * Vidu Q2 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vViduQ2(createMediaioRuntime(), input)`.
- */
+/** Vidu Q2 API Documentation */
 export function i2vViduQ2(client: VendorClient, input: I2vViduQ2Input, options?: CallOptions): Promise<Task<I2vViduQ2Result>> {
   return client.invoke(i2vViduQ2Operation, input, options) as Promise<Task<I2vViduQ2Result>>;
 }
@@ -364,11 +304,7 @@ export const i2vViduQ3Operation: OperationDefinition<I2vViduQ3Input, I2vViduQ3Ou
   input: i2vViduQ3InputCheck,
 };
 
-/**
- * Vidu Q3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vViduQ3(createMediaioRuntime(), input)`.
- */
+/** Vidu Q3 API Documentation */
 export function i2vViduQ3(client: VendorClient, input: I2vViduQ3Input, options?: CallOptions): Promise<Task<I2vViduQ3Result>> {
   return client.invoke(i2vViduQ3Operation, input, options) as Promise<Task<I2vViduQ3Result>>;
 }
@@ -385,11 +321,7 @@ export const t2vViduQ3Operation: OperationDefinition<T2vViduQ3Input, T2vViduQ3Ou
   input: t2vViduQ3InputCheck,
 };
 
-/**
- * Vidu Q3 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vViduQ3(createMediaioRuntime(), input)`.
- */
+/** Vidu Q3 API Documentation */
 export function t2vViduQ3(client: VendorClient, input: T2vViduQ3Input, options?: CallOptions): Promise<Task<T2vViduQ3Result>> {
   return client.invoke(t2vViduQ3Operation, input, options) as Promise<Task<T2vViduQ3Result>>;
 }
@@ -406,11 +338,7 @@ export const i2vWanV22Operation: OperationDefinition<I2vWanV22Input, I2vWanV22Ou
   input: i2vWanV22InputCheck,
 };
 
-/**
- * Wan 2.2 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV22(createMediaioRuntime(), input)`.
- */
+/** Wan 2.2 API Documentation */
 export function i2vWanV22(client: VendorClient, input: I2vWanV22Input, options?: CallOptions): Promise<Task<I2vWanV22Result>> {
   return client.invoke(i2vWanV22Operation, input, options) as Promise<Task<I2vWanV22Result>>;
 }
@@ -427,11 +355,7 @@ export const i2vWanV25Operation: OperationDefinition<I2vWanV25Input, I2vWanV25Ou
   input: i2vWanV25InputCheck,
 };
 
-/**
- * Wan 2.5 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV25(createMediaioRuntime(), input)`.
- */
+/** Wan 2.5 API Documentation */
 export function i2vWanV25(client: VendorClient, input: I2vWanV25Input, options?: CallOptions): Promise<Task<I2vWanV25Result>> {
   return client.invoke(i2vWanV25Operation, input, options) as Promise<Task<I2vWanV25Result>>;
 }
@@ -448,11 +372,7 @@ export const i2vWanV26Operation: OperationDefinition<I2vWanV26Input, I2vWanV26Ou
   input: i2vWanV26InputCheck,
 };
 
-/**
- * Wan 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `i2vWanV26(createMediaioRuntime(), input)`.
- */
+/** Wan 2.6 API Documentation */
 export function i2vWanV26(client: VendorClient, input: I2vWanV26Input, options?: CallOptions): Promise<Task<I2vWanV26Result>> {
   return client.invoke(i2vWanV26Operation, input, options) as Promise<Task<I2vWanV26Result>>;
 }
@@ -469,11 +389,7 @@ export const t2vWanV25Operation: OperationDefinition<T2vWanV25Input, T2vWanV25Ou
   input: t2vWanV25InputCheck,
 };
 
-/**
- * Wan 2.5 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vWanV25(createMediaioRuntime(), input)`.
- */
+/** Wan 2.5 API Documentation */
 export function t2vWanV25(client: VendorClient, input: T2vWanV25Input, options?: CallOptions): Promise<Task<T2vWanV25Result>> {
   return client.invoke(t2vWanV25Operation, input, options) as Promise<Task<T2vWanV25Result>>;
 }
@@ -490,11 +406,7 @@ export const t2vWanV26Operation: OperationDefinition<T2vWanV26Input, T2vWanV26Ou
   input: t2vWanV26InputCheck,
 };
 
-/**
- * Wan 2.6 API Documentation
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `t2vWanV26(createMediaioRuntime(), input)`.
- */
+/** Wan 2.6 API Documentation */
 export function t2vWanV26(client: VendorClient, input: T2vWanV26Input, options?: CallOptions): Promise<Task<T2vWanV26Result>> {
   return client.invoke(t2vWanV26Operation, input, options) as Promise<Task<T2vWanV26Result>>;
 }
@@ -510,10 +422,7 @@ export const userCreditsOperation: OperationDefinition<UserCreditsInput, UserCre
   input: userCreditsInputCheck,
 };
 
-/**
- * User Credits API Documentation
- * Standalone form for tree-shaking: `userCredits(createMediaioRuntime(), input)`.
- */
+/** User Credits API Documentation */
 export function userCredits(client: VendorClient, input: UserCreditsInput, options?: CallOptions): Promise<UserCreditsOutput> {
   return client.invoke(userCreditsOperation, input, options) as Promise<UserCreditsOutput>;
 }

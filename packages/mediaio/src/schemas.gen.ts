@@ -13,13 +13,16 @@ const o = {
         : "must be an object",
 };
 
+const choice1 = () => z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"));
+const choice2 = () => z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"));
+
 let i2iBananaInputCache: ReturnType<typeof buildI2iBananaInput> | undefined;
 function buildI2iBananaInput() {
   return z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"))),
+      ratio: z.optional(choice1()),
     },
     o,
   );
@@ -36,7 +39,7 @@ function buildI2iBanana2Input() {
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"))),
+      ratio: z.optional(choice1()),
       resolution: z.optional(z.enum(["1K","2K","4K"], e("must be one of: 1K, 2K, 4K"))),
     },
     o,
@@ -53,7 +56,7 @@ function buildT2iImagen4Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      ratio: z.optional(choice2()),
       counts: z.optional(z.enum(["1","2","3","4"], e("must be one of: 1, 2, 3, 4"))),
     },
     o,
@@ -260,25 +263,8 @@ export function i2vVeoV31InputSchema(): ReturnType<typeof buildI2vVeoV31Input> {
   return i2vVeoV31InputCache;
 }
 
-let i2vVeoV31FastInputCache: ReturnType<typeof buildI2vVeoV31FastInput> | undefined;
-function buildI2vVeoV31FastInput() {
-  return z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1000, "must be at most 1000 characters")),
-      aspect_ratio: z.optional(z.enum(["9:16","16:9"], e("must be one of: 9:16, 16:9"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
-      duration: z.optional(z.enum(["4s","6s","8s"], e("must be one of: 4s, 6s, 8s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
-    },
-    o,
-  );
-}
-/** zod/mini schema of `I2vVeoV31FastInput`, built on first use. */
-export function i2vVeoV31FastInputSchema(): ReturnType<typeof buildI2vVeoV31FastInput> {
-  i2vVeoV31FastInputCache ??= buildI2vVeoV31FastInput();
-  return i2vVeoV31FastInputCache;
-}
+/** zod/mini schema of `I2vVeoV31FastInput`: the rules of `i2vVeoV31InputSchema`. */
+export const i2vVeoV31FastInputSchema = (): ReturnType<typeof i2vVeoV31InputSchema> => i2vVeoV31InputSchema();
 
 let i2vViduQ2InputCache: ReturnType<typeof buildI2vViduQ2Input> | undefined;
 function buildI2vViduQ2Input() {
@@ -322,7 +308,7 @@ function buildT2vViduQ3Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      ratio: z.optional(choice2()),
       resolution: z.optional(z.enum(["540P","720P","1080P"], e("must be one of: 540P, 720P, 1080P"))),
       duration: z.optional(z.enum(["4s","8s","12s","16s"], e("must be one of: 4s, 8s, 12s, 16s"))),
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
@@ -414,7 +400,7 @@ function buildT2vWanV26Input() {
   return z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      size: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"))),
+      size: z.optional(choice2()),
       duration: z.optional(z.enum(["5s","10s","15s"], e("must be one of: 5s, 10s, 15s"))),
       shot_type: z.optional(z.enum(["Multi","Single"], e("must be one of: Multi, Single"))),
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),

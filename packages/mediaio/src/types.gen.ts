@@ -32,7 +32,7 @@ export interface I2iBanana2Input {
 }
 
 /** Response data of `Nano Banana Pro` (lenient: unknown fields are kept). */
-export type I2iBanana2Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2iBanana2Output = I2iBananaOutput;
 
 /** What `i2iBanana2(...).wait()` resolves to. */
 export type I2iBanana2Result = MediaioTaskResult;
@@ -48,7 +48,7 @@ export interface T2iImagen4Input {
 }
 
 /** Response data of `Imagen 4` (lenient: unknown fields are kept). */
-export type T2iImagen4Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type T2iImagen4Output = I2iBananaOutput;
 
 /** What `t2iImagen4(...).wait()` resolves to. */
 export type T2iImagen4Result = MediaioTaskResult;
@@ -66,7 +66,7 @@ export interface I2vKlingV21Input {
 }
 
 /** Response data of `Kling 2.1` (lenient: unknown fields are kept). */
-export type I2vKlingV21Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vKlingV21Output = I2iBananaOutput;
 
 /** What `i2vKlingV21(...).wait()` resolves to. */
 export type I2vKlingV21Result = MediaioTaskResult;
@@ -84,7 +84,7 @@ export interface I2vKlingV25TurboInput {
 }
 
 /** Response data of `Kling 2.5 Turbo` (lenient: unknown fields are kept). */
-export type I2vKlingV25TurboOutput = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vKlingV25TurboOutput = I2iBananaOutput;
 
 /** What `i2vKlingV25Turbo(...).wait()` resolves to. */
 export type I2vKlingV25TurboResult = MediaioTaskResult;
@@ -102,7 +102,7 @@ export interface I2vKlingV26Input {
 }
 
 /** Response data of `Kling 2.6` (lenient: unknown fields are kept). */
-export type I2vKlingV26Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vKlingV26Output = I2iBananaOutput;
 
 /** What `i2vKlingV26(...).wait()` resolves to. */
 export type I2vKlingV26Result = MediaioTaskResult;
@@ -124,7 +124,7 @@ export interface I2vKlingV30Input {
 }
 
 /** Response data of `Kling 3.0` (lenient: unknown fields are kept). */
-export type I2vKlingV30Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vKlingV30Output = I2iBananaOutput;
 
 /** What `i2vKlingV30(...).wait()` resolves to. */
 export type I2vKlingV30Result = MediaioTaskResult;
@@ -140,7 +140,7 @@ export interface I2vMotionControlKlingV26Input {
 }
 
 /** Response data of `Motion Control Kling 2.6` (lenient: unknown fields are kept). */
-export type I2vMotionControlKlingV26Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vMotionControlKlingV26Output = I2iBananaOutput;
 
 /** What `i2vMotionControlKlingV26(...).wait()` resolves to. */
 export type I2vMotionControlKlingV26Result = MediaioTaskResult;
@@ -158,7 +158,7 @@ export interface I2vMinimax02Input {
 }
 
 /** Response data of `Hailuo 02` (lenient: unknown fields are kept). */
-export type I2vMinimax02Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vMinimax02Output = I2iBananaOutput;
 
 /** What `i2vMinimax02(...).wait()` resolves to. */
 export type I2vMinimax02Result = MediaioTaskResult;
@@ -176,7 +176,7 @@ export interface I2vMinimaxV23Input {
 }
 
 /** Response data of `Hailuo 2.3` (lenient: unknown fields are kept). */
-export type I2vMinimaxV23Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vMinimaxV23Output = I2iBananaOutput;
 
 /** What `i2vMinimaxV23(...).wait()` resolves to. */
 export type I2vMinimaxV23Result = MediaioTaskResult;
@@ -201,7 +201,7 @@ export interface I2iSeedreamV40Input {
 }
 
 /** Response data of `Seedream 4.0` (lenient: unknown fields are kept). */
-export type I2iSeedreamV40Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2iSeedreamV40Output = I2iBananaOutput;
 
 /** What `i2iSeedreamV40(...).wait()` resolves to. */
 export type I2iSeedreamV40Result = MediaioTaskResult;
@@ -215,7 +215,7 @@ export interface T2iSoulCharacterInput {
 }
 
 /** Response data of `soul_character` (lenient: unknown fields are kept). */
-export type T2iSoulCharacterOutput = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type T2iSoulCharacterOutput = I2iBananaOutput;
 
 /** What `t2iSoulCharacter(...).wait()` resolves to. */
 export type T2iSoulCharacterResult = MediaioTaskResult;
@@ -237,29 +237,16 @@ export interface I2vVeoV31Input {
 }
 
 /** Response data of `Google Veo 3.1` (lenient: unknown fields are kept). */
-export type I2vVeoV31Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vVeoV31Output = I2iBananaOutput;
 
 /** What `i2vVeoV31(...).wait()` resolves to. */
 export type I2vVeoV31Result = MediaioTaskResult;
 
 /** Input of `Google Veo 3.1 Fast` (POST /generation/veo/i2v-veo-v3-1-fast). */
-export interface I2vVeoV31FastInput {
-  /** The URL of the input image. Supported formats include JPG, JPEG, PNG, WEBP, GIF, and HEIC. File size must be between 0.0 MB and 50.0 MB. Image resolution must be between 300x300 and 4000x4000. Aspect ratio must be between 0.4:1 and 2:1. */
-  image: string;
-  /** The text prompt describing the content to generate. Maximum string length: 1000. */
-  prompt: string;
-  /** Target aspect ratio. Options: 9:16, 16:9. Default is 9:16. @default "9:16" */
-  aspect_ratio?: "9:16" | "16:9";
-  /** Output resolution. Options: 720P, 1080P. Default is 720P. @default "720P" */
-  resolution?: "720P" | "1080P";
-  /** Video duration in seconds. Options: 4s, 6s, 8s. Default is 4s. @default "4s" */
-  duration?: "4s" | "6s" | "8s";
-  /** Generate Audio parameter. Options: True, False. Default is True. @default "True" */
-  generate_audio?: "True" | "False";
-}
+export interface I2vVeoV31FastInput extends I2vVeoV31Input {}
 
 /** Response data of `Google Veo 3.1 Fast` (lenient: unknown fields are kept). */
-export type I2vVeoV31FastOutput = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vVeoV31FastOutput = I2iBananaOutput;
 
 /** What `i2vVeoV31Fast(...).wait()` resolves to. */
 export type I2vVeoV31FastResult = MediaioTaskResult;
@@ -277,7 +264,7 @@ export interface I2vViduQ2Input {
 }
 
 /** Response data of `Vidu Q2` (lenient: unknown fields are kept). */
-export type I2vViduQ2Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vViduQ2Output = I2iBananaOutput;
 
 /** What `i2vViduQ2(...).wait()` resolves to. */
 export type I2vViduQ2Result = MediaioTaskResult;
@@ -297,7 +284,7 @@ export interface I2vViduQ3Input {
 }
 
 /** Response data of `Vidu Q3` (lenient: unknown fields are kept). */
-export type I2vViduQ3Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vViduQ3Output = I2iBananaOutput;
 
 /** What `i2vViduQ3(...).wait()` resolves to. */
 export type I2vViduQ3Result = MediaioTaskResult;
@@ -317,7 +304,7 @@ export interface T2vViduQ3Input {
 }
 
 /** Response data of `Vidu Q3 (Text To Video)` (lenient: unknown fields are kept). */
-export type T2vViduQ3Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type T2vViduQ3Output = I2iBananaOutput;
 
 /** What `t2vViduQ3(...).wait()` resolves to. */
 export type T2vViduQ3Result = MediaioTaskResult;
@@ -335,7 +322,7 @@ export interface I2vWanV22Input {
 }
 
 /** Response data of `Wan 2.2` (lenient: unknown fields are kept). */
-export type I2vWanV22Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vWanV22Output = I2iBananaOutput;
 
 /** What `i2vWanV22(...).wait()` resolves to. */
 export type I2vWanV22Result = MediaioTaskResult;
@@ -353,7 +340,7 @@ export interface I2vWanV25Input {
 }
 
 /** Response data of `Wan 2.5` (lenient: unknown fields are kept). */
-export type I2vWanV25Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vWanV25Output = I2iBananaOutput;
 
 /** What `i2vWanV25(...).wait()` resolves to. */
 export type I2vWanV25Result = MediaioTaskResult;
@@ -375,7 +362,7 @@ export interface I2vWanV26Input {
 }
 
 /** Response data of `Wan 2.6` (lenient: unknown fields are kept). */
-export type I2vWanV26Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type I2vWanV26Output = I2iBananaOutput;
 
 /** What `i2vWanV26(...).wait()` resolves to. */
 export type I2vWanV26Result = MediaioTaskResult;
@@ -391,7 +378,7 @@ export interface T2vWanV25Input {
 }
 
 /** Response data of `Wan 2.5 (Text To Video)` (lenient: unknown fields are kept). */
-export type T2vWanV25Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type T2vWanV25Output = I2iBananaOutput;
 
 /** What `t2vWanV25(...).wait()` resolves to. */
 export type T2vWanV25Result = MediaioTaskResult;
@@ -411,7 +398,7 @@ export interface T2vWanV26Input {
 }
 
 /** Response data of `Wan 2.6 (Text To Video)` (lenient: unknown fields are kept). */
-export type T2vWanV26Output = { /** Unique task identifier, located within the data object */ task_id?: string; [key: string]: unknown; };
+export type T2vWanV26Output = I2iBananaOutput;
 
 /** What `t2vWanV26(...).wait()` resolves to. */
 export type T2vWanV26Result = MediaioTaskResult;

@@ -59,9 +59,8 @@ export const t2iSoulCharacterInputCheck = (): StandardSchemaV1<unknown, T2iSoulC
 export const i2vVeoV31InputCheck = (): StandardSchemaV1<unknown, I2vVeoV31Input> =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":1000},"aspect_ratio":{"t":"e","v":["9:16","16:9"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1},"duration":{"t":"e","v":["4s","6s","8s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
-/** Validator of `I2vVeoV31FastInput` without zod (the rules of `i2vVeoV31FastInputSchema`). */
-export const i2vVeoV31FastInputCheck = (): StandardSchemaV1<unknown, I2vVeoV31FastInput> =>
-  compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":1000},"aspect_ratio":{"t":"e","v":["9:16","16:9"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1},"duration":{"t":"e","v":["4s","6s","8s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
+/** Validator of `I2vVeoV31FastInput`: `i2vVeoV31InputCheck`'s rules. */
+export const i2vVeoV31FastInputCheck = i2vVeoV31InputCheck as () => StandardSchemaV1<unknown, I2vVeoV31FastInput>;
 
 /** Validator of `I2vViduQ2Input` without zod (the rules of `i2vViduQ2InputSchema`). */
 export const i2vViduQ2InputCheck = (): StandardSchemaV1<unknown, I2vViduQ2Input> =>

@@ -7,9 +7,17 @@ import type { ImageToVideoInput, ImageToVideoResult, ImageRedrawingInput, ImageR
 import { type TomovieeOptions, tomovieeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type TomovieeOperationName = "imageToVideo" | "tm_img2video_b" | "image_to_video" | "img2video" | "imageRedrawing" | "tm_redrawing" | "image_redrawing" | "redrawing" | "referenceImageToImage" | "tm_reference_img2img" | "image_to_image" | "img2img" | "reference_img2img" | "imageToMask" | "tm_reference_img2mask" | "image_recognition" | "img2mask" | "recognition" | "firstLastFrameToVideo" | "tm_tail2video_b" | "firstlast_to_video" | "tail2video" | "first_last_frame_to_video" | "textToMusic" | "tm_text2music" | "text_to_music" | "text2music" | "textToSoundEffect" | "tm_text2sfx" | "text_to_sound_effect" | "text2sfx" | "sound_effect" | "textToSpeech" | "tm_text2speech" | "text_to_speech" | "text2speech" | "tts" | "textToVideo" | "tm_text2video_b" | "text_to_video" | "text2video" | "videoContinuation" | "tm_video_continuation_b" | "video_continuation" | "videoScoring" | "tm_video_scoring" | "video_soundtrack" | "video_scoring" | "soundtrack" | "getTask" | "Task Result" | "get_result" | "task";
+export type TomovieeOperationName = keyof typeof operationIds;
 
-/** A Tomoviee client: one typed method per operation. */
+/**
+ * A Tomoviee client: one typed method per operation. Every method throws:
+ * - `InvalidRequestError` before any request when the input breaks a rule (names the field and rule)
+ * - `MissingCredentialError` when no credential is in the options or the environment
+ * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
+ * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
+ *
+ * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
+ */
 export interface TomovieeClient {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
@@ -18,26 +26,14 @@ export interface TomovieeClient {
    *
    * Image to video (5 s)
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `image` (required): string; format uri — Publicly reachable image URL.
-   * - `resolution`: one of "720p", "1080p"; default "720p" — Output resolution (720p = 1280x720, 1080p = 1920x1080).
-   * - `duration`: integer; default 5 — Duration in seconds; only 5 is supported.
-   * - `aspect_ratio`: one of "16:9", "9:16", "4:3", "3:4", "1:1", "original"; default "16:9" — Output aspect ratio; "original" keeps the input image's ratio.
-   * - `camera_move_index`: one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, ... — Camera movement (1-46, vendor table references/camera_movements.md); omit for automatic camera work. Index 28 and 39 are both "full shot" in the vendor table (39: complete subject in frame). Conflict: code comments in the vendor's prompt guide disagree with the table (5 "slow zoom in", 12 "pan right", 23 "orbit"); the table is authoritative here.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `ImageToVideoInput`: `prompt` (required), `image` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.imageToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   imageToVideo(input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>>;
   /**
@@ -45,23 +41,14 @@ export interface TomovieeClient {
    *
    * Image redrawing (inpainting)
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `init_image` (required): string; format uri — Publicly reachable image URL.
-   * - `mask_url`: string; format uri — Publicly reachable image URL.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `ImageRedrawingInput`: `prompt` (required), `init_image` (required), `mask_url`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.imageRedrawing({ prompt: "a red fox running through snow", init_image: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   imageRedrawing(input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>>;
   /**
@@ -69,28 +56,14 @@ export interface TomovieeClient {
    *
    * Reference image to image
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `reference_image` (required): string; format uri — Publicly reachable image URL.
-   * - `control_type`: one of "0", "1", "2", "3"; default "2" — Control mode, sent as a string ("0" edge, "1" pose, "2" subject, "3" depth).
-   * - `width`: integer; 512..2048; default 1024 — Output width in pixels.
-   * - `height`: integer; 512..2048; default 1024 — Output height in pixels.
-   * - `batch_size`: integer; 1..4; default 1 — Number of images to generate.
-   * - `control_intensity`: number; 0..1; default 0.5 — Control strength.
-   * - `init_image`: string; format uri — Publicly reachable image URL.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `ReferenceImageToImageInput`: `prompt` (required), `reference_image` (required), `control_type`, `width`, `height`, `batch_size`, `control_intensity`, `init_image`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.referenceImageToImage({ prompt: "a red fox running through snow", reference_image: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   referenceImageToImage(input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>>;
   /**
@@ -98,23 +71,14 @@ export interface TomovieeClient {
    *
    * Image recognition (mask / control map)
    *
-   * Input:
-   * - `image` (required): string; format uri — Publicly reachable image URL.
-   * - `control_type`: one of "0", "1", "2", "3" — Control mode ("0" edge, "1" pose, "2" subject, "3" depth), sent as a string.
-   * - `prompt`: string; length >= 1 — Objects or regions to recognise (older documentation, where it was required).
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `ImageToMaskInput`: `image` (required), `control_type`, `prompt`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.imageToMask({ image: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   imageToMask(input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>>;
   /**
@@ -122,27 +86,14 @@ export interface TomovieeClient {
    *
    * First and last frame to video (5 s)
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `image` (required): string; format uri — Publicly reachable image URL.
-   * - `image_tail` (required): string; format uri — Publicly reachable image URL.
-   * - `resolution`: one of "720p", "1080p"; default "720p" — Output resolution (720p = 1280x720, 1080p = 1920x1080).
-   * - `duration`: integer; default 5 — Duration in seconds; only 5 is supported.
-   * - `aspect_ratio`: one of "16:9", "9:16", "4:3", "3:4", "1:1", "original"; default "16:9" — Output aspect ratio; "original" keeps the input image's ratio.
-   * - `camera_move_index`: one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, ... — Camera movement (1-46, vendor table references/camera_movements.md); omit for automatic camera work. Index 28 and 39 are both "full shot" in the vendor table (39: complete subject in frame). Conflict: code comments in the vendor's prompt guide disagree with the table (5 "slow zoom in", 12 "pan right", 23 "orbit"); the table is authoritative here.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `FirstLastFrameToVideoInput`: `prompt` (required), `image` (required), `image_tail` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.firstLastFrameToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png", image_tail: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   firstLastFrameToVideo(input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>>;
   /**
@@ -150,24 +101,14 @@ export interface TomovieeClient {
    *
    * Text to music
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `duration` (required): integer; 1..95 — Target duration in seconds.
-   * - `qty` (required): integer; 1..4 — Number of tracks to generate.
-   * - `disable_translate`: boolean — Disable the vendor's automatic prompt translation.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `TextToMusicInput`: `prompt` (required), `duration` (required), `qty` (required), `disable_translate`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.textToMusic({ prompt: "a red fox running through snow", duration: 1, qty: 1 });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   textToMusic(input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>>;
   /**
@@ -175,23 +116,14 @@ export interface TomovieeClient {
    *
    * Text to sound effect
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `duration` (required): integer; 5..180 — Duration in seconds.
-   * - `qty`: integer; 1..4 — Number of variants to generate.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `TextToSoundEffectInput`: `prompt` (required), `duration` (required), `qty`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.textToSoundEffect({ prompt: "a red fox running through snow", duration: 5 });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   textToSoundEffect(input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>>;
   /**
@@ -199,22 +131,14 @@ export interface TomovieeClient {
    *
    * Text to speech
    *
-   * Input:
-   * - `text` (required): string; length 1..5000 — Text to speak (at most 5000 characters; split longer content).
-   * - `voice_id`: string; length >= 1 — Voice, e.g. zh-CN-YunxiNeural (vendor default), zh-CN-XiaoxiaoNeural, zh-CN-YunjianNeural, en-US-JennyNeural, en-US-GuyNeural, en-US-AriaNeural, en-GB-SoniaNeural, en-GB-RyanNeural.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `TextToSpeechInput`: `text` (required), `voice_id`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.textToSpeech({ text: "..." });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   textToSpeech(input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>>;
   /**
@@ -222,25 +146,14 @@ export interface TomovieeClient {
    *
    * Text to video (5 s)
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `resolution`: one of "720p", "1080p"; default "720p" — Output resolution (720p = 1280x720, 1080p = 1920x1080).
-   * - `duration`: integer; default 5 — Duration in seconds; only 5 is supported.
-   * - `aspect_ratio`: one of "16:9", "9:16", "4:3", "3:4", "1:1"; default "16:9" — Output aspect ratio.
-   * - `camera_move_index`: one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, ... — Camera movement (1-46, vendor table references/camera_movements.md); omit for automatic camera work. Index 28 and 39 are both "full shot" in the vendor table (39: complete subject in frame). Conflict: code comments in the vendor's prompt guide disagree with the table (5 "slow zoom in", 12 "pan right", 23 "orbit"); the table is authoritative here.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `TextToVideoInput`: `prompt` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.textToVideo({ prompt: "a red fox running through snow" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   textToVideo(input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>>;
   /**
@@ -248,26 +161,14 @@ export interface TomovieeClient {
    *
    * Video continuation (+5 s)
    *
-   * Input:
-   * - `prompt` (required): string; length >= 1 — Text prompt.
-   * - `video` (required): string; format uri — Publicly reachable video URL (MP4).
-   * - `resolution`: one of "720p", "1080p"; default "720p" — Output resolution (720p = 1280x720, 1080p = 1920x1080).
-   * - `duration`: integer; default 5 — Duration in seconds; only 5 is supported.
-   * - `aspect_ratio`: one of "16:9", "9:16", "4:3", "3:4", "1:1"; default "16:9" — Output aspect ratio.
-   * - `camera_move_index`: one of 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, ... — Camera movement (1-46, vendor table references/camera_movements.md); omit for automatic camera work. Index 28 and 39 are both "full shot" in the vendor table (39: complete subject in frame). Conflict: code comments in the vendor's prompt guide disagree with the table (5 "slow zoom in", 12 "pan right", 23 "orbit"); the table is authoritative here.
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `VideoContinuationInput`: `prompt` (required), `video` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.videoContinuation({ prompt: "a red fox running through snow", video: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   videoContinuation(input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>>;
   /**
@@ -275,23 +176,14 @@ export interface TomovieeClient {
    *
    * Video soundtrack (scoring)
    *
-   * Input:
-   * - `video` (required): string; format uri — Publicly reachable video URL (MP4).
-   * - `prompt`: string; length >= 1 — Optional style guidance (genre, mood, energy).
-   * - `duration`: integer; 5..900 — Audio duration in seconds (the vendor uses 20 when omitted).
-   * - `callback`: string; format uri — URL the vendor notifies when the task ends (body `{task_id, status, result, params}`; parse it with `parseCallback`).
-   * - `params`: string; length >= 1 — Opaque string echoed back in the callback.
+   * Input `VideoScoringInput`: `video` (required), `prompt`, `duration`, `callback`, `params`.
    *
    * @example
    * ```ts
    * const task = await tomoviee.videoScoring({ video: "https://example.com/input.png" });
    * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
-   * @throws {TaskFailedError} from `task.wait()` when the task fails at the vendor
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   videoScoring(input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>>;
   /**
@@ -299,17 +191,13 @@ export interface TomovieeClient {
    *
    * Task status and result
    *
-   * Input:
-   * - `task_id` (required): string; length >= 1 — Task id returned by a create call.
+   * Input `GetTaskInput`: `task_id` (required).
    *
    * @example
    * ```ts
    * const output = await tomoviee.getTask({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
   getTask(input: GetTaskInput, options?: CallOptions): Promise<GetTaskOutput>;
   /**
@@ -334,20 +222,9 @@ export interface TomovieeClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface TomovieeOperations {
-  imageToVideo: { input: ImageToVideoInput; output: Task<ImageToVideoResult> };
-  imageRedrawing: { input: ImageRedrawingInput; output: Task<ImageRedrawingResult> };
-  referenceImageToImage: { input: ReferenceImageToImageInput; output: Task<ReferenceImageToImageResult> };
-  imageToMask: { input: ImageToMaskInput; output: Task<ImageToMaskResult> };
-  firstLastFrameToVideo: { input: FirstLastFrameToVideoInput; output: Task<FirstLastFrameToVideoResult> };
-  textToMusic: { input: TextToMusicInput; output: Task<TextToMusicResult> };
-  textToSoundEffect: { input: TextToSoundEffectInput; output: Task<TextToSoundEffectResult> };
-  textToSpeech: { input: TextToSpeechInput; output: Task<TextToSpeechResult> };
-  textToVideo: { input: TextToVideoInput; output: Task<TextToVideoResult> };
-  videoContinuation: { input: VideoContinuationInput; output: Task<VideoContinuationResult> };
-  videoScoring: { input: VideoScoringInput; output: Task<VideoScoringResult> };
-  getTask: { input: GetTaskInput; output: GetTaskOutput };
-}
+export type TomovieeOperations = {
+  [K in (typeof operationIds)[TomovieeOperationName]]: TomovieeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   imageToVideo: "imageToVideo",

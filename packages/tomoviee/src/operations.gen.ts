@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { imageToVideoInputCheck, imageRedrawingInputCheck, referenceImageToImageInputCheck, imageToMaskInputCheck, firstLastFrameToVideoInputCheck, textToMusicInputCheck, textToSoundEffectInputCheck, textToSpeechInputCheck, textToVideoInputCheck, videoContinuationInputCheck, videoScoringInputCheck, getTaskInputCheck } from "./validators.gen.js";
 import type { ImageToVideoInput, ImageToVideoOutput, ImageToVideoResult, ImageRedrawingInput, ImageRedrawingOutput, ImageRedrawingResult, ReferenceImageToImageInput, ReferenceImageToImageOutput, ReferenceImageToImageResult, ImageToMaskInput, ImageToMaskOutput, ImageToMaskResult, FirstLastFrameToVideoInput, FirstLastFrameToVideoOutput, FirstLastFrameToVideoResult, TextToMusicInput, TextToMusicOutput, TextToMusicResult, TextToSoundEffectInput, TextToSoundEffectOutput, TextToSoundEffectResult, TextToSpeechInput, TextToSpeechOutput, TextToSpeechResult, TextToVideoInput, TextToVideoOutput, TextToVideoResult, VideoContinuationInput, VideoContinuationOutput, VideoContinuationResult, VideoScoringInput, VideoScoringOutput, VideoScoringResult, GetTaskInput, GetTaskOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createTomovieeRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `tm_img2video_b`: POST /v1/open/capacity/application/tm_img2video_b (operation data, no code). */
 export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, ImageToVideoOutput> = {
   id: "imageToVideo",
@@ -16,11 +19,7 @@ export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, Image
   input: imageToVideoInputCheck,
 };
 
-/**
- * Image to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageToVideo(createTomovieeRuntime(), input)`.
- */
+/** Image to video (5 s) */
 export function imageToVideo(client: VendorClient, input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>> {
   return client.invoke(imageToVideoOperation, input, options) as Promise<Task<ImageToVideoResult>>;
 }
@@ -37,11 +36,7 @@ export const imageRedrawingOperation: OperationDefinition<ImageRedrawingInput, I
   input: imageRedrawingInputCheck,
 };
 
-/**
- * Image redrawing (inpainting)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageRedrawing(createTomovieeRuntime(), input)`.
- */
+/** Image redrawing (inpainting) */
 export function imageRedrawing(client: VendorClient, input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>> {
   return client.invoke(imageRedrawingOperation, input, options) as Promise<Task<ImageRedrawingResult>>;
 }
@@ -68,11 +63,7 @@ export const referenceImageToImageOperation: OperationDefinition<ReferenceImageT
   input: referenceImageToImageInputCheck,
 };
 
-/**
- * Reference image to image
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `referenceImageToImage(createTomovieeRuntime(), input)`.
- */
+/** Reference image to image */
 export function referenceImageToImage(client: VendorClient, input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>> {
   return client.invoke(referenceImageToImageOperation, input, options) as Promise<Task<ReferenceImageToImageResult>>;
 }
@@ -89,11 +80,7 @@ export const imageToMaskOperation: OperationDefinition<ImageToMaskInput, ImageTo
   input: imageToMaskInputCheck,
 };
 
-/**
- * Image recognition (mask / control map)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `imageToMask(createTomovieeRuntime(), input)`.
- */
+/** Image recognition (mask / control map) */
 export function imageToMask(client: VendorClient, input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>> {
   return client.invoke(imageToMaskOperation, input, options) as Promise<Task<ImageToMaskResult>>;
 }
@@ -110,11 +97,7 @@ export const firstLastFrameToVideoOperation: OperationDefinition<FirstLastFrameT
   input: firstLastFrameToVideoInputCheck,
 };
 
-/**
- * First and last frame to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `firstLastFrameToVideo(createTomovieeRuntime(), input)`.
- */
+/** First and last frame to video (5 s) */
 export function firstLastFrameToVideo(client: VendorClient, input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>> {
   return client.invoke(firstLastFrameToVideoOperation, input, options) as Promise<Task<FirstLastFrameToVideoResult>>;
 }
@@ -131,11 +114,7 @@ export const textToMusicOperation: OperationDefinition<TextToMusicInput, TextToM
   input: textToMusicInputCheck,
 };
 
-/**
- * Text to music
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToMusic(createTomovieeRuntime(), input)`.
- */
+/** Text to music */
 export function textToMusic(client: VendorClient, input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>> {
   return client.invoke(textToMusicOperation, input, options) as Promise<Task<TextToMusicResult>>;
 }
@@ -152,11 +131,7 @@ export const textToSoundEffectOperation: OperationDefinition<TextToSoundEffectIn
   input: textToSoundEffectInputCheck,
 };
 
-/**
- * Text to sound effect
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToSoundEffect(createTomovieeRuntime(), input)`.
- */
+/** Text to sound effect */
 export function textToSoundEffect(client: VendorClient, input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>> {
   return client.invoke(textToSoundEffectOperation, input, options) as Promise<Task<TextToSoundEffectResult>>;
 }
@@ -173,11 +148,7 @@ export const textToSpeechOperation: OperationDefinition<TextToSpeechInput, TextT
   input: textToSpeechInputCheck,
 };
 
-/**
- * Text to speech
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToSpeech(createTomovieeRuntime(), input)`.
- */
+/** Text to speech */
 export function textToSpeech(client: VendorClient, input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>> {
   return client.invoke(textToSpeechOperation, input, options) as Promise<Task<TextToSpeechResult>>;
 }
@@ -194,11 +165,7 @@ export const textToVideoOperation: OperationDefinition<TextToVideoInput, TextToV
   input: textToVideoInputCheck,
 };
 
-/**
- * Text to video (5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `textToVideo(createTomovieeRuntime(), input)`.
- */
+/** Text to video (5 s) */
 export function textToVideo(client: VendorClient, input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>> {
   return client.invoke(textToVideoOperation, input, options) as Promise<Task<TextToVideoResult>>;
 }
@@ -215,11 +182,7 @@ export const videoContinuationOperation: OperationDefinition<VideoContinuationIn
   input: videoContinuationInputCheck,
 };
 
-/**
- * Video continuation (+5 s)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `videoContinuation(createTomovieeRuntime(), input)`.
- */
+/** Video continuation (+5 s) */
 export function videoContinuation(client: VendorClient, input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>> {
   return client.invoke(videoContinuationOperation, input, options) as Promise<Task<VideoContinuationResult>>;
 }
@@ -236,11 +199,7 @@ export const videoScoringOperation: OperationDefinition<VideoScoringInput, Video
   input: videoScoringInputCheck,
 };
 
-/**
- * Video soundtrack (scoring)
- * Starts a task: resolves to a `Task` whose `wait()` gives the result.
- * Standalone form for tree-shaking: `videoScoring(createTomovieeRuntime(), input)`.
- */
+/** Video soundtrack (scoring) */
 export function videoScoring(client: VendorClient, input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>> {
   return client.invoke(videoScoringOperation, input, options) as Promise<Task<VideoScoringResult>>;
 }
@@ -256,10 +215,7 @@ export const getTaskOperation: OperationDefinition<GetTaskInput, GetTaskOutput> 
   input: getTaskInputCheck,
 };
 
-/**
- * Task status and result
- * Standalone form for tree-shaking: `getTask(createTomovieeRuntime(), input)`.
- */
+/** Task status and result */
 export function getTask(client: VendorClient, input: GetTaskInput, options?: CallOptions): Promise<GetTaskOutput> {
   return client.invoke(getTaskOperation, input, options) as Promise<GetTaskOutput>;
 }

@@ -13,6 +13,9 @@ const o = {
         : "must be an object",
 };
 
+const choice1 = () => z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original"));
+const choice2 = () => z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1"));
+
 let imageToVideoInputCache: ReturnType<typeof buildImageToVideoInput> | undefined;
 function buildImageToVideoInput() {
   return z.strictObject(
@@ -21,7 +24,7 @@ function buildImageToVideoInput() {
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original")), "16:9"),
+      aspect_ratio: z._default(choice1(), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -106,7 +109,7 @@ function buildFirstLastFrameToVideoInput() {
       image_tail: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original")), "16:9"),
+      aspect_ratio: z._default(choice1(), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -184,7 +187,7 @@ function buildTextToVideoInput() {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1")), "16:9"),
+      aspect_ratio: z._default(choice2(), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -206,7 +209,7 @@ function buildVideoContinuationInput() {
       video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1")), "16:9"),
+      aspect_ratio: z._default(choice2(), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),

@@ -78,7 +78,7 @@ export interface ReferenceImageToImageInput {
 export type ReferenceImageToImageOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `referenceImageToImage(...).wait()` resolves to. */
-export type ReferenceImageToImageResult = { images_path?: Array<string>; image_path?: Array<string>; [key: string]: unknown; };
+export type ReferenceImageToImageResult = ImageRedrawingResult;
 
 /** Input of `tm_reference_img2mask` (POST /v1/open/capacity/application/tm_reference_img2mask). */
 export interface ImageToMaskInput {
@@ -126,7 +126,7 @@ export interface FirstLastFrameToVideoInput {
 export type FirstLastFrameToVideoOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `firstLastFrameToVideo(...).wait()` resolves to. */
-export type FirstLastFrameToVideoResult = { /** URLs of the generated video(s). */ video_path?: Array<string>; [key: string]: unknown; };
+export type FirstLastFrameToVideoResult = ImageToVideoResult;
 
 /** Input of `tm_text2music` (POST /v1/open/capacity/application/tm_text2music). */
 export interface TextToMusicInput {
@@ -168,7 +168,7 @@ export interface TextToSoundEffectInput {
 export type TextToSoundEffectOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `textToSoundEffect(...).wait()` resolves to. */
-export type TextToSoundEffectResult = { /** URLs of the generated audio file(s) (MP3). */ audio_path?: Array<string>; [key: string]: unknown; };
+export type TextToSoundEffectResult = TextToMusicResult;
 
 /** Input of `tm_text2speech` (POST /v1/open/capacity/application/tm_text2speech). */
 export interface TextToSpeechInput {
@@ -186,7 +186,7 @@ export interface TextToSpeechInput {
 export type TextToSpeechOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `textToSpeech(...).wait()` resolves to. */
-export type TextToSpeechResult = { /** URLs of the generated audio file(s) (MP3). */ audio_path?: Array<string>; [key: string]: unknown; };
+export type TextToSpeechResult = TextToMusicResult;
 
 /** Input of `tm_text2video_b` (POST /v1/open/capacity/application/tm_text2video_b). */
 export interface TextToVideoInput {
@@ -210,7 +210,7 @@ export interface TextToVideoInput {
 export type TextToVideoOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `textToVideo(...).wait()` resolves to. */
-export type TextToVideoResult = { /** URLs of the generated video(s). */ video_path?: Array<string>; [key: string]: unknown; };
+export type TextToVideoResult = ImageToVideoResult;
 
 /** Input of `tm_video_continuation_b` (POST /v1/open/capacity/application/tm_video_continuation_b). */
 export interface VideoContinuationInput {
@@ -236,7 +236,7 @@ export interface VideoContinuationInput {
 export type VideoContinuationOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `videoContinuation(...).wait()` resolves to. */
-export type VideoContinuationResult = { /** URLs of the generated video(s). */ video_path?: Array<string>; [key: string]: unknown; };
+export type VideoContinuationResult = ImageToVideoResult;
 
 /** Input of `tm_video_scoring` (POST /v1/open/capacity/application/tm_video_scoring). */
 export interface VideoScoringInput {
@@ -256,7 +256,7 @@ export interface VideoScoringInput {
 export type VideoScoringOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `videoScoring(...).wait()` resolves to. */
-export type VideoScoringResult = { /** URLs of the generated audio file(s) (MP3). */ audio_path?: Array<string>; [key: string]: unknown; };
+export type VideoScoringResult = TextToMusicResult;
 
 /** Input of `Task Result` (POST /v1/open/pub/task). */
 export interface GetTaskInput {

@@ -1,5 +1,5 @@
 import type { EmitContext } from "./emit-context.js";
-import { methodDoc } from "./emit-method-doc.js";
+import { clientErrorsDoc, methodDoc } from "./emit-method-doc.js";
 import { genHeader } from "./header.js";
 import { literal, propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
@@ -30,11 +30,8 @@ export function emitClient(ctx: EmitContext): string {
   }
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
-  out.push(
-    `export type ${V}OperationName = ${[...names.keys()].map((n) => literal(n)).join(" | ") || "never"};`,
-    "",
-  );
-  out.push(`/** A ${ctx.vendor.displayName} client: one typed method per operation. */`);
+  out.push(`export type ${V}OperationName = keyof typeof operationIds;`, "");
+  out.push(...clientErrorsDoc(ctx));
   out.push(`export interface ${V}Client {`);
   out.push(
     `  /** The underlying runtime client (raw requests, downloads). */`,
@@ -71,11 +68,14 @@ export function emitClient(ctx: EmitContext): string {
     "",
   );
   if (typed) {
-    out.push(`/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`);
-    out.push(`export interface ${V}Operations {`);
-    for (const p of ctx.plans)
-      out.push(`  ${propKey(p.id)}: { input: ${p.typeName}Input; output: ${result(p)} };`);
-    out.push("}", "");
+    // Derived from the methods' signatures: each operation's types are written once, on its method.
+    out.push(
+      `/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`,
+      `export type ${V}Operations = {`,
+      `  [K in (typeof operationIds)[${V}OperationName]]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
+      "};",
+      "",
+    );
   }
   out.push(`const operationIds = {`);
   for (const [n, id] of names) out.push(`  ${propKey(n)}: ${literal(id)},`);

@@ -25,7 +25,12 @@ export function emitOperations(ctx: EmitContext): string {
   if (ctx.plans.length) {
     out.push(`import type { ${typeImports.join(", ")} } from "./types.gen.js";`);
   }
-  out.push("");
+  out.push(
+    "",
+    `// Per operation: its definition (data, no code) and a standalone function for tree-shaking,`,
+    `// \`op(${ctx.factory}Runtime(), input)\` (a task operation's resolves to a \`Task\`).`,
+    "",
+  );
   for (const plan of ctx.plans) out.push(emitOperation(ctx, plan, compact.includes(plan)));
   return out.join("\n");
 }
@@ -69,16 +74,10 @@ function emitOperation(ctx: EmitContext, plan: OperationPlan, compact: boolean):
     ...fields.map((f) => `  ${f},`),
     "};",
     "",
-    `/**`,
-    ` * ${summary}${deprecated}`,
-    plan.task ? ` * Starts a task: resolves to a \`Task\` whose \`wait()\` gives the result.` : undefined,
-    ` * Standalone form for tree-shaking: \`${plan.id}(${ctx.factory}Runtime(), input)\`.`,
-    ` */`,
+    `/** ${summary}${deprecated} */`,
     `export function ${plan.id}(client: VendorClient, input: ${T}Input, options?: CallOptions): Promise<${result}> {`,
     `  return client.invoke(${plan.id}Operation, input, options) as Promise<${result}>;`,
     "}",
     "",
-  ]
-    .filter((l): l is string => l !== undefined)
-    .join("\n");
+  ].join("\n");
 }

@@ -1,6 +1,8 @@
 import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
+import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
+import { hoistRepeats, ZOD_ENUMS } from "./hoist-repeats.js";
 import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { objectMembers } from "./schema-to-zod.js";
@@ -52,10 +54,21 @@ function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
 
 /** `schemas.gen.ts`: one lazily built zod/mini input schema per operation (tree-shakeable functions). */
 export function emitSchemas(ctx: EmitContext): string {
-  const out: string[] = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
+  const out: string[] = [];
+  const first = new FirstEmitter();
   for (const plan of ctx.plans) {
     const cache = `${plan.id}InputCache`;
     const expr = plan.variants ? variantsExpr(ctx, plan) : objectExpr(ctx, plan.fields, plan.openBody);
+    const earlier = first.earlier(expr, plan.id);
+    if (earlier) {
+      // The same rules as an earlier operation's input: its schema (one build, one cache).
+      out.push(
+        `/** zod/mini schema of \`${plan.typeName}Input\`: the rules of \`${earlier}InputSchema\`. */`,
+        `export const ${plan.id}InputSchema = (): ReturnType<typeof ${earlier}InputSchema> => ${earlier}InputSchema();`,
+        "",
+      );
+      continue;
+    }
     out.push(
       `let ${cache}: ReturnType<typeof build${plan.typeName}Input> | undefined;`,
       `function build${plan.typeName}Input() {`,
@@ -69,5 +82,8 @@ export function emitSchemas(ctx: EmitContext): string {
       "",
     );
   }
-  return out.join("\n");
+  const { declarations, body } = hoistRepeats(out.join("\n"), ZOD_ENUMS);
+  const head = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
+  if (declarations.length) head.push(...declarations, "");
+  return [...head, body].join("\n");
 }

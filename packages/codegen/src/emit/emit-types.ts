@@ -1,7 +1,9 @@
 import { type JsonSchema, resolveSchema } from "@gen/spec";
 import { CodeBlockWriter } from "ts-morph";
 import type { EmitContext } from "./emit-context.js";
+import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
+import { hoistRepeats, TS_UNIONS } from "./hoist-repeats.js";
 import { propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { docComment, schemaToTs } from "./schema-to-ts.js";
@@ -24,29 +26,41 @@ export function emitTypes(ctx: EmitContext): string {
       `/** Decoded result of a finished ${ctx.vendor.displayName} task. */\nexport type ${ctx.taskResultType} = ${t};\n`,
     );
   }
-  for (const plan of ctx.plans) body.push(emitOperationTypes(ctx, plan));
+  const first = new FirstEmitter();
+  for (const plan of ctx.plans) body.push(emitOperationTypes(ctx, plan, first));
   w.write(genHeader(ctx.catalog));
   const enumNames = [...ctx.enums.enums.keys()].sort();
   if (enumNames.length) w.writeLine(`import type { ${enumNames.join(", ")} } from "./enums.gen.js";`);
   w.blankLineIfLastNot();
-  w.write(body.join("\n"));
+  const hoisted = hoistRepeats(body.join("\n"), TS_UNIONS);
+  if (hoisted.declarations.length) w.write(`${hoisted.declarations.join("\n")}\n\n`);
+  w.write(hoisted.body);
   return w.toString();
 }
 
-function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
+/** Shorter types are written out again: a reference would not be shorter, nor clearer. */
+const SHARE_FROM = 48;
+
+function emitOperationTypes(ctx: EmitContext, plan: OperationPlan, first: FirstEmitter): string {
   const lines: string[] = [];
   lines.push(`/** Input of \`${plan.name}\` (${plan.method} ${plan.path}). */`);
-  if (plan.variants) {
-    const shapes = plan.variants.map((v) => {
-      const members = [...fieldLines(ctx, plan, v.fields), ...(v.open ? ["  [key: string]: unknown;"] : [])];
-      return `{\n${members.map((m) => `  ${m}`).join("\n")}\n    }`;
-    });
-    lines.push(`export type ${plan.typeName}Input =\n  | ${shapes.join("\n  | ")};`, "");
-  } else {
-    lines.push(`export interface ${plan.typeName}Input {`, ...fieldLines(ctx, plan, plan.fields));
-    if (plan.openBody) lines.push("  [key: string]: unknown;");
-    lines.push("}", "");
-  }
+  const input = plan.variants
+    ? `=\n  | ${plan.variants
+        .map((v) => {
+          const members = [
+            ...fieldLines(ctx, plan, v.fields),
+            ...(v.open ? ["  [key: string]: unknown;"] : []),
+          ];
+          return `{\n${members.map((m) => `  ${m}`).join("\n")}\n    }`;
+        })
+        .join("\n  | ")};`
+    : `{\n${[...fieldLines(ctx, plan, plan.fields), ...(plan.openBody ? ["  [key: string]: unknown;"] : [])].map((l) => `${l}\n`).join("")}}`;
+  // The same fields, docs and rules as an earlier operation's input: named, not repeated.
+  const earlier = first.earlier(`input ${input}`, `${plan.typeName}Input`);
+  if (earlier && plan.variants) lines.push(`export type ${plan.typeName}Input = ${earlier};`, "");
+  else if (earlier) lines.push(`export interface ${plan.typeName}Input extends ${earlier} {}`, "");
+  else if (plan.variants) lines.push(`export type ${plan.typeName}Input ${input}`, "");
+  else lines.push(`export interface ${plan.typeName}Input ${input}`, "");
   const out = plan.responseType
     ? plan.responseType === "bytes"
       ? "Uint8Array"
@@ -61,7 +75,8 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
       : "unknown";
   const aliases = outputAliasMembers(ctx, plan);
   lines.push(`/** Response data of \`${plan.name}\` (lenient: unknown fields are kept). */`);
-  lines.push(`export type ${plan.typeName}Output = ${aliases ? `${wrapObj(out)} & { ${aliases} }` : out};`);
+  const output = aliases ? `${wrapObj(out)} & { ${aliases} }` : out;
+  lines.push(`export type ${plan.typeName}Output = ${shared(first, output, `${plan.typeName}Output`)};`);
   if (plan.task && ctx.taskResultType) {
     const task = plan.source.xGen.task;
     const own = typeof task === "object" ? task.resultSchema : undefined;
@@ -74,9 +89,14 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan): string {
         })
       : ctx.taskResultType;
     lines.push("", `/** What \`${plan.id}(...).wait()\` resolves to. */`);
-    lines.push(`export type ${plan.typeName}Result = ${result};`);
+    lines.push(`export type ${plan.typeName}Result = ${shared(first, result, `${plan.typeName}Result`)};`);
   }
   return lines.join("\n") + "\n";
+}
+
+/** `text`, or the name of an earlier type written the same way. */
+function shared(first: FirstEmitter, text: string, name: string): string {
+  return text.length < SHARE_FROM ? text : (first.earlier(`type ${text}`, name) ?? text);
 }
 
 function fieldLines(ctx: EmitContext, plan: OperationPlan, fields: OperationPlan["fields"]): string[] {

@@ -1,6 +1,8 @@
 import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
+import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
+import { COMPACT_ENUMS, hoistRepeats } from "./hoist-repeats.js";
 import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { objectCompact } from "./schema-to-compact.js";
@@ -23,21 +25,40 @@ export function compactInputSpec(ctx: EmitContext, plan: OperationPlan): Record<
  * one-operation app does not bundle zod. Operations whose input it cannot express keep zod.
  */
 export function emitValidators(ctx: EmitContext): string {
-  const plans = ctx.plans.filter((p) => compactInputSpec(ctx, p));
+  const specs = new Map<OperationPlan, string>();
+  for (const p of ctx.plans) {
+    const spec = compactInputSpec(ctx, p);
+    if (spec) specs.set(p, literal(spec));
+  }
+  const plans = [...specs.keys()];
+  const first = new FirstEmitter();
   const out: string[] = [genHeader(ctx.catalog)];
   if (plans.length) {
     out.push(`import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";`);
     out.push(`import type { ${plans.map((p) => `${p.typeName}Input`).join(", ")} } from "./types.gen.js";`);
   }
   out.push("");
+  const body: string[] = [];
   for (const plan of plans) {
-    const spec = compactInputSpec(ctx, plan);
-    out.push(
-      `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,
-      `export const ${plan.id}InputCheck = (): StandardSchemaV1<unknown, ${plan.typeName}Input> =>`,
-      `  compactSchema(${literal(spec)});`,
-      "",
-    );
+    const spec = specs.get(plan) as string;
+    const type = `StandardSchemaV1<unknown, ${plan.typeName}Input>`;
+    const earlier = first.earlier(spec, plan.id);
+    // The same rules as an earlier operation's: its validator (the input types match field for field).
+    if (earlier)
+      body.push(
+        `/** Validator of \`${plan.typeName}Input\`: \`${earlier}InputCheck\`'s rules. */`,
+        `export const ${plan.id}InputCheck = ${earlier}InputCheck as () => ${type};`,
+        "",
+      );
+    else
+      body.push(
+        `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,
+        `export const ${plan.id}InputCheck = (): ${type} =>`,
+        `  compactSchema(${spec});`,
+        "",
+      );
   }
-  return out.join("\n");
+  const hoisted = hoistRepeats(body.join("\n"), COMPACT_ENUMS);
+  if (hoisted.declarations.length) out.push(...hoisted.declarations, "");
+  return [...out, hoisted.body].join("\n");
 }

@@ -7,61 +7,52 @@ import type { ListAnvilsInput, ListAnvilsOutput, MakeAnvilInput, MakeAnvilOutput
 import { type AcmeOptions, acmeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type AcmeOperationName = "listAnvils" | "makeAnvil" | "getAnvil";
+export type AcmeOperationName = keyof typeof operationIds;
 
-/** A Acme Anvils client: one typed method per operation. */
+/**
+ * A Acme Anvils client: one typed method per operation. Every method throws:
+ * - `InvalidRequestError` before any request when the input breaks a rule (names the field and rule)
+ * - `MissingCredentialError` when no credential is in the options or the environment
+ * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
+ * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
+ */
 export interface AcmeClient {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
   /**
    * listAnvils (`listAnvils`)
    *
-   * Input:
-   * - `color`: one of "black", "red", "acme, orange" — Only anvils of this color
-   * - `limit`: integer; 1..50 — Page size
+   * Input `ListAnvilsInput`: `color`, `limit`.
    *
    * @example
    * ```ts
    * const output = await acme.listAnvils({  });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
   listAnvils(input: ListAnvilsInput, options?: CallOptions): Promise<ListAnvilsOutput>;
   /**
    * makeAnvil (`makeAnvil`)
    *
-   * Input:
-   * - `weight` (required): integer; 1..500 — Weight in kg, 1 to 500
-   * - `color`: one of "black", "red", "acme, orange" — Paint color
-   * - `label`: string — Engraved text
+   * Input `MakeAnvilInput`: `weight` (required), `color`, `label`.
    *
    * @example
    * ```ts
    * const output = await acme.makeAnvil({ weight: 1 });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
   makeAnvil(input: MakeAnvilInput, options?: CallOptions): Promise<MakeAnvilOutput>;
   /**
    * getAnvil (`getAnvil`)
    *
-   * Input:
-   * - `id` (required): string — Anvil id
+   * Input `GetAnvilInput`: `id` (required).
    *
    * @example
    * ```ts
    * const output = await acme.getAnvil({ id: "..." });
    * ```
-   * @throws {InvalidRequestError} before any request when the input breaks a rule (names the field and rule)
-   * @throws {MissingCredentialError} when no credential is in the options or the environment
-   * @throws {AuthenticationError | InsufficientCreditsError | RateLimitedError | GenError} when the vendor refuses
-   * @throws {NetworkError | TimeoutError} when the request fails or times out (a paid create is not retried)
+   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
   getAnvil(input: GetAnvilInput, options?: CallOptions): Promise<GetAnvilOutput>;
   /**
@@ -86,11 +77,9 @@ export interface AcmeClient {
 }
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
-export interface AcmeOperations {
-  listAnvils: { input: ListAnvilsInput; output: ListAnvilsOutput };
-  makeAnvil: { input: MakeAnvilInput; output: MakeAnvilOutput };
-  getAnvil: { input: GetAnvilInput; output: GetAnvilOutput };
-}
+export type AcmeOperations = {
+  [K in (typeof operationIds)[AcmeOperationName]]: AcmeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+};
 
 const operationIds = {
   listAnvils: "listAnvils",

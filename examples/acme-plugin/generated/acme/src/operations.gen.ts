@@ -4,6 +4,9 @@ import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorCl
 import { listAnvilsInputCheck, makeAnvilInputCheck, getAnvilInputCheck } from "./validators.gen.js";
 import type { ListAnvilsInput, ListAnvilsOutput, MakeAnvilInput, MakeAnvilOutput, GetAnvilInput, GetAnvilOutput } from "./types.gen.js";
 
+// Per operation: its definition (data, no code) and a standalone function for tree-shaking,
+// `op(createAcmeRuntime(), input)` (a task operation's resolves to a `Task`).
+
 /** `listAnvils`: GET /anvils (operation data, no code). */
 export const listAnvilsOperation: OperationDefinition<ListAnvilsInput, ListAnvilsOutput> = {
   id: "listAnvils",
@@ -15,10 +18,7 @@ export const listAnvilsOperation: OperationDefinition<ListAnvilsInput, ListAnvil
   input: listAnvilsInputCheck,
 };
 
-/**
- * listAnvils
- * Standalone form for tree-shaking: `listAnvils(createAcmeRuntime(), input)`.
- */
+/** listAnvils */
 export function listAnvils(client: VendorClient, input: ListAnvilsInput, options?: CallOptions): Promise<ListAnvilsOutput> {
   return client.invoke(listAnvilsOperation, input, options) as Promise<ListAnvilsOutput>;
 }
@@ -33,10 +33,7 @@ export const makeAnvilOperation: OperationDefinition<MakeAnvilInput, MakeAnvilOu
   input: makeAnvilInputCheck,
 };
 
-/**
- * makeAnvil
- * Standalone form for tree-shaking: `makeAnvil(createAcmeRuntime(), input)`.
- */
+/** makeAnvil */
 export function makeAnvil(client: VendorClient, input: MakeAnvilInput, options?: CallOptions): Promise<MakeAnvilOutput> {
   return client.invoke(makeAnvilOperation, input, options) as Promise<MakeAnvilOutput>;
 }
@@ -52,10 +49,7 @@ export const getAnvilOperation: OperationDefinition<GetAnvilInput, GetAnvilOutpu
   input: getAnvilInputCheck,
 };
 
-/**
- * getAnvil
- * Standalone form for tree-shaking: `getAnvil(createAcmeRuntime(), input)`.
- */
+/** getAnvil */
 export function getAnvil(client: VendorClient, input: GetAnvilInput, options?: CallOptions): Promise<GetAnvilOutput> {
   return client.invoke(getAnvilOperation, input, options) as Promise<GetAnvilOutput>;
 }

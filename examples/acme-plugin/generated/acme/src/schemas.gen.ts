@@ -13,11 +13,13 @@ const o = {
         : "must be an object",
 };
 
+const choice1 = () => z.enum(["black","red","acme, orange"], e("must be one of: black, red, acme, orange"));
+
 let listAnvilsInputCache: ReturnType<typeof buildListAnvilsInput> | undefined;
 function buildListAnvilsInput() {
   return z.strictObject(
     {
-      color: z.optional(z.enum(["black","red","acme, orange"], e("must be one of: black, red, acme, orange"))),
+      color: z.optional(choice1()),
       limit: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(50, "must be <= 50"))),
     },
     o,
@@ -34,7 +36,7 @@ function buildMakeAnvilInput() {
   return z.strictObject(
     {
       weight: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(500, "must be <= 500")),
-      color: z.optional(z.enum(["black","red","acme, orange"], e("must be one of: black, red, acme, orange"))),
+      color: z.optional(choice1()),
       label: z.optional(z.string(e("must be a string"))),
     },
     o,
