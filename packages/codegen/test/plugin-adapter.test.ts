@@ -45,7 +45,7 @@ describe("third-party adapters", () => {
     expect(result.vendors).toEqual([{ id: "acme", operations: 2, stats: {} }]);
     expect(result.warnings.map((w) => w.message)).toContain("from plugin");
     expect(readTree(join(root, "packages/acme/src"))["operations.gen.ts"]).toContain(
-      "export function makeThing(",
+      "export const makeThing = /* @__PURE__ */ _op<",
     );
   });
 
