@@ -35,7 +35,9 @@ export function emitClient(ctx: EmitContext): string {
   );
   for (const p of ctx.plans) {
     out.push(...methodDoc(ctx, p));
-    out.push(`  ${propKey(p.id)}(input: T.${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`);
+    out.push(
+      `  ${propKey(p.id)}(input: T.${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`,
+    );
   }
   const typed = ctx.plans.length > 0;
   out.push(

@@ -30,7 +30,10 @@ export function emitManifest(ctx: EmitContext): string {
   const operations = data.operations.length
     ? `[\n${data.operations.map((o) => `    ${JSON.stringify(o)}`).join(",\n")}\n  ]`
     : "[]";
-  const text = JSON.stringify({ ...data, operations: [] }, null, 2).replace('"operations": []', () => `"operations": ${operations}`);
+  const text = JSON.stringify({ ...data, operations: [] }, null, 2).replace(
+    '"operations": []',
+    () => `"operations": ${operations}`,
+  );
   return `${genHeader(ctx.catalog)}
 import type { VendorManifest } from "@gen/runtime";
 
