@@ -37,11 +37,14 @@ export function renderSummary(r: Record<string, Json | undefined>): string {
     const rows = b.rows.map((x: Json) => [
       x.vendor,
       `\`${x.operation}\``,
-      kb(x.browser.gzip) + (x.browser.unresolvedNodeBuiltins ? " (node built-ins left external)" : ""),
-      kb(x.node.gzip),
+      // dist/ (what a user bundles) first; the same app from sources next to it when measured.
+      kb(x.browser.gzip) +
+        (x.source ? ` / ${kb(x.source.browser.gzip)}` : "") +
+        (x.browser.unresolvedNodeBuiltins ? " (node built-ins left external)" : ""),
+      kb(x.node.gzip) + (x.source ? ` / ${kb(x.source.node.gzip)}` : ""),
       `zod ${kb(x.browser.breakdown.zod ?? 0)} · runtime ${kb(x.browser.breakdown.runtime ?? 0)} · vendor ${kb(x.browser.breakdown.vendor ?? 0)}`,
       x.browser.lazyModules?.length
-        ? `${kb(x.browser.lazyGzip)} gz: ${x.browser.lazyModules.map((m: string) => m.replace(/\.ts$/, "")).join(", ")}`
+        ? `${kb(x.browser.lazyGzip)} gz: ${x.browser.lazyModules.map((m: string) => m.replace(/\.[jt]s$/, "")).join(", ")}`
         : "-",
       `${ok(x.browser.gzip <= b.target.gzipBytes)} / ${ok(x.node.gzip <= b.target.gzipBytes)}`,
       x.coldImportMs,
@@ -53,8 +56,8 @@ export function renderSummary(r: Record<string, Json | undefined>): string {
         [
           "package",
           "operation",
-          "browser gz",
-          "node gz",
+          "browser gz (dist / sources)",
+          "node gz (dist / sources)",
           "minified breakdown (browser)",
           "loaded on first use, not counted",
           "<= 10 kB (browser / node)",

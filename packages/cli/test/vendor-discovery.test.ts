@@ -1,4 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -66,7 +75,11 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
     expect(Object.keys(json.exports)).toEqual(
       expect.arrayContaining([".", "./manifest", "./simulator", "./package.json"]),
     );
-    expect(readFileSync(join(pkg, "tsup.config.ts"), "utf8")).toContain('"src/simulator-plugin.ts"');
+    // Every source module is built to its own dist/ module, the export's `src/simulator-plugin.ts` too.
+    const tsup = readFileSync(join(pkg, "tsup.config.ts"), "utf8");
+    expect(tsup).toContain('entry: ["src/**/*.ts", "!src/**/*.test.ts"');
+    expect(tsup).toContain("bundle: false");
+    expect(existsSync(join(pkg, "src/simulator-plugin.ts"))).toBe(true);
   });
 
   it("is found by `gen list` from the project, next to the installed vendors", async () => {

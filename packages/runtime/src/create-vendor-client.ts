@@ -1,18 +1,17 @@
 import { applyOutputAliases } from "./apply-output-aliases.js";
 import type { applyRules } from "./apply-rules.js";
-import { buildOperationRequest } from "./build-operation-request.js";
 import { checkInputShape } from "./check-input-shape.js";
 import { type ClientContext, createClientContext } from "./client-context.js";
 import type { createTask } from "./create-task.js";
 import type { downloadBytes } from "./download-bytes.js";
 import type { downloadFile } from "./download-file.js";
-import { encodeRequestBody } from "./encode-body.js";
 import { GenError, isGenError } from "./errors/gen-error.js";
 import { InvalidRequestError } from "./errors/invalid-request-error.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { getPath } from "./get-path.js";
 import { isoNow } from "./iso-now.js";
 import { lazyExtensions } from "./lazy-extensions.js";
+import { operationRequest } from "./operation-request.js";
 import { ownOptions } from "./own-options.js";
 import { hideInternals, publicOptions } from "./public-client-view.js";
 import { sendRequest } from "./send-request.js";
@@ -97,6 +96,12 @@ export function createVendorCore(
   const ctx = createClientContext(vendor, options);
   const { tasks, rules, download } = extensions;
 
+  /** The operation's request; styled query parameters load their encoder with the first such operation. */
+  async function buildRequest(operation: AnyOperation, input: unknown, call?: CallOptions) {
+    const styled = operation.queryStyles ? (await import("./encode-query.js")).encodeQuery : undefined;
+    return operationRequest(vendor, operation, input, ownOptions(call), styled);
+  }
+
   async function invokeData(operation: AnyOperation, input: unknown, call?: CallOptions): Promise<unknown> {
     checkInputShape(input, ctx.limits.maxJsonDepth, vendor.id);
     const schema = schemaOf(operation);
@@ -107,15 +112,17 @@ export function createVendorCore(
       value = await rules(value, operation.rules, vendor.id);
     }
     if (operation.prepare) value = operation.prepare(value);
-    let request = buildOperationRequest(vendor, operation, value, ownOptions(call));
-    if (operation.body) request = await encodeRequestBody(request, operation.body);
+    let request = await buildRequest(operation, value, call);
+    // Non-JSON bodies (multipart, form, binary) load their encoder with the first such operation.
+    if (operation.body)
+      request = await (await import("./encode-body.js")).encodeRequestBody(request, operation.body);
     const response = await sendRequest(ctx, request);
     return response.data;
   }
 
   /** A poll through the whole pipeline, envelope left on: the task layer reads it (`unwrapPollAnswer`). */
-  const pollRaw = (operation: AnyOperation, input: unknown, call?: CallOptions) =>
-    sendRequest(ctx, { ...buildOperationRequest(vendor, operation, input, ownOptions(call)), raw: true });
+  const pollRaw = async (operation: AnyOperation, input: unknown, call?: CallOptions) =>
+    sendRequest(ctx, { ...(await buildRequest(operation, input, call)), raw: true });
 
   const redactText = ctx.redact;
   /** Every error leaving the client passes the one redaction (vendor text, hosts, causes). */

@@ -4,9 +4,9 @@ import type { ClientContext } from "./client-context.js";
 import { fileNameFor } from "./download/file-name-for.js";
 import { InvalidResponseError } from "./errors/invalid-response-error.js";
 import { LimitExceededError } from "./errors/limit-exceeded-error.js";
-import { followRedirects } from "./follow-redirects.js";
 import { checkUrl } from "./host-policy.js";
 import { mapVendorError } from "./map-vendor-error.js";
+import { sendExchange } from "./send-exchange.js";
 import type { DownloadOptions, DownloadResult } from "./types.js";
 import { withDeadline } from "./with-deadline.js";
 
@@ -59,7 +59,7 @@ export async function receiveDownload<Out extends object>(
     const needsAuth = ctx.credentialed(first, baseUrl);
     const auth = needsAuth ? ctx.auth() : undefined;
     const headers: Record<string, string> = { "user-agent": ctx.userAgent, ...auth?.headers };
-    const { response, url: finalUrl } = await followRedirects(ctx.transport, {
+    const { response, url: finalUrl } = await sendExchange(ctx.transport, {
       url,
       method: "GET",
       headers,

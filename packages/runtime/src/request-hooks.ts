@@ -17,11 +17,6 @@ function safeHeaders(headers: Readonly<Record<string, string>>, r: HookRedaction
   return out;
 }
 
-/** True when the client has a hook or a logger: events are built only then. */
-export function wantsEvents(options: Readonly<ClientOptions>): boolean {
-  return Boolean(options.hooks?.onRequest || options.hooks?.onResponse || options.logger);
-}
-
 /**
  * Hands one attempt's request to `hooks.onRequest` and the logger (debug). Every string is
  * redacted first: no credential value or credential header reaches a hook or a log line. A hook

@@ -1,18 +1,13 @@
-import { SENSITIVE_HEADERS } from "./auth-headers.js";
 import { buildUrl } from "./build-url.js";
 import type { ClientContext } from "./client-context.js";
-import { decodeBinary } from "./decode-binary.js";
 import { decodeEnvelope, type ReceivedResponse } from "./decode-response.js";
-import { AmbiguousSubmissionError } from "./errors/ambiguous-submission-error.js";
-import { GenError } from "./errors/gen-error.js";
-import { NetworkError } from "./errors/network-errors.js";
-import { followRedirects, type RedirectingRequest } from "./follow-redirects.js";
-import { ownOptions, ownValue } from "./own-options.js";
+import type { GenError } from "./errors/gen-error.js";
+import { ownOptions } from "./own-options.js";
 import { readBodyText } from "./read-body-text.js";
-import { emitRequest, emitResponse, wantsEvents } from "./request-hooks.js";
-import { parseRetryAfter } from "./retry-policy.js";
-import { sleep } from "./sleep.js";
+import { type RedirectingRequest, sendExchange } from "./send-exchange.js";
+import type { FailedAttempt } from "./settle-failure.js";
 import type { RawRequest, RawResponse } from "./types.js";
+import { wantsEvents } from "./wants-events.js";
 import { Deadline } from "./with-deadline.js";
 import { withoutQuery } from "./without-query.js";
 
@@ -29,14 +24,16 @@ function encodeBody(body: unknown): string | Uint8Array | undefined {
  * One request through the whole pipeline: URL building and host policy, credentials, user agent,
  * timeout and abort, manual redirects, envelope decoding and error mapping, and retries: after
  * each failed attempt `decideRetry` says whether to retry, after how long, and whether a create
- * is thrown as `AmbiguousSubmissionError` (it may have been received).
+ * is thrown as `AmbiguousSubmissionError` (it may have been received). What only some calls need
+ * loads on first use, so a one-operation app does not bundle it: the hooks and logger events
+ * (`request-hooks`, when the client has them), redirects (`follow-redirects`, on a 3xx), binary
+ * decoding (`decode-binary`, for a binary operation) and the failure path (`settle-failure`).
  */
 export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): Promise<RawResponse<Data>> {
   // Own properties only: a polluted Object.prototype cannot supply a baseUrl or headers (a
   // null-prototype request, as `buildOperationRequest` makes, has nothing else to read).
   const req = Object.getPrototypeOf(given) === null ? given : ownOptions(given);
   const { vendor, options } = ctx;
-  const retry = ctx.retry;
   const baseUrl = req.baseUrl ?? ctx.baseUrl;
   const timeoutMs = req.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const url = buildUrl(baseUrl, req.path, req.query);
@@ -71,27 +68,24 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
     answered: false,
   };
   let createRetries = 0;
-  const hooked = wantsEvents(options);
+  const hooks = wantsEvents(options) ? await import("./request-hooks.js") : undefined;
   // Hooks and logs see what errors see: every secret the client knows, credential headers masked.
   let secrets: readonly string[] = [];
-  if (hooked) {
+  if (hooks) {
     try {
       secrets = ctx.auth().secrets;
     } catch {}
   }
   const hidden = { secrets, headerNames: redirecting.credentialHeaders };
   for (let attempt = 1; ; attempt++) {
-    let error: GenError;
-    let retryAfterMs: number | undefined;
     // Whether a hop answered but no final response came back (a failed redirect): sent.
     let answeredUnfinished = false;
     redirecting.answered = false;
     let received: ReceivedResponse | undefined;
     const seen = { vendor: vendor.id, method: req.method, url, attempt };
-    const started = hooked ? Date.now() : 0;
+    const started = hooks ? Date.now() : 0;
     const observe = (failure?: GenError, requestId?: string) =>
-      hooked &&
-      emitResponse(
+      hooks?.emitResponse(
         options,
         {
           ...seen,
@@ -103,23 +97,26 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
         },
         hidden,
       );
-    if (hooked) emitRequest(options, { ...seen, headers }, hidden);
+    hooks?.emitRequest(options, { ...seen, headers }, hidden);
+    let caught: unknown;
+    let answer: FailedAttempt["answer"];
     try {
       const deadline = new Deadline(req.signal, timeoutMs, what, ctx.newController);
       try {
         redirecting.signal = deadline.signal;
         redirecting.checked ??= ctx.checkApiUrl(url);
-        const { response } = await followRedirects(ctx.transport, redirecting);
+        const { response } = await sendExchange(ctx.transport, redirecting);
         if (req.responseType && response.status >= 200 && response.status < 300) {
+          const { decodeBinary } = await import("./decode-binary.js");
           const data = await decodeBinary(response, req.responseType, vendor.id, binaryMax);
           return { status: response.status, headers: response.headers, data: data as Data };
         }
         const text = await readBodyText(response, ctx.limits.maxResponseBytes);
         received = { status: response.status, headers: response.headers, text };
-      } catch (caught) {
-        // Set by followRedirects meanwhile (the reset above narrowed the type to false).
+      } catch (failure) {
+        // Set by sendExchange meanwhile (the reset above narrowed the type to false).
         answeredUnfinished = (redirecting as { answered?: boolean }).answered === true;
-        throw deadline.failure(caught);
+        throw deadline.failure(failure);
       } finally {
         deadline.finish();
       }
@@ -138,70 +135,26 @@ export async function sendRequest<Data>(ctx: ClientContext, given: RawRequest): 
         observe(undefined, decoded.requestId);
         return out;
       }
-      // The vendor answered: its error classes load now (one-operation apps do not bundle them).
-      error =
-        "error" in decoded
-          ? decoded.error
-          : (await import("./map-vendor-error.js")).mapVendorError(vendor, decoded.vendorError);
-      retryAfterMs = parseRetryAfter(received.headers["retry-after"]);
-    } catch (caught) {
-      error =
-        caught instanceof GenError
-          ? caught
-          : new NetworkError(`${what} failed`, { sent: true, vendor: vendor.id, cause: caught });
+      answer = { received, decoded };
+    } catch (thrown) {
+      caught = thrown;
     }
-    // Every string of the error passes the client's one redaction before anyone sees it (the
-    // redaction code loads with the first failure: successful calls do not bundle it).
-    const { redactError } = await import("./redact-error.js");
-    redactError(error, ctx.redact);
-    observe(error);
-    // The one retry decision, loaded with the first failure like the redaction.
-    const { decideRetry } = await import("./decide-retry.js");
-    const decision = decideRetry({
-      kind: req.kind,
-      error,
-      answeredHop: answeredUnfinished,
+    // The failure path loads with the first failure (vendor error classes, redaction, the one
+    // retry decision): a successful call does not bundle it.
+    const { settleFailure } = await import("./settle-failure.js");
+    createRetries = await settleFailure({
+      ctx,
+      req,
+      url,
+      what,
+      headers,
+      own,
       attempt,
-      maxAttempts: retry.maxAttempts,
-      code: error.code === undefined ? undefined : ownValue(vendor.errors, error.code),
       createRetries,
-      retryAfterMs,
-      policy: retry,
+      answeredHop: answeredUnfinished,
+      caught,
+      answer,
+      observe: (error) => observe(error),
     });
-    if (!decision.retry) {
-      const thrown =
-        decision.errorKind === "ambiguous_submission" ? ambiguous(error, req, url, headers, own) : error;
-      throw redactError(thrown, ctx.redact);
-    }
-    createRetries = decision.createRetries;
-    const delayMs = decision.delayMs ?? 0;
-    // The hook sees the URL without its query (an upload token URL carries the key there), redacted.
-    await retry.onRetry?.({
-      attempt,
-      delayMs,
-      error,
-      method: req.method,
-      url: ctx.redact(what.slice(req.method.length + 1)),
-    });
-    await sleep(delayMs, req.signal);
   }
-}
-
-/** The create that may have reached the vendor, as an error carrying the request minus credentials. */
-function ambiguous(
-  error: GenError,
-  req: RawRequest,
-  url: string,
-  headers: Record<string, string>,
-  secretHeaders: readonly string[] = [],
-): AmbiguousSubmissionError {
-  const safeHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const lower = name.toLowerCase();
-    if (!secretHeaders.includes(lower) && !SENSITIVE_HEADERS.includes(lower)) safeHeaders[name] = value;
-  }
-  return new AmbiguousSubmissionError(
-    { method: req.method, url: withoutQuery(url), headers: safeHeaders, body: req.body },
-    { vendor: error.vendor, cause: error, retryable: false },
-  );
 }

@@ -71,39 +71,20 @@ export function emitTsconfigBuild(ctx: EmitContext): string {
   return `{\n  "extends": ${JSON.stringify(base)},\n  "compilerOptions": { "types": [], "lib": ["ES2022"] }\n}\n`;
 }
 
-/** Source files behind a package.json `imports` map (`@gen/source` targets): extra build entries. */
-function importTargets(imports: unknown): { names: string[]; entries: string[] } {
-  const names: string[] = [];
-  const entries = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === "string") {
-      if (value.startsWith("./src/") && value.endsWith(".ts")) entries.add(value.slice(2));
-    } else if (value && typeof value === "object") for (const v of Object.values(value)) walk(v);
-  };
-  for (const [name, map] of Object.entries((imports ?? {}) as Record<string, unknown>)) {
-    names.push(name);
-    walk((map as Record<string, unknown> | null)?.["@gen/source"]);
-  }
-  return { names, entries: [...entries].sort() };
-}
-
 /**
  * `tsup.config.ts`: the ESM build. In this workspace declarations come from `tsc` (see
- * emitTsconfigBuild); a standalone package (no workspace scripts) has tsup write them. Each variant behind the package's `imports` map
- * (`#name` -> node / browser file) is its own entry and the `#name` specifiers stay external, so
- * the map picks the variant when the package is resolved, not when it is built.
+ * emitTsconfigBuild); a standalone package (no workspace scripts) has tsup write them. One output
+ * module per source module (`bundle: false`): a user's bundler tree-shakes `dist/` the way it does
+ * the sources ("sideEffects": false; a bundled file keeps every operation through the namespace
+ * export), and the variants behind the package's `imports` map (`#name` -> node / browser file)
+ * stay separate files, picked when the package is resolved, not when it is built.
  */
-export function emitTsupConfig(imports?: unknown, standalone = false, exports?: unknown): string {
-  const { names, entries } = importTargets(imports);
-  // The `@gen/source` targets of extra `exports` subpaths (gen.config `packageJson.exports`) are entries too.
-  const own = importTargets(exports).entries.filter((e) => !entries.includes(e));
-  const list = (items: string[]) => `[${items.map((i) => JSON.stringify(i)).join(", ")}]`;
-  const entry = list(["src/index.ts", "src/manifest.ts", ...entries, ...own]);
-  const external = names.length ? `\n  external: ${list(names)},` : "";
+export function emitTsupConfig(standalone = false): string {
   return `import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ${entry},${external}
+  entry: ["src/**/*.ts", "!src/**/*.test.ts", "!src/**/__fixtures__/**"],
+  bundle: false,
   format: ["esm"],
   ${
     standalone
@@ -112,7 +93,6 @@ export default defineConfig({
   }
   target: "es2022",
   sourcemap: false,
-  treeshake: true,
 });
 `;
 }

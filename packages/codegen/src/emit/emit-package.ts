@@ -95,14 +95,7 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
     files.set("tsconfig.json", emitTsconfig(ctx));
     files.set("tsconfig.build.json", emitTsconfigBuild(ctx));
   }
-  files.set(
-    "tsup.config.ts",
-    emitTsupConfig(
-      options.packageJson?.["imports"],
-      options.standalone === true,
-      options.packageJson?.["exports"],
-    ),
-  );
+  files.set("tsup.config.ts", emitTsupConfig(options.standalone === true));
   files.set("openapi.gen.json", emitModelJson(model, catalog));
   const seeds = new Map([
     ["src/index.ts", `export * from "./index.gen.js";\n`],
