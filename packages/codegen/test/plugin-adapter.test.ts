@@ -45,7 +45,7 @@ describe("third-party adapters", () => {
     expect(result.vendors).toEqual([{ id: "acme", operations: 2, stats: {} }]);
     expect(result.warnings.map((w) => w.message)).toContain("from plugin");
     expect(readTree(join(root, "packages/acme/src"))["operations.gen.ts"]).toContain(
-      "export function makeThing(",
+      "export const makeThing = /* @__PURE__ */ _op<",
     );
   });
 
@@ -85,7 +85,7 @@ describe("third-party adapters", () => {
     expect(result.vendors.map((v) => v.id)).toEqual(["acme", "acme2"]);
     expect(result.changes.some((c) => c.path === "sub/out/acme2/src/operations.gen.ts")).toBe(true);
     expect(readTree(join(root, "sub/out/acme2/src"))["operations.gen.ts"]).toContain(
-      "export function subThing(",
+      "export const subThing = /* @__PURE__ */ _op<",
     );
     expect((await generate({ root, check: true })).changes).toEqual([]);
   });

@@ -3,7 +3,7 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type { GenerateFlowchartInput, GenerateFlowchartOutput, GenerateGanttInput, GenerateGanttOutput, GenerateInfographicInput, GenerateInfographicOutput, GenerateMindmapInput, GenerateMindmapOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 import { type EdrawmaxOptions, edrawmaxVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
@@ -29,9 +29,8 @@ export interface EdrawmaxClient {
    * ```ts
    * const output = await edrawmax.generateFlowchart({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
-  generateFlowchart(input: GenerateFlowchartInput, options?: CallOptions): Promise<GenerateFlowchartOutput>;
+  generateFlowchart(input: T.GenerateFlowchartInput, options?: CallOptions): Promise<T.GenerateFlowchartOutput>;
   /**
    * Project plan, timeline, schedule or phases from a description. The source (`source_code`) is exposed as `source`. (`generate-gantt`)
    *
@@ -43,9 +42,8 @@ export interface EdrawmaxClient {
    * ```ts
    * const output = await edrawmax.generateGantt({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
-  generateGantt(input: GenerateGanttInput, options?: CallOptions): Promise<GenerateGanttOutput>;
+  generateGantt(input: T.GenerateGanttInput, options?: CallOptions): Promise<T.GenerateGanttOutput>;
   /**
    * Data visualisation, statistics or comparison from a description. The source (`source_code`) is exposed as `source`. (`generate-infographic`)
    *
@@ -57,9 +55,8 @@ export interface EdrawmaxClient {
    * ```ts
    * const output = await edrawmax.generateInfographic({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
-  generateInfographic(input: GenerateInfographicInput, options?: CallOptions): Promise<GenerateInfographicOutput>;
+  generateInfographic(input: T.GenerateInfographicInput, options?: CallOptions): Promise<T.GenerateInfographicOutput>;
   /**
    * Knowledge structure, brainstorm or topic tree from a description. The source (`source_code`) is exposed as `source`. (`generate-mindmap`)
    *
@@ -71,9 +68,8 @@ export interface EdrawmaxClient {
    * ```ts
    * const output = await edrawmax.generateMindmap({ prompt: "a red fox running through snow" });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `EdrawmaxClient`
    */
-  generateMindmap(input: GenerateMindmapInput, options?: CallOptions): Promise<GenerateMindmapOutput>;
+  generateMindmap(input: T.GenerateMindmapInput, options?: CallOptions): Promise<T.GenerateMindmapOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
@@ -139,14 +135,10 @@ export function createEdrawmax(options: EdrawmaxOptions = {}): EdrawmaxClient {
     runtime ??= createVendorClient(edrawmaxVendor, options);
     return runtime;
   };
-  return {
+  const client: Pick<EdrawmaxClient, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {
     get runtime() {
       return rt();
     },
-    generateFlowchart: (input, callOptions) => ops.generateFlowchart(rt(), input, callOptions),
-    generateGantt: (input, callOptions) => ops.generateGantt(rt(), input, callOptions),
-    generateInfographic: (input, callOptions) => ops.generateInfographic(rt(), input, callOptions),
-    generateMindmap: (input, callOptions) => ops.generateMindmap(rt(), input, callOptions),
     call: (async (name: string, input: unknown, callOptions?: CallOptions) => {
       const operation = findEdrawmaxOperation(name);
       if (!operation) throw new TypeError("unknown EdrawMax operation: " + name);
@@ -156,6 +148,10 @@ export function createEdrawmax(options: EdrawmaxOptions = {}): EdrawmaxClient {
     download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),
     downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),
   };
+  const methods = client as unknown as Record<string, unknown>;
+  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  return client as unknown as EdrawmaxClient;
 }
 
 /** Default client; reads credentials from the environment at first call. */

@@ -27,29 +27,9 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_EDRAWMAX_CONNECT_TO"
   },
   "operations": [
-    {
-      "id": "generateFlowchart",
-      "name": "generate-flowchart",
-      "kind": "create",
-      "task": false
-    },
-    {
-      "id": "generateGantt",
-      "name": "generate-gantt",
-      "kind": "create",
-      "task": false
-    },
-    {
-      "id": "generateInfographic",
-      "name": "generate-infographic",
-      "kind": "create",
-      "task": false
-    },
-    {
-      "id": "generateMindmap",
-      "name": "generate-mindmap",
-      "kind": "create",
-      "task": false
-    }
+    {"id":"generateFlowchart","name":"generate-flowchart","kind":"create","task":false},
+    {"id":"generateGantt","name":"generate-gantt","kind":"create","task":false},
+    {"id":"generateInfographic","name":"generate-infographic","kind":"create","task":false},
+    {"id":"generateMindmap","name":"generate-mindmap","kind":"create","task":false}
   ]
 };

@@ -2,13 +2,15 @@
 
 import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";
 import { generateFlowchartInputCheck, generateGanttInputCheck, generateInfographicInputCheck, generateMindmapInputCheck } from "./validators.gen.js";
-import type { GenerateFlowchartInput, GenerateFlowchartOutput, GenerateGanttInput, GenerateGanttOutput, GenerateInfographicInput, GenerateInfographicOutput, GenerateMindmapInput, GenerateMindmapOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 
 // Per operation: its definition (data, no code) and a standalone function for tree-shaking,
 // `op(createEdrawmaxRuntime(), input)` (a task operation's resolves to a `Task`).
 
-/** `generate-flowchart`: POST /skills/generate-flowchart (operation data, no code). */
-export const generateFlowchartOperation: OperationDefinition<GenerateFlowchartInput, GenerateFlowchartOutput> = {
+/** A standalone function calling one operation: `op(client, input, options?)`. */
+const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
+
+export const generateFlowchartOperation: OperationDefinition<T.GenerateFlowchartInput, T.GenerateFlowchartOutput> = {
   id: "generateFlowchart",
   name: "generate-flowchart",
   aliases: ["flowchart","流程图","/skills/generate-flowchart"],
@@ -25,12 +27,9 @@ export const generateFlowchartOperation: OperationDefinition<GenerateFlowchartIn
 };
 
 /** Generate a flowchart (流程图) */
-export function generateFlowchart(client: VendorClient, input: GenerateFlowchartInput, options?: CallOptions): Promise<GenerateFlowchartOutput> {
-  return client.invoke(generateFlowchartOperation, input, options) as Promise<GenerateFlowchartOutput>;
-}
+export const generateFlowchart = /* @__PURE__ */ _op<T.GenerateFlowchartInput, T.GenerateFlowchartOutput>(generateFlowchartOperation);
 
-/** `generate-gantt`: POST /skills/generate-gantt (operation data, no code). */
-export const generateGanttOperation: OperationDefinition<GenerateGanttInput, GenerateGanttOutput> = {
+export const generateGanttOperation: OperationDefinition<T.GenerateGanttInput, T.GenerateGanttOutput> = {
   id: "generateGantt",
   name: "generate-gantt",
   aliases: ["gantt","甘特图","/skills/generate-gantt"],
@@ -47,12 +46,9 @@ export const generateGanttOperation: OperationDefinition<GenerateGanttInput, Gen
 };
 
 /** Generate a Gantt chart (甘特图) */
-export function generateGantt(client: VendorClient, input: GenerateGanttInput, options?: CallOptions): Promise<GenerateGanttOutput> {
-  return client.invoke(generateGanttOperation, input, options) as Promise<GenerateGanttOutput>;
-}
+export const generateGantt = /* @__PURE__ */ _op<T.GenerateGanttInput, T.GenerateGanttOutput>(generateGanttOperation);
 
-/** `generate-infographic`: POST /skills/generate-infographic (operation data, no code). */
-export const generateInfographicOperation: OperationDefinition<GenerateInfographicInput, GenerateInfographicOutput> = {
+export const generateInfographicOperation: OperationDefinition<T.GenerateInfographicInput, T.GenerateInfographicOutput> = {
   id: "generateInfographic",
   name: "generate-infographic",
   aliases: ["infographic","信息图","/skills/generate-infographic"],
@@ -69,12 +65,9 @@ export const generateInfographicOperation: OperationDefinition<GenerateInfograph
 };
 
 /** Generate an infographic (信息图) */
-export function generateInfographic(client: VendorClient, input: GenerateInfographicInput, options?: CallOptions): Promise<GenerateInfographicOutput> {
-  return client.invoke(generateInfographicOperation, input, options) as Promise<GenerateInfographicOutput>;
-}
+export const generateInfographic = /* @__PURE__ */ _op<T.GenerateInfographicInput, T.GenerateInfographicOutput>(generateInfographicOperation);
 
-/** `generate-mindmap`: POST /skills/generate-mindmap (operation data, no code). */
-export const generateMindmapOperation: OperationDefinition<GenerateMindmapInput, GenerateMindmapOutput> = {
+export const generateMindmapOperation: OperationDefinition<T.GenerateMindmapInput, T.GenerateMindmapOutput> = {
   id: "generateMindmap",
   name: "generate-mindmap",
   aliases: ["mindmap","思维导图","/skills/generate-mindmap"],
@@ -91,6 +84,4 @@ export const generateMindmapOperation: OperationDefinition<GenerateMindmapInput,
 };
 
 /** Generate a mind map (思维导图) */
-export function generateMindmap(client: VendorClient, input: GenerateMindmapInput, options?: CallOptions): Promise<GenerateMindmapOutput> {
-  return client.invoke(generateMindmapOperation, input, options) as Promise<GenerateMindmapOutput>;
-}
+export const generateMindmap = /* @__PURE__ */ _op<T.GenerateMindmapInput, T.GenerateMindmapOutput>(generateMindmapOperation);

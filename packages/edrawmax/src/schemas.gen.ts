@@ -13,9 +13,13 @@ const o = {
         : "must be an object",
 };
 
-let generateFlowchartInputCache: ReturnType<typeof buildGenerateFlowchartInput> | undefined;
-function buildGenerateFlowchartInput() {
-  return z.strictObject(
+const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+
+/** zod/mini schema of `GenerateFlowchartInput`, built on first use. */
+export const generateFlowchartInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
@@ -23,13 +27,7 @@ function buildGenerateFlowchartInput() {
       platform: z.optional(z.enum(["web","win","mac","ios","android","linux"], e("must be one of: web, win, mac, ios, android, linux"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `GenerateFlowchartInput`, built on first use. */
-export function generateFlowchartInputSchema(): ReturnType<typeof buildGenerateFlowchartInput> {
-  generateFlowchartInputCache ??= buildGenerateFlowchartInput();
-  return generateFlowchartInputCache;
-}
+  ));
 
 /** zod/mini schema of `GenerateGanttInput`: the rules of `generateFlowchartInputSchema`. */
 export const generateGanttInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();

@@ -3,7 +3,7 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type { ListProductsInput, ListProductsOutput, CreateTaskInput, CreateTaskResult, GetTaskDetailInput, GetTaskDetailOutput, ImaTaskResult } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 import { type ImaOptions, imaVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
@@ -32,9 +32,8 @@ export interface ImaClient {
    * ```ts
    * const output = await ima.listProducts({ category: "text_to_video" });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
-  listProducts(input: ListProductsInput, options?: CallOptions): Promise<ListProductsOutput>;
+  listProducts(input: T.ListProductsInput, options?: CallOptions): Promise<T.ListProductsOutput>;
   /**
    * Raw create. `parameters[0]` must carry the live product's attribute_id, credit (= the credit rule's points), model_version (= the leaf id) and model_name, and the inner `parameters` must mirror them in `cast` and nest the prompt. Prefer the hand-written `textToVideo`/`imageToVideo`/`firstLastFrameToVideo`/`referenceImageToVideo`, which build this body from the product list. Polling: the generic protocol reads the first media; the hand-written task waits for every media (done only when all are 1 and none failed). (`tasks-create`)
    *
@@ -45,11 +44,10 @@ export interface ImaClient {
    * @example
    * ```ts
    * const task = await ima.createTask({ task_type: "text_to_video", parameters: [] });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
-  createTask(input: CreateTaskInput, options?: CallOptions): Promise<Task<CreateTaskResult>>;
+  createTask(input: T.CreateTaskInput, options?: CallOptions): Promise<Task<T.CreateTaskResult>>;
   /**
    * Read a task's medias and their status (`tasks-detail`)
    *
@@ -59,16 +57,15 @@ export interface ImaClient {
    * ```ts
    * const output = await ima.getTaskDetail({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `ImaClient`
    */
-  getTaskDetail(input: GetTaskDetailInput, options?: CallOptions): Promise<GetTaskDetailOutput>;
+  getTaskDetail(input: T.GetTaskDetailInput, options?: CallOptions): Promise<T.GetTaskDetailOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
   call<N extends ImaOperationName | (string & {})>(name: N, input: N extends ImaOperationName ? ImaOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends ImaOperationName ? ImaOperations[(typeof operationIds)[N]]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
-  resume<Result = ImaTaskResult>(handle: TaskHandle | string): Task<Result>;
+  resume<Result = T.ImaTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
    * Streams a result URL to a new file in `dir` (Node), through the host policy: only the
    * vendor's API and result hosts, credentials only where the vendor expects them, never
@@ -119,13 +116,10 @@ export function createIma(options: ImaOptions = {}): ImaClient {
     runtime ??= createVendorClient(imaVendor, options);
     return runtime;
   };
-  return {
+  const client: Pick<ImaClient, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {
     get runtime() {
       return rt();
     },
-    listProducts: (input, callOptions) => ops.listProducts(rt(), input, callOptions),
-    createTask: (input, callOptions) => ops.createTask(rt(), input, callOptions),
-    getTaskDetail: (input, callOptions) => ops.getTaskDetail(rt(), input, callOptions),
     call: (async (name: string, input: unknown, callOptions?: CallOptions) => {
       const operation = findImaOperation(name);
       if (!operation) throw new TypeError("unknown IMA Studio operation: " + name);
@@ -135,6 +129,10 @@ export function createIma(options: ImaOptions = {}): ImaClient {
     download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),
     downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),
   };
+  const methods = client as unknown as Record<string, unknown>;
+  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  return client as unknown as ImaClient;
 }
 
 /** Default client; reads credentials from the environment at first call. */

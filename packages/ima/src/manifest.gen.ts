@@ -40,23 +40,8 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_IMA_CONNECT_TO"
   },
   "operations": [
-    {
-      "id": "listProducts",
-      "name": "product-list",
-      "kind": "read",
-      "task": false
-    },
-    {
-      "id": "createTask",
-      "name": "tasks-create",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "getTaskDetail",
-      "name": "tasks-detail",
-      "kind": "read",
-      "task": false
-    }
+    {"id":"listProducts","name":"product-list","kind":"read","task":false},
+    {"id":"createTask","name":"tasks-create","kind":"create","task":true},
+    {"id":"getTaskDetail","name":"tasks-detail","kind":"read","task":false}
   ]
 };

@@ -2,13 +2,15 @@
 
 import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";
 import { listProductsInputCheck, createTaskInputCheck, getTaskDetailInputCheck } from "./validators.gen.js";
-import type { ListProductsInput, ListProductsOutput, CreateTaskInput, CreateTaskOutput, CreateTaskResult, GetTaskDetailInput, GetTaskDetailOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 
 // Per operation: its definition (data, no code) and a standalone function for tree-shaking,
 // `op(createImaRuntime(), input)` (a task operation's resolves to a `Task`).
 
-/** `product-list`: GET /open/v1/product/list (operation data, no code). */
-export const listProductsOperation: OperationDefinition<ListProductsInput, ListProductsOutput> = {
+/** A standalone function calling one operation: `op(client, input, options?)`. */
+const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
+
+export const listProductsOperation: OperationDefinition<T.ListProductsInput, T.ListProductsOutput> = {
   id: "listProducts",
   name: "product-list",
   aliases: ["products","/open/v1/product/list"],
@@ -20,12 +22,9 @@ export const listProductsOperation: OperationDefinition<ListProductsInput, ListP
 };
 
 /** List the live products (models, versions, form defaults, credit rules) of a category */
-export function listProducts(client: VendorClient, input: ListProductsInput, options?: CallOptions): Promise<ListProductsOutput> {
-  return client.invoke(listProductsOperation, input, options) as Promise<ListProductsOutput>;
-}
+export const listProducts = /* @__PURE__ */ _op<T.ListProductsInput, T.ListProductsOutput>(listProductsOperation);
 
-/** `tasks-create`: POST /open/v1/tasks/create (operation data, no code). */
-export const createTaskOperation: OperationDefinition<CreateTaskInput, CreateTaskOutput> = {
+export const createTaskOperation: OperationDefinition<T.CreateTaskInput, T.CreateTaskOutput> = {
   id: "createTask",
   name: "tasks-create",
   aliases: ["create","/open/v1/tasks/create"],
@@ -72,12 +71,9 @@ export const createTaskOperation: OperationDefinition<CreateTaskInput, CreateTas
 };
 
 /** Create a generation task (paid; never retried once it may have reached the vendor) */
-export function createTask(client: VendorClient, input: CreateTaskInput, options?: CallOptions): Promise<Task<CreateTaskResult>> {
-  return client.invoke(createTaskOperation, input, options) as Promise<Task<CreateTaskResult>>;
-}
+export const createTask = /* @__PURE__ */ _op<T.CreateTaskInput, Task<T.CreateTaskResult>>(createTaskOperation);
 
-/** `tasks-detail`: POST /open/v1/tasks/detail (operation data, no code). */
-export const getTaskDetailOperation: OperationDefinition<GetTaskDetailInput, GetTaskDetailOutput> = {
+export const getTaskDetailOperation: OperationDefinition<T.GetTaskDetailInput, T.GetTaskDetailOutput> = {
   id: "getTaskDetail",
   name: "tasks-detail",
   aliases: ["detail","/open/v1/tasks/detail"],
@@ -88,6 +84,4 @@ export const getTaskDetailOperation: OperationDefinition<GetTaskDetailInput, Get
 };
 
 /** Read a task's medias and their status */
-export function getTaskDetail(client: VendorClient, input: GetTaskDetailInput, options?: CallOptions): Promise<GetTaskDetailOutput> {
-  return client.invoke(getTaskDetailOperation, input, options) as Promise<GetTaskDetailOutput>;
-}
+export const getTaskDetail = /* @__PURE__ */ _op<T.GetTaskDetailInput, T.GetTaskDetailOutput>(getTaskDetailOperation);

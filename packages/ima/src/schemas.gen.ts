@@ -13,28 +13,25 @@ const o = {
         : "must be an object",
 };
 
+const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+
 const choice1 = () => z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video"));
 
-let listProductsInputCache: ReturnType<typeof buildListProductsInput> | undefined;
-function buildListProductsInput() {
-  return z.strictObject(
+/** zod/mini schema of `ListProductsInput`, built on first use. */
+export const listProductsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       app: z._default(z.enum(["ima"], e("must be one of: ima")), "ima"),
       platform: z._default(z.enum(["web"], e("must be one of: web")), "web"),
       category: choice1(),
     },
     o,
-  );
-}
-/** zod/mini schema of `ListProductsInput`, built on first use. */
-export function listProductsInputSchema(): ReturnType<typeof buildListProductsInput> {
-  listProductsInputCache ??= buildListProductsInput();
-  return listProductsInputCache;
-}
+  ));
 
-let createTaskInputCache: ReturnType<typeof buildCreateTaskInput> | undefined;
-function buildCreateTaskInput() {
-  return z.strictObject(
+/** zod/mini schema of `CreateTaskInput`, built on first use. */
+export const createTaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       task_type: choice1(),
       enable_multi_model: z._default(z.boolean(e("must be a boolean")), false),
@@ -42,25 +39,12 @@ function buildCreateTaskInput() {
       parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: choice1(), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1")), 1), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
     },
     o,
-  );
-}
-/** zod/mini schema of `CreateTaskInput`, built on first use. */
-export function createTaskInputSchema(): ReturnType<typeof buildCreateTaskInput> {
-  createTaskInputCache ??= buildCreateTaskInput();
-  return createTaskInputCache;
-}
+  ));
 
-let getTaskDetailInputCache: ReturnType<typeof buildGetTaskDetailInput> | undefined;
-function buildGetTaskDetailInput() {
-  return z.strictObject(
+/** zod/mini schema of `GetTaskDetailInput`, built on first use. */
+export const getTaskDetailInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       task_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
     },
     o,
-  );
-}
-/** zod/mini schema of `GetTaskDetailInput`, built on first use. */
-export function getTaskDetailInputSchema(): ReturnType<typeof buildGetTaskDetailInput> {
-  getTaskDetailInputCache ??= buildGetTaskDetailInput();
-  return getTaskDetailInputCache;
-}
+  ));

@@ -3,7 +3,7 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type { I2iBananaInput, I2iBananaResult, I2iBanana2Input, I2iBanana2Result, T2iImagen4Input, T2iImagen4Result, I2vKlingV21Input, I2vKlingV21Result, I2vKlingV25TurboInput, I2vKlingV25TurboResult, I2vKlingV26Input, I2vKlingV26Result, I2vKlingV30Input, I2vKlingV30Result, I2vMotionControlKlingV26Input, I2vMotionControlKlingV26Result, I2vMinimax02Input, I2vMinimax02Result, I2vMinimaxV23Input, I2vMinimaxV23Result, GenerationResultInput, GenerationResultOutput, I2iSeedreamV40Input, I2iSeedreamV40Result, T2iSoulCharacterInput, T2iSoulCharacterResult, I2vVeoV31Input, I2vVeoV31Result, I2vVeoV31FastInput, I2vVeoV31FastResult, I2vViduQ2Input, I2vViduQ2Result, I2vViduQ3Input, I2vViduQ3Result, T2vViduQ3Input, T2vViduQ3Result, I2vWanV22Input, I2vWanV22Result, I2vWanV25Input, I2vWanV25Result, I2vWanV26Input, I2vWanV26Result, T2vWanV25Input, T2vWanV25Result, T2vWanV26Input, T2vWanV26Result, UserCreditsInput, UserCreditsOutput, MediaioTaskResult } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 import { type MediaioOptions, mediaioVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
@@ -31,11 +31,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2iBanana({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2iBanana(input: I2iBananaInput, options?: CallOptions): Promise<Task<I2iBananaResult>>;
+  i2iBanana(input: T.I2iBananaInput, options?: CallOptions): Promise<Task<T.I2iBananaResult>>;
   /**
    * Utilizes next-gen multimodal reasoning to generate images that perfectly align with nuanced conceptual descriptions. (`Nano Banana Pro`)
    *
@@ -46,11 +45,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2iBanana2({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2iBanana2(input: I2iBanana2Input, options?: CallOptions): Promise<Task<I2iBanana2Result>>;
+  i2iBanana2(input: T.I2iBanana2Input, options?: CallOptions): Promise<Task<T.I2iBanana2Result>>;
   /**
    * Sets a new standard for photorealism and text rendering accuracy, handling the most complex prompts with ease. (`Imagen 4`)
    *
@@ -61,11 +59,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.t2iImagen4({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  t2iImagen4(input: T2iImagen4Input, options?: CallOptions): Promise<Task<T2iImagen4Result>>;
+  t2iImagen4(input: T.T2iImagen4Input, options?: CallOptions): Promise<Task<T.T2iImagen4Result>>;
   /**
    * A robust model known for producing realistic videos with stable motion and good prompt understanding. (`Kling 2.1`)
    *
@@ -76,11 +73,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV21({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vKlingV21(input: I2vKlingV21Input, options?: CallOptions): Promise<Task<I2vKlingV21Result>>;
+  i2vKlingV21(input: T.I2vKlingV21Input, options?: CallOptions): Promise<Task<T.I2vKlingV21Result>>;
   /**
    * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Kling 2.5 Turbo`)
    *
@@ -91,11 +87,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV25Turbo({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vKlingV25Turbo(input: I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<I2vKlingV25TurboResult>>;
+  i2vKlingV25Turbo(input: T.I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<T.I2vKlingV25TurboResult>>;
   /**
    * Kling AI's video model, recognized for its ability to generate realistic and coherent motion. (`Kling 2.6`)
    *
@@ -106,11 +101,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vKlingV26(input: I2vKlingV26Input, options?: CallOptions): Promise<Task<I2vKlingV26Result>>;
+  i2vKlingV26(input: T.I2vKlingV26Input, options?: CallOptions): Promise<Task<T.I2vKlingV26Result>>;
   /**
    * The latest high-fidelity generation delivering ultra-realistic motion and superior detail, suitable for professional-grade video production. (`Kling 3.0`)
    *
@@ -121,11 +115,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vKlingV30({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vKlingV30(input: I2vKlingV30Input, options?: CallOptions): Promise<Task<I2vKlingV30Result>>;
+  i2vKlingV30(input: T.I2vKlingV30Input, options?: CallOptions): Promise<Task<T.I2vKlingV30Result>>;
   /**
    * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Motion Control Kling 2.6`)
    *
@@ -136,11 +129,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vMotionControlKlingV26({ video: "https://example.com/input.png", image: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vMotionControlKlingV26(input: I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<I2vMotionControlKlingV26Result>>;
+  i2vMotionControlKlingV26(input: T.I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<T.I2vMotionControlKlingV26Result>>;
   /**
    * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 02`)
    *
@@ -151,11 +143,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vMinimax02({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vMinimax02(input: I2vMinimax02Input, options?: CallOptions): Promise<Task<I2vMinimax02Result>>;
+  i2vMinimax02(input: T.I2vMinimax02Input, options?: CallOptions): Promise<Task<T.I2vMinimax02Result>>;
   /**
    * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 2.3`)
    *
@@ -166,11 +157,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vMinimaxV23({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vMinimaxV23(input: I2vMinimaxV23Input, options?: CallOptions): Promise<Task<I2vMinimaxV23Result>>;
+  i2vMinimaxV23(input: T.I2vMinimaxV23Input, options?: CallOptions): Promise<Task<T.I2vMinimaxV23Result>>;
   /**
    * API to query generation task result by task ID. (`Task Result`)
    *
@@ -182,9 +172,8 @@ export interface MediaioClient {
    * ```ts
    * const output = await mediaio.generationResult({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  generationResult(input: GenerationResultInput, options?: CallOptions): Promise<GenerationResultOutput>;
+  generationResult(input: T.GenerationResultInput, options?: CallOptions): Promise<T.GenerationResultOutput>;
   /**
    * A versatile powerhouse supporting 4K generation and advanced editing, ensuring character and style consistency. (`Seedream 4.0`)
    *
@@ -195,11 +184,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2iSeedreamV40({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2iSeedreamV40(input: I2iSeedreamV40Input, options?: CallOptions): Promise<Task<I2iSeedreamV40Result>>;
+  i2iSeedreamV40(input: T.I2iSeedreamV40Input, options?: CallOptions): Promise<Task<T.I2iSeedreamV40Result>>;
   /**
    * Delivers the most cost-effective solution with ultra-fast generation speeds, perfect for high-volume commercial applications. (`soul_character`)
    *
@@ -210,11 +198,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.t2iSoulCharacter({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  t2iSoulCharacter(input: T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T2iSoulCharacterResult>>;
+  t2iSoulCharacter(input: T.T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T.T2iSoulCharacterResult>>;
   /**
    * A state-of-the-art model offering exceptional resolution and deep understanding of complex prompts for cinematic results. (`Google Veo 3.1`)
    *
@@ -225,11 +212,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vVeoV31({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vVeoV31(input: I2vVeoV31Input, options?: CallOptions): Promise<Task<I2vVeoV31Result>>;
+  i2vVeoV31(input: T.I2vVeoV31Input, options?: CallOptions): Promise<Task<T.I2vVeoV31Result>>;
   /**
    * Google Veo 3.1 Fast is an AI model for video generation. (`Google Veo 3.1 Fast`)
    *
@@ -240,11 +226,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vVeoV31Fast({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vVeoV31Fast(input: I2vVeoV31FastInput, options?: CallOptions): Promise<Task<I2vVeoV31FastResult>>;
+  i2vVeoV31Fast(input: T.I2vVeoV31FastInput, options?: CallOptions): Promise<Task<T.I2vVeoV31FastResult>>;
   /**
    * A fast and efficient model that balances generation speed with good visual fidelity. (`Vidu Q2`)
    *
@@ -255,11 +240,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vViduQ2({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vViduQ2(input: I2vViduQ2Input, options?: CallOptions): Promise<Task<I2vViduQ2Result>>;
+  i2vViduQ2(input: T.I2vViduQ2Input, options?: CallOptions): Promise<Task<T.I2vViduQ2Result>>;
   /**
    * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3`)
    *
@@ -270,11 +254,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vViduQ3({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vViduQ3(input: I2vViduQ3Input, options?: CallOptions): Promise<Task<I2vViduQ3Result>>;
+  i2vViduQ3(input: T.I2vViduQ3Input, options?: CallOptions): Promise<Task<T.I2vViduQ3Result>>;
   /**
    * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3 (Text To Video)`)
    *
@@ -285,11 +268,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.t2vViduQ3({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  t2vViduQ3(input: T2vViduQ3Input, options?: CallOptions): Promise<Task<T2vViduQ3Result>>;
+  t2vViduQ3(input: T.T2vViduQ3Input, options?: CallOptions): Promise<Task<T.T2vViduQ3Result>>;
   /**
    * A balanced video generation model offering reliable motion quality and prompt adherence for general tasks. (`Wan 2.2`)
    *
@@ -300,11 +282,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV22({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vWanV22(input: I2vWanV22Input, options?: CallOptions): Promise<Task<I2vWanV22Result>>;
+  i2vWanV22(input: T.I2vWanV22Input, options?: CallOptions): Promise<Task<T.I2vWanV22Result>>;
   /**
    * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5`)
    *
@@ -315,11 +296,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV25({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vWanV25(input: I2vWanV25Input, options?: CallOptions): Promise<Task<I2vWanV25Result>>;
+  i2vWanV25(input: T.I2vWanV25Input, options?: CallOptions): Promise<Task<T.I2vWanV25Result>>;
   /**
    * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6`)
    *
@@ -330,11 +310,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.i2vWanV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  i2vWanV26(input: I2vWanV26Input, options?: CallOptions): Promise<Task<I2vWanV26Result>>;
+  i2vWanV26(input: T.I2vWanV26Input, options?: CallOptions): Promise<Task<T.I2vWanV26Result>>;
   /**
    * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5 (Text To Video)`)
    *
@@ -345,11 +324,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.t2vWanV25({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  t2vWanV25(input: T2vWanV25Input, options?: CallOptions): Promise<Task<T2vWanV25Result>>;
+  t2vWanV25(input: T.T2vWanV25Input, options?: CallOptions): Promise<Task<T.T2vWanV25Result>>;
   /**
    * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6 (Text To Video)`)
    *
@@ -360,11 +338,10 @@ export interface MediaioClient {
    * @example
    * ```ts
    * const task = await mediaio.t2vWanV26({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  t2vWanV26(input: T2vWanV26Input, options?: CallOptions): Promise<Task<T2vWanV26Result>>;
+  t2vWanV26(input: T.T2vWanV26Input, options?: CallOptions): Promise<Task<T.T2vWanV26Result>>;
   /**
    * API to query user credits balance. (`Credits`)
    *
@@ -374,16 +351,15 @@ export interface MediaioClient {
    * ```ts
    * const output = await mediaio.userCredits({  });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `MediaioClient`
    */
-  userCredits(input: UserCreditsInput, options?: CallOptions): Promise<UserCreditsOutput>;
+  userCredits(input: T.UserCreditsInput, options?: CallOptions): Promise<T.UserCreditsOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
   call<N extends MediaioOperationName | (string & {})>(name: N, input: N extends MediaioOperationName ? MediaioOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends MediaioOperationName ? MediaioOperations[(typeof operationIds)[N]]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
-  resume<Result = MediaioTaskResult>(handle: TaskHandle | string): Task<Result>;
+  resume<Result = T.MediaioTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
    * Streams a result URL to a new file in `dir` (Node), through the host policy: only the
    * vendor's API and result hosts, credentials only where the vendor expects them, never
@@ -518,34 +494,10 @@ export function createMediaio(options: MediaioOptions = {}): MediaioClient {
     runtime ??= createVendorClient(mediaioVendor, options);
     return runtime;
   };
-  return {
+  const client: Pick<MediaioClient, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {
     get runtime() {
       return rt();
     },
-    i2iBanana: (input, callOptions) => ops.i2iBanana(rt(), input, callOptions),
-    i2iBanana2: (input, callOptions) => ops.i2iBanana2(rt(), input, callOptions),
-    t2iImagen4: (input, callOptions) => ops.t2iImagen4(rt(), input, callOptions),
-    i2vKlingV21: (input, callOptions) => ops.i2vKlingV21(rt(), input, callOptions),
-    i2vKlingV25Turbo: (input, callOptions) => ops.i2vKlingV25Turbo(rt(), input, callOptions),
-    i2vKlingV26: (input, callOptions) => ops.i2vKlingV26(rt(), input, callOptions),
-    i2vKlingV30: (input, callOptions) => ops.i2vKlingV30(rt(), input, callOptions),
-    i2vMotionControlKlingV26: (input, callOptions) => ops.i2vMotionControlKlingV26(rt(), input, callOptions),
-    i2vMinimax02: (input, callOptions) => ops.i2vMinimax02(rt(), input, callOptions),
-    i2vMinimaxV23: (input, callOptions) => ops.i2vMinimaxV23(rt(), input, callOptions),
-    generationResult: (input, callOptions) => ops.generationResult(rt(), input, callOptions),
-    i2iSeedreamV40: (input, callOptions) => ops.i2iSeedreamV40(rt(), input, callOptions),
-    t2iSoulCharacter: (input, callOptions) => ops.t2iSoulCharacter(rt(), input, callOptions),
-    i2vVeoV31: (input, callOptions) => ops.i2vVeoV31(rt(), input, callOptions),
-    i2vVeoV31Fast: (input, callOptions) => ops.i2vVeoV31Fast(rt(), input, callOptions),
-    i2vViduQ2: (input, callOptions) => ops.i2vViduQ2(rt(), input, callOptions),
-    i2vViduQ3: (input, callOptions) => ops.i2vViduQ3(rt(), input, callOptions),
-    t2vViduQ3: (input, callOptions) => ops.t2vViduQ3(rt(), input, callOptions),
-    i2vWanV22: (input, callOptions) => ops.i2vWanV22(rt(), input, callOptions),
-    i2vWanV25: (input, callOptions) => ops.i2vWanV25(rt(), input, callOptions),
-    i2vWanV26: (input, callOptions) => ops.i2vWanV26(rt(), input, callOptions),
-    t2vWanV25: (input, callOptions) => ops.t2vWanV25(rt(), input, callOptions),
-    t2vWanV26: (input, callOptions) => ops.t2vWanV26(rt(), input, callOptions),
-    userCredits: (input, callOptions) => ops.userCredits(rt(), input, callOptions),
     call: (async (name: string, input: unknown, callOptions?: CallOptions) => {
       const operation = findMediaioOperation(name);
       if (!operation) throw new TypeError("unknown Media.io operation: " + name);
@@ -555,6 +507,10 @@ export function createMediaio(options: MediaioOptions = {}): MediaioClient {
     download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),
     downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),
   };
+  const methods = client as unknown as Record<string, unknown>;
+  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  return client as unknown as MediaioClient;
 }
 
 /** Default client; reads credentials from the environment at first call. */

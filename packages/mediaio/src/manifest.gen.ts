@@ -32,149 +32,29 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_MEDIAIO_CONNECT_TO"
   },
   "operations": [
-    {
-      "id": "i2iBanana",
-      "name": "Nano Banana",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2iBanana2",
-      "name": "Nano Banana Pro",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "t2iImagen4",
-      "name": "Imagen 4",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vKlingV21",
-      "name": "Kling 2.1",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vKlingV25Turbo",
-      "name": "Kling 2.5 Turbo",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vKlingV26",
-      "name": "Kling 2.6",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vKlingV30",
-      "name": "Kling 3.0",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vMotionControlKlingV26",
-      "name": "Motion Control Kling 2.6",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vMinimax02",
-      "name": "Hailuo 02",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vMinimaxV23",
-      "name": "Hailuo 2.3",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "generationResult",
-      "name": "Task Result",
-      "kind": "read",
-      "task": false
-    },
-    {
-      "id": "i2iSeedreamV40",
-      "name": "Seedream 4.0",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "t2iSoulCharacter",
-      "name": "soul_character",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vVeoV31",
-      "name": "Google Veo 3.1",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vVeoV31Fast",
-      "name": "Google Veo 3.1 Fast",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vViduQ2",
-      "name": "Vidu Q2",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vViduQ3",
-      "name": "Vidu Q3",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "t2vViduQ3",
-      "name": "Vidu Q3 (Text To Video)",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vWanV22",
-      "name": "Wan 2.2",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vWanV25",
-      "name": "Wan 2.5",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "i2vWanV26",
-      "name": "Wan 2.6",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "t2vWanV25",
-      "name": "Wan 2.5 (Text To Video)",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "t2vWanV26",
-      "name": "Wan 2.6 (Text To Video)",
-      "kind": "create",
-      "task": true
-    },
-    {
-      "id": "userCredits",
-      "name": "Credits",
-      "kind": "read",
-      "task": false
-    }
+    {"id":"i2iBanana","name":"Nano Banana","kind":"create","task":true},
+    {"id":"i2iBanana2","name":"Nano Banana Pro","kind":"create","task":true},
+    {"id":"t2iImagen4","name":"Imagen 4","kind":"create","task":true},
+    {"id":"i2vKlingV21","name":"Kling 2.1","kind":"create","task":true},
+    {"id":"i2vKlingV25Turbo","name":"Kling 2.5 Turbo","kind":"create","task":true},
+    {"id":"i2vKlingV26","name":"Kling 2.6","kind":"create","task":true},
+    {"id":"i2vKlingV30","name":"Kling 3.0","kind":"create","task":true},
+    {"id":"i2vMotionControlKlingV26","name":"Motion Control Kling 2.6","kind":"create","task":true},
+    {"id":"i2vMinimax02","name":"Hailuo 02","kind":"create","task":true},
+    {"id":"i2vMinimaxV23","name":"Hailuo 2.3","kind":"create","task":true},
+    {"id":"generationResult","name":"Task Result","kind":"read","task":false},
+    {"id":"i2iSeedreamV40","name":"Seedream 4.0","kind":"create","task":true},
+    {"id":"t2iSoulCharacter","name":"soul_character","kind":"create","task":true},
+    {"id":"i2vVeoV31","name":"Google Veo 3.1","kind":"create","task":true},
+    {"id":"i2vVeoV31Fast","name":"Google Veo 3.1 Fast","kind":"create","task":true},
+    {"id":"i2vViduQ2","name":"Vidu Q2","kind":"create","task":true},
+    {"id":"i2vViduQ3","name":"Vidu Q3","kind":"create","task":true},
+    {"id":"t2vViduQ3","name":"Vidu Q3 (Text To Video)","kind":"create","task":true},
+    {"id":"i2vWanV22","name":"Wan 2.2","kind":"create","task":true},
+    {"id":"i2vWanV25","name":"Wan 2.5","kind":"create","task":true},
+    {"id":"i2vWanV26","name":"Wan 2.6","kind":"create","task":true},
+    {"id":"t2vWanV25","name":"Wan 2.5 (Text To Video)","kind":"create","task":true},
+    {"id":"t2vWanV26","name":"Wan 2.6 (Text To Video)","kind":"create","task":true},
+    {"id":"userCredits","name":"Credits","kind":"read","task":false}
   ]
 };

@@ -2,13 +2,15 @@
 
 import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";
 import { i2iBananaInputCheck, i2iBanana2InputCheck, t2iImagen4InputCheck, i2vKlingV21InputCheck, i2vKlingV25TurboInputCheck, i2vKlingV26InputCheck, i2vKlingV30InputCheck, i2vMotionControlKlingV26InputCheck, i2vMinimax02InputCheck, i2vMinimaxV23InputCheck, generationResultInputCheck, i2iSeedreamV40InputCheck, t2iSoulCharacterInputCheck, i2vVeoV31InputCheck, i2vVeoV31FastInputCheck, i2vViduQ2InputCheck, i2vViduQ3InputCheck, t2vViduQ3InputCheck, i2vWanV22InputCheck, i2vWanV25InputCheck, i2vWanV26InputCheck, t2vWanV25InputCheck, t2vWanV26InputCheck, userCreditsInputCheck } from "./validators.gen.js";
-import type { I2iBananaInput, I2iBananaOutput, I2iBananaResult, I2iBanana2Input, I2iBanana2Output, I2iBanana2Result, T2iImagen4Input, T2iImagen4Output, T2iImagen4Result, I2vKlingV21Input, I2vKlingV21Output, I2vKlingV21Result, I2vKlingV25TurboInput, I2vKlingV25TurboOutput, I2vKlingV25TurboResult, I2vKlingV26Input, I2vKlingV26Output, I2vKlingV26Result, I2vKlingV30Input, I2vKlingV30Output, I2vKlingV30Result, I2vMotionControlKlingV26Input, I2vMotionControlKlingV26Output, I2vMotionControlKlingV26Result, I2vMinimax02Input, I2vMinimax02Output, I2vMinimax02Result, I2vMinimaxV23Input, I2vMinimaxV23Output, I2vMinimaxV23Result, GenerationResultInput, GenerationResultOutput, I2iSeedreamV40Input, I2iSeedreamV40Output, I2iSeedreamV40Result, T2iSoulCharacterInput, T2iSoulCharacterOutput, T2iSoulCharacterResult, I2vVeoV31Input, I2vVeoV31Output, I2vVeoV31Result, I2vVeoV31FastInput, I2vVeoV31FastOutput, I2vVeoV31FastResult, I2vViduQ2Input, I2vViduQ2Output, I2vViduQ2Result, I2vViduQ3Input, I2vViduQ3Output, I2vViduQ3Result, T2vViduQ3Input, T2vViduQ3Output, T2vViduQ3Result, I2vWanV22Input, I2vWanV22Output, I2vWanV22Result, I2vWanV25Input, I2vWanV25Output, I2vWanV25Result, I2vWanV26Input, I2vWanV26Output, I2vWanV26Result, T2vWanV25Input, T2vWanV25Output, T2vWanV25Result, T2vWanV26Input, T2vWanV26Output, T2vWanV26Result, UserCreditsInput, UserCreditsOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 
 // Per operation: its definition (data, no code) and a standalone function for tree-shaking,
 // `op(createMediaioRuntime(), input)` (a task operation's resolves to a `Task`).
 
-/** `Nano Banana`: POST /generation/banana/i2i-banana (operation data, no code). */
-export const i2iBananaOperation: OperationDefinition<I2iBananaInput, I2iBananaOutput> = {
+/** A standalone function calling one operation: `op(client, input, options?)`. */
+const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
+
+export const i2iBananaOperation: OperationDefinition<T.I2iBananaInput, T.I2iBananaOutput> = {
   id: "i2iBanana",
   name: "Nano Banana",
   aliases: ["i2i-banana","242"],
@@ -20,12 +22,9 @@ export const i2iBananaOperation: OperationDefinition<I2iBananaInput, I2iBananaOu
 };
 
 /** Nano Banana API Documentation */
-export function i2iBanana(client: VendorClient, input: I2iBananaInput, options?: CallOptions): Promise<Task<I2iBananaResult>> {
-  return client.invoke(i2iBananaOperation, input, options) as Promise<Task<I2iBananaResult>>;
-}
+export const i2iBanana = /* @__PURE__ */ _op<T.I2iBananaInput, Task<T.I2iBananaResult>>(i2iBananaOperation);
 
-/** `Nano Banana Pro`: POST /generation/banana/i2i-banana-2 (operation data, no code). */
-export const i2iBanana2Operation: OperationDefinition<I2iBanana2Input, I2iBanana2Output> = {
+export const i2iBanana2Operation: OperationDefinition<T.I2iBanana2Input, T.I2iBanana2Output> = {
   id: "i2iBanana2",
   name: "Nano Banana Pro",
   aliases: ["i2i-banana-2","244"],
@@ -37,12 +36,9 @@ export const i2iBanana2Operation: OperationDefinition<I2iBanana2Input, I2iBanana
 };
 
 /** Nano Banana Pro API Documentation */
-export function i2iBanana2(client: VendorClient, input: I2iBanana2Input, options?: CallOptions): Promise<Task<I2iBanana2Result>> {
-  return client.invoke(i2iBanana2Operation, input, options) as Promise<Task<I2iBanana2Result>>;
-}
+export const i2iBanana2 = /* @__PURE__ */ _op<T.I2iBanana2Input, Task<T.I2iBanana2Result>>(i2iBanana2Operation);
 
-/** `Imagen 4`: POST /generation/imagen/t2i-imagen-4 (operation data, no code). */
-export const t2iImagen4Operation: OperationDefinition<T2iImagen4Input, T2iImagen4Output> = {
+export const t2iImagen4Operation: OperationDefinition<T.T2iImagen4Input, T.T2iImagen4Output> = {
   id: "t2iImagen4",
   name: "Imagen 4",
   aliases: ["t2i-imagen-4","259"],
@@ -54,12 +50,9 @@ export const t2iImagen4Operation: OperationDefinition<T2iImagen4Input, T2iImagen
 };
 
 /** Imagen 4 API Documentation */
-export function t2iImagen4(client: VendorClient, input: T2iImagen4Input, options?: CallOptions): Promise<Task<T2iImagen4Result>> {
-  return client.invoke(t2iImagen4Operation, input, options) as Promise<Task<T2iImagen4Result>>;
-}
+export const t2iImagen4 = /* @__PURE__ */ _op<T.T2iImagen4Input, Task<T.T2iImagen4Result>>(t2iImagen4Operation);
 
-/** `Kling 2.1`: POST /generation/kling/i2v-kling-v2-1 (operation data, no code). */
-export const i2vKlingV21Operation: OperationDefinition<I2vKlingV21Input, I2vKlingV21Output> = {
+export const i2vKlingV21Operation: OperationDefinition<T.I2vKlingV21Input, T.I2vKlingV21Output> = {
   id: "i2vKlingV21",
   name: "Kling 2.1",
   aliases: ["i2v-kling-v2-1","248"],
@@ -71,12 +64,9 @@ export const i2vKlingV21Operation: OperationDefinition<I2vKlingV21Input, I2vKlin
 };
 
 /** Kling 2.1 API Documentation */
-export function i2vKlingV21(client: VendorClient, input: I2vKlingV21Input, options?: CallOptions): Promise<Task<I2vKlingV21Result>> {
-  return client.invoke(i2vKlingV21Operation, input, options) as Promise<Task<I2vKlingV21Result>>;
-}
+export const i2vKlingV21 = /* @__PURE__ */ _op<T.I2vKlingV21Input, Task<T.I2vKlingV21Result>>(i2vKlingV21Operation);
 
-/** `Kling 2.5 Turbo`: POST /generation/kling/i2v-kling-v2-5-turbo (operation data, no code). */
-export const i2vKlingV25TurboOperation: OperationDefinition<I2vKlingV25TurboInput, I2vKlingV25TurboOutput> = {
+export const i2vKlingV25TurboOperation: OperationDefinition<T.I2vKlingV25TurboInput, T.I2vKlingV25TurboOutput> = {
   id: "i2vKlingV25Turbo",
   name: "Kling 2.5 Turbo",
   aliases: ["i2v-kling-v2-5-turbo","251"],
@@ -88,12 +78,9 @@ export const i2vKlingV25TurboOperation: OperationDefinition<I2vKlingV25TurboInpu
 };
 
 /** Kling 2.5 Turbo API Documentation */
-export function i2vKlingV25Turbo(client: VendorClient, input: I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<I2vKlingV25TurboResult>> {
-  return client.invoke(i2vKlingV25TurboOperation, input, options) as Promise<Task<I2vKlingV25TurboResult>>;
-}
+export const i2vKlingV25Turbo = /* @__PURE__ */ _op<T.I2vKlingV25TurboInput, Task<T.I2vKlingV25TurboResult>>(i2vKlingV25TurboOperation);
 
-/** `Kling 2.6`: POST /generation/kling/i2v-kling-v2-6 (operation data, no code). */
-export const i2vKlingV26Operation: OperationDefinition<I2vKlingV26Input, I2vKlingV26Output> = {
+export const i2vKlingV26Operation: OperationDefinition<T.I2vKlingV26Input, T.I2vKlingV26Output> = {
   id: "i2vKlingV26",
   name: "Kling 2.6",
   aliases: ["i2v-kling-v2-6","257"],
@@ -105,12 +92,9 @@ export const i2vKlingV26Operation: OperationDefinition<I2vKlingV26Input, I2vKlin
 };
 
 /** Kling 2.6 API Documentation */
-export function i2vKlingV26(client: VendorClient, input: I2vKlingV26Input, options?: CallOptions): Promise<Task<I2vKlingV26Result>> {
-  return client.invoke(i2vKlingV26Operation, input, options) as Promise<Task<I2vKlingV26Result>>;
-}
+export const i2vKlingV26 = /* @__PURE__ */ _op<T.I2vKlingV26Input, Task<T.I2vKlingV26Result>>(i2vKlingV26Operation);
 
-/** `Kling 3.0`: POST /generation/kling/i2v-kling-v3-0 (operation data, no code). */
-export const i2vKlingV30Operation: OperationDefinition<I2vKlingV30Input, I2vKlingV30Output> = {
+export const i2vKlingV30Operation: OperationDefinition<T.I2vKlingV30Input, T.I2vKlingV30Output> = {
   id: "i2vKlingV30",
   name: "Kling 3.0",
   aliases: ["i2v-kling-v3-0","253"],
@@ -122,12 +106,9 @@ export const i2vKlingV30Operation: OperationDefinition<I2vKlingV30Input, I2vKlin
 };
 
 /** Kling 3.0 API Documentation */
-export function i2vKlingV30(client: VendorClient, input: I2vKlingV30Input, options?: CallOptions): Promise<Task<I2vKlingV30Result>> {
-  return client.invoke(i2vKlingV30Operation, input, options) as Promise<Task<I2vKlingV30Result>>;
-}
+export const i2vKlingV30 = /* @__PURE__ */ _op<T.I2vKlingV30Input, Task<T.I2vKlingV30Result>>(i2vKlingV30Operation);
 
-/** `Motion Control Kling 2.6`: POST /generation/kling/i2v-motion-control-kling-v2-6 (operation data, no code). */
-export const i2vMotionControlKlingV26Operation: OperationDefinition<I2vMotionControlKlingV26Input, I2vMotionControlKlingV26Output> = {
+export const i2vMotionControlKlingV26Operation: OperationDefinition<T.I2vMotionControlKlingV26Input, T.I2vMotionControlKlingV26Output> = {
   id: "i2vMotionControlKlingV26",
   name: "Motion Control Kling 2.6",
   aliases: ["i2v-motion-control-kling-v2-6","258"],
@@ -139,12 +120,9 @@ export const i2vMotionControlKlingV26Operation: OperationDefinition<I2vMotionCon
 };
 
 /** Kling 2.6 API Documentation */
-export function i2vMotionControlKlingV26(client: VendorClient, input: I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<I2vMotionControlKlingV26Result>> {
-  return client.invoke(i2vMotionControlKlingV26Operation, input, options) as Promise<Task<I2vMotionControlKlingV26Result>>;
-}
+export const i2vMotionControlKlingV26 = /* @__PURE__ */ _op<T.I2vMotionControlKlingV26Input, Task<T.I2vMotionControlKlingV26Result>>(i2vMotionControlKlingV26Operation);
 
-/** `Hailuo 02`: POST /generation/minimax/i2v-minimax-02 (operation data, no code). */
-export const i2vMinimax02Operation: OperationDefinition<I2vMinimax02Input, I2vMinimax02Output> = {
+export const i2vMinimax02Operation: OperationDefinition<T.I2vMinimax02Input, T.I2vMinimax02Output> = {
   id: "i2vMinimax02",
   name: "Hailuo 02",
   aliases: ["i2v-minimax-02","247"],
@@ -156,12 +134,9 @@ export const i2vMinimax02Operation: OperationDefinition<I2vMinimax02Input, I2vMi
 };
 
 /** Hailuo 02 API Documentation */
-export function i2vMinimax02(client: VendorClient, input: I2vMinimax02Input, options?: CallOptions): Promise<Task<I2vMinimax02Result>> {
-  return client.invoke(i2vMinimax02Operation, input, options) as Promise<Task<I2vMinimax02Result>>;
-}
+export const i2vMinimax02 = /* @__PURE__ */ _op<T.I2vMinimax02Input, Task<T.I2vMinimax02Result>>(i2vMinimax02Operation);
 
-/** `Hailuo 2.3`: POST /generation/minimax/i2v-minimax-v2-3 (operation data, no code). */
-export const i2vMinimaxV23Operation: OperationDefinition<I2vMinimaxV23Input, I2vMinimaxV23Output> = {
+export const i2vMinimaxV23Operation: OperationDefinition<T.I2vMinimaxV23Input, T.I2vMinimaxV23Output> = {
   id: "i2vMinimaxV23",
   name: "Hailuo 2.3",
   aliases: ["i2v-minimax-v2-3","254"],
@@ -186,12 +161,9 @@ export const i2vMinimaxV23Operation: OperationDefinition<I2vMinimaxV23Input, I2v
 };
 
 /** Hailuo 2.3 API Documentation */
-export function i2vMinimaxV23(client: VendorClient, input: I2vMinimaxV23Input, options?: CallOptions): Promise<Task<I2vMinimaxV23Result>> {
-  return client.invoke(i2vMinimaxV23Operation, input, options) as Promise<Task<I2vMinimaxV23Result>>;
-}
+export const i2vMinimaxV23 = /* @__PURE__ */ _op<T.I2vMinimaxV23Input, Task<T.I2vMinimaxV23Result>>(i2vMinimaxV23Operation);
 
-/** `Task Result`: POST /generation/result/{task_id} (operation data, no code). */
-export const generationResultOperation: OperationDefinition<GenerationResultInput, GenerationResultOutput> = {
+export const generationResultOperation: OperationDefinition<T.GenerationResultInput, T.GenerationResultOutput> = {
   id: "generationResult",
   name: "Task Result",
   aliases: ["generation-result","197"],
@@ -203,12 +175,9 @@ export const generationResultOperation: OperationDefinition<GenerationResultInpu
 };
 
 /** Task Result API Documentation */
-export function generationResult(client: VendorClient, input: GenerationResultInput, options?: CallOptions): Promise<GenerationResultOutput> {
-  return client.invoke(generationResultOperation, input, options) as Promise<GenerationResultOutput>;
-}
+export const generationResult = /* @__PURE__ */ _op<T.GenerationResultInput, T.GenerationResultOutput>(generationResultOperation);
 
-/** `Seedream 4.0`: POST /generation/seedream/i2i-seedream-v4-0 (operation data, no code). */
-export const i2iSeedreamV40Operation: OperationDefinition<I2iSeedreamV40Input, I2iSeedreamV40Output> = {
+export const i2iSeedreamV40Operation: OperationDefinition<T.I2iSeedreamV40Input, T.I2iSeedreamV40Output> = {
   id: "i2iSeedreamV40",
   name: "Seedream 4.0",
   aliases: ["i2i-seedream-v4-0","243"],
@@ -220,12 +189,9 @@ export const i2iSeedreamV40Operation: OperationDefinition<I2iSeedreamV40Input, I
 };
 
 /** Seedream 4.0 API Documentation */
-export function i2iSeedreamV40(client: VendorClient, input: I2iSeedreamV40Input, options?: CallOptions): Promise<Task<I2iSeedreamV40Result>> {
-  return client.invoke(i2iSeedreamV40Operation, input, options) as Promise<Task<I2iSeedreamV40Result>>;
-}
+export const i2iSeedreamV40 = /* @__PURE__ */ _op<T.I2iSeedreamV40Input, Task<T.I2iSeedreamV40Result>>(i2iSeedreamV40Operation);
 
-/** `soul_character`: POST /generation/soul/t2i-soul-character (operation data, no code). */
-export const t2iSoulCharacterOperation: OperationDefinition<T2iSoulCharacterInput, T2iSoulCharacterOutput> = {
+export const t2iSoulCharacterOperation: OperationDefinition<T.T2iSoulCharacterInput, T.T2iSoulCharacterOutput> = {
   id: "t2iSoulCharacter",
   name: "soul_character",
   aliases: ["t2i-soul-character","260"],
@@ -237,12 +203,9 @@ export const t2iSoulCharacterOperation: OperationDefinition<T2iSoulCharacterInpu
 };
 
 /** soul_character API Documentation */
-export function t2iSoulCharacter(client: VendorClient, input: T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T2iSoulCharacterResult>> {
-  return client.invoke(t2iSoulCharacterOperation, input, options) as Promise<Task<T2iSoulCharacterResult>>;
-}
+export const t2iSoulCharacter = /* @__PURE__ */ _op<T.T2iSoulCharacterInput, Task<T.T2iSoulCharacterResult>>(t2iSoulCharacterOperation);
 
-/** `Google Veo 3.1`: POST /generation/veo/i2v-veo-v3-1 (operation data, no code). */
-export const i2vVeoV31Operation: OperationDefinition<I2vVeoV31Input, I2vVeoV31Output> = {
+export const i2vVeoV31Operation: OperationDefinition<T.I2vVeoV31Input, T.I2vVeoV31Output> = {
   id: "i2vVeoV31",
   name: "Google Veo 3.1",
   aliases: ["i2v-veo-v3-1","252"],
@@ -254,12 +217,9 @@ export const i2vVeoV31Operation: OperationDefinition<I2vVeoV31Input, I2vVeoV31Ou
 };
 
 /** Google Veo 3.1 API Documentation */
-export function i2vVeoV31(client: VendorClient, input: I2vVeoV31Input, options?: CallOptions): Promise<Task<I2vVeoV31Result>> {
-  return client.invoke(i2vVeoV31Operation, input, options) as Promise<Task<I2vVeoV31Result>>;
-}
+export const i2vVeoV31 = /* @__PURE__ */ _op<T.I2vVeoV31Input, Task<T.I2vVeoV31Result>>(i2vVeoV31Operation);
 
-/** `Google Veo 3.1 Fast`: POST /generation/veo/i2v-veo-v3-1-fast (operation data, no code). */
-export const i2vVeoV31FastOperation: OperationDefinition<I2vVeoV31FastInput, I2vVeoV31FastOutput> = {
+export const i2vVeoV31FastOperation: OperationDefinition<T.I2vVeoV31FastInput, T.I2vVeoV31FastOutput> = {
   id: "i2vVeoV31Fast",
   name: "Google Veo 3.1 Fast",
   aliases: ["i2v-veo-v3-1-fast","264"],
@@ -271,12 +231,9 @@ export const i2vVeoV31FastOperation: OperationDefinition<I2vVeoV31FastInput, I2v
 };
 
 /** Google Veo 3.1 Fast API Documentation */
-export function i2vVeoV31Fast(client: VendorClient, input: I2vVeoV31FastInput, options?: CallOptions): Promise<Task<I2vVeoV31FastResult>> {
-  return client.invoke(i2vVeoV31FastOperation, input, options) as Promise<Task<I2vVeoV31FastResult>>;
-}
+export const i2vVeoV31Fast = /* @__PURE__ */ _op<T.I2vVeoV31FastInput, Task<T.I2vVeoV31FastResult>>(i2vVeoV31FastOperation);
 
-/** `Vidu Q2`: POST /generation/vidu/i2v-vidu-q2 (operation data, no code). */
-export const i2vViduQ2Operation: OperationDefinition<I2vViduQ2Input, I2vViduQ2Output> = {
+export const i2vViduQ2Operation: OperationDefinition<T.I2vViduQ2Input, T.I2vViduQ2Output> = {
   id: "i2vViduQ2",
   name: "Vidu Q2",
   aliases: ["i2v-vidu-q2","255"],
@@ -288,12 +245,9 @@ export const i2vViduQ2Operation: OperationDefinition<I2vViduQ2Input, I2vViduQ2Ou
 };
 
 /** Vidu Q2 API Documentation */
-export function i2vViduQ2(client: VendorClient, input: I2vViduQ2Input, options?: CallOptions): Promise<Task<I2vViduQ2Result>> {
-  return client.invoke(i2vViduQ2Operation, input, options) as Promise<Task<I2vViduQ2Result>>;
-}
+export const i2vViduQ2 = /* @__PURE__ */ _op<T.I2vViduQ2Input, Task<T.I2vViduQ2Result>>(i2vViduQ2Operation);
 
-/** `Vidu Q3`: POST /generation/vidu/i2v-vidu-q3 (operation data, no code). */
-export const i2vViduQ3Operation: OperationDefinition<I2vViduQ3Input, I2vViduQ3Output> = {
+export const i2vViduQ3Operation: OperationDefinition<T.I2vViduQ3Input, T.I2vViduQ3Output> = {
   id: "i2vViduQ3",
   name: "Vidu Q3",
   aliases: ["i2v-vidu-q3","249"],
@@ -305,12 +259,9 @@ export const i2vViduQ3Operation: OperationDefinition<I2vViduQ3Input, I2vViduQ3Ou
 };
 
 /** Vidu Q3 API Documentation */
-export function i2vViduQ3(client: VendorClient, input: I2vViduQ3Input, options?: CallOptions): Promise<Task<I2vViduQ3Result>> {
-  return client.invoke(i2vViduQ3Operation, input, options) as Promise<Task<I2vViduQ3Result>>;
-}
+export const i2vViduQ3 = /* @__PURE__ */ _op<T.I2vViduQ3Input, Task<T.I2vViduQ3Result>>(i2vViduQ3Operation);
 
-/** `Vidu Q3 (Text To Video)`: POST /generation/vidu/t2v-vidu-q3 (operation data, no code). */
-export const t2vViduQ3Operation: OperationDefinition<T2vViduQ3Input, T2vViduQ3Output> = {
+export const t2vViduQ3Operation: OperationDefinition<T.T2vViduQ3Input, T.T2vViduQ3Output> = {
   id: "t2vViduQ3",
   name: "Vidu Q3 (Text To Video)",
   aliases: ["t2v-vidu-q3","262"],
@@ -322,12 +273,9 @@ export const t2vViduQ3Operation: OperationDefinition<T2vViduQ3Input, T2vViduQ3Ou
 };
 
 /** Vidu Q3 API Documentation */
-export function t2vViduQ3(client: VendorClient, input: T2vViduQ3Input, options?: CallOptions): Promise<Task<T2vViduQ3Result>> {
-  return client.invoke(t2vViduQ3Operation, input, options) as Promise<Task<T2vViduQ3Result>>;
-}
+export const t2vViduQ3 = /* @__PURE__ */ _op<T.T2vViduQ3Input, Task<T.T2vViduQ3Result>>(t2vViduQ3Operation);
 
-/** `Wan 2.2`: POST /generation/wan/i2v-wan-v2-2 (operation data, no code). */
-export const i2vWanV22Operation: OperationDefinition<I2vWanV22Input, I2vWanV22Output> = {
+export const i2vWanV22Operation: OperationDefinition<T.I2vWanV22Input, T.I2vWanV22Output> = {
   id: "i2vWanV22",
   name: "Wan 2.2",
   aliases: ["i2v-wan-v2-2","246"],
@@ -339,12 +287,9 @@ export const i2vWanV22Operation: OperationDefinition<I2vWanV22Input, I2vWanV22Ou
 };
 
 /** Wan 2.2 API Documentation */
-export function i2vWanV22(client: VendorClient, input: I2vWanV22Input, options?: CallOptions): Promise<Task<I2vWanV22Result>> {
-  return client.invoke(i2vWanV22Operation, input, options) as Promise<Task<I2vWanV22Result>>;
-}
+export const i2vWanV22 = /* @__PURE__ */ _op<T.I2vWanV22Input, Task<T.I2vWanV22Result>>(i2vWanV22Operation);
 
-/** `Wan 2.5`: POST /generation/wan/i2v-wan-v2-5 (operation data, no code). */
-export const i2vWanV25Operation: OperationDefinition<I2vWanV25Input, I2vWanV25Output> = {
+export const i2vWanV25Operation: OperationDefinition<T.I2vWanV25Input, T.I2vWanV25Output> = {
   id: "i2vWanV25",
   name: "Wan 2.5",
   aliases: ["i2v-wan-v2-5","256"],
@@ -356,12 +301,9 @@ export const i2vWanV25Operation: OperationDefinition<I2vWanV25Input, I2vWanV25Ou
 };
 
 /** Wan 2.5 API Documentation */
-export function i2vWanV25(client: VendorClient, input: I2vWanV25Input, options?: CallOptions): Promise<Task<I2vWanV25Result>> {
-  return client.invoke(i2vWanV25Operation, input, options) as Promise<Task<I2vWanV25Result>>;
-}
+export const i2vWanV25 = /* @__PURE__ */ _op<T.I2vWanV25Input, Task<T.I2vWanV25Result>>(i2vWanV25Operation);
 
-/** `Wan 2.6`: POST /generation/wan/i2v-wan-v2-6 (operation data, no code). */
-export const i2vWanV26Operation: OperationDefinition<I2vWanV26Input, I2vWanV26Output> = {
+export const i2vWanV26Operation: OperationDefinition<T.I2vWanV26Input, T.I2vWanV26Output> = {
   id: "i2vWanV26",
   name: "Wan 2.6",
   aliases: ["i2v-wan-v2-6","245"],
@@ -373,12 +315,9 @@ export const i2vWanV26Operation: OperationDefinition<I2vWanV26Input, I2vWanV26Ou
 };
 
 /** Wan 2.6 API Documentation */
-export function i2vWanV26(client: VendorClient, input: I2vWanV26Input, options?: CallOptions): Promise<Task<I2vWanV26Result>> {
-  return client.invoke(i2vWanV26Operation, input, options) as Promise<Task<I2vWanV26Result>>;
-}
+export const i2vWanV26 = /* @__PURE__ */ _op<T.I2vWanV26Input, Task<T.I2vWanV26Result>>(i2vWanV26Operation);
 
-/** `Wan 2.5 (Text To Video)`: POST /generation/wan/t2v-wan-v2-5 (operation data, no code). */
-export const t2vWanV25Operation: OperationDefinition<T2vWanV25Input, T2vWanV25Output> = {
+export const t2vWanV25Operation: OperationDefinition<T.T2vWanV25Input, T.T2vWanV25Output> = {
   id: "t2vWanV25",
   name: "Wan 2.5 (Text To Video)",
   aliases: ["t2v-wan-v2-5","263"],
@@ -390,12 +329,9 @@ export const t2vWanV25Operation: OperationDefinition<T2vWanV25Input, T2vWanV25Ou
 };
 
 /** Wan 2.5 API Documentation */
-export function t2vWanV25(client: VendorClient, input: T2vWanV25Input, options?: CallOptions): Promise<Task<T2vWanV25Result>> {
-  return client.invoke(t2vWanV25Operation, input, options) as Promise<Task<T2vWanV25Result>>;
-}
+export const t2vWanV25 = /* @__PURE__ */ _op<T.T2vWanV25Input, Task<T.T2vWanV25Result>>(t2vWanV25Operation);
 
-/** `Wan 2.6 (Text To Video)`: POST /generation/wan/t2v-wan-v2-6 (operation data, no code). */
-export const t2vWanV26Operation: OperationDefinition<T2vWanV26Input, T2vWanV26Output> = {
+export const t2vWanV26Operation: OperationDefinition<T.T2vWanV26Input, T.T2vWanV26Output> = {
   id: "t2vWanV26",
   name: "Wan 2.6 (Text To Video)",
   aliases: ["t2v-wan-v2-6","261"],
@@ -407,12 +343,9 @@ export const t2vWanV26Operation: OperationDefinition<T2vWanV26Input, T2vWanV26Ou
 };
 
 /** Wan 2.6 API Documentation */
-export function t2vWanV26(client: VendorClient, input: T2vWanV26Input, options?: CallOptions): Promise<Task<T2vWanV26Result>> {
-  return client.invoke(t2vWanV26Operation, input, options) as Promise<Task<T2vWanV26Result>>;
-}
+export const t2vWanV26 = /* @__PURE__ */ _op<T.T2vWanV26Input, Task<T.T2vWanV26Result>>(t2vWanV26Operation);
 
-/** `Credits`: POST /user/credits (operation data, no code). */
-export const userCreditsOperation: OperationDefinition<UserCreditsInput, UserCreditsOutput> = {
+export const userCreditsOperation: OperationDefinition<T.UserCreditsInput, T.UserCreditsOutput> = {
   id: "userCredits",
   name: "Credits",
   aliases: ["user-credits","196"],
@@ -423,6 +356,4 @@ export const userCreditsOperation: OperationDefinition<UserCreditsInput, UserCre
 };
 
 /** User Credits API Documentation */
-export function userCredits(client: VendorClient, input: UserCreditsInput, options?: CallOptions): Promise<UserCreditsOutput> {
-  return client.invoke(userCreditsOperation, input, options) as Promise<UserCreditsOutput>;
-}
+export const userCredits = /* @__PURE__ */ _op<T.UserCreditsInput, T.UserCreditsOutput>(userCreditsOperation);

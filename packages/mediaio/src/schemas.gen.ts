@@ -13,29 +13,26 @@ const o = {
         : "must be an object",
 };
 
+const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+
 const choice1 = () => z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"));
 const choice2 = () => z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"));
 
-let i2iBananaInputCache: ReturnType<typeof buildI2iBananaInput> | undefined;
-function buildI2iBananaInput() {
-  return z.strictObject(
+/** zod/mini schema of `I2iBananaInput`, built on first use. */
+export const i2iBananaInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
       ratio: z.optional(choice1()),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2iBananaInput`, built on first use. */
-export function i2iBananaInputSchema(): ReturnType<typeof buildI2iBananaInput> {
-  i2iBananaInputCache ??= buildI2iBananaInput();
-  return i2iBananaInputCache;
-}
+  ));
 
-let i2iBanana2InputCache: ReturnType<typeof buildI2iBanana2Input> | undefined;
-function buildI2iBanana2Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2iBanana2Input`, built on first use. */
+export const i2iBanana2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
@@ -43,34 +40,20 @@ function buildI2iBanana2Input() {
       resolution: z.optional(z.enum(["1K","2K","4K"], e("must be one of: 1K, 2K, 4K"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2iBanana2Input`, built on first use. */
-export function i2iBanana2InputSchema(): ReturnType<typeof buildI2iBanana2Input> {
-  i2iBanana2InputCache ??= buildI2iBanana2Input();
-  return i2iBanana2InputCache;
-}
+  ));
 
-let t2iImagen4InputCache: ReturnType<typeof buildT2iImagen4Input> | undefined;
-function buildT2iImagen4Input() {
-  return z.strictObject(
+/** zod/mini schema of `T2iImagen4Input`, built on first use. */
+export const t2iImagen4InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
       ratio: z.optional(choice2()),
       counts: z.optional(z.enum(["1","2","3","4"], e("must be one of: 1, 2, 3, 4"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `T2iImagen4Input`, built on first use. */
-export function t2iImagen4InputSchema(): ReturnType<typeof buildT2iImagen4Input> {
-  t2iImagen4InputCache ??= buildT2iImagen4Input();
-  return t2iImagen4InputCache;
-}
+  ));
 
-let i2vKlingV21InputCache: ReturnType<typeof buildI2vKlingV21Input> | undefined;
-function buildI2vKlingV21Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vKlingV21Input`, built on first use. */
+export const i2vKlingV21InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
@@ -78,17 +61,10 @@ function buildI2vKlingV21Input() {
       resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vKlingV21Input`, built on first use. */
-export function i2vKlingV21InputSchema(): ReturnType<typeof buildI2vKlingV21Input> {
-  i2vKlingV21InputCache ??= buildI2vKlingV21Input();
-  return i2vKlingV21InputCache;
-}
+  ));
 
-let i2vKlingV25TurboInputCache: ReturnType<typeof buildI2vKlingV25TurboInput> | undefined;
-function buildI2vKlingV25TurboInput() {
-  return z.strictObject(
+/** zod/mini schema of `I2vKlingV25TurboInput`, built on first use. */
+export const i2vKlingV25TurboInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
@@ -96,17 +72,10 @@ function buildI2vKlingV25TurboInput() {
       resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vKlingV25TurboInput`, built on first use. */
-export function i2vKlingV25TurboInputSchema(): ReturnType<typeof buildI2vKlingV25TurboInput> {
-  i2vKlingV25TurboInputCache ??= buildI2vKlingV25TurboInput();
-  return i2vKlingV25TurboInputCache;
-}
+  ));
 
-let i2vKlingV26InputCache: ReturnType<typeof buildI2vKlingV26Input> | undefined;
-function buildI2vKlingV26Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vKlingV26Input`, built on first use. */
+export const i2vKlingV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
@@ -114,17 +83,10 @@ function buildI2vKlingV26Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vKlingV26Input`, built on first use. */
-export function i2vKlingV26InputSchema(): ReturnType<typeof buildI2vKlingV26Input> {
-  i2vKlingV26InputCache ??= buildI2vKlingV26Input();
-  return i2vKlingV26InputCache;
-}
+  ));
 
-let i2vKlingV30InputCache: ReturnType<typeof buildI2vKlingV30Input> | undefined;
-function buildI2vKlingV30Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vKlingV30Input`, built on first use. */
+export const i2vKlingV30InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
@@ -134,34 +96,20 @@ function buildI2vKlingV30Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vKlingV30Input`, built on first use. */
-export function i2vKlingV30InputSchema(): ReturnType<typeof buildI2vKlingV30Input> {
-  i2vKlingV30InputCache ??= buildI2vKlingV30Input();
-  return i2vKlingV30InputCache;
-}
+  ));
 
-let i2vMotionControlKlingV26InputCache: ReturnType<typeof buildI2vMotionControlKlingV26Input> | undefined;
-function buildI2vMotionControlKlingV26Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vMotionControlKlingV26Input`, built on first use. */
+export const i2vMotionControlKlingV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       video: z.string(e("must be a string")),
       image: z.string(e("must be a string")),
       prompt: z.optional(z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vMotionControlKlingV26Input`, built on first use. */
-export function i2vMotionControlKlingV26InputSchema(): ReturnType<typeof buildI2vMotionControlKlingV26Input> {
-  i2vMotionControlKlingV26InputCache ??= buildI2vMotionControlKlingV26Input();
-  return i2vMotionControlKlingV26InputCache;
-}
+  ));
 
-let i2vMinimax02InputCache: ReturnType<typeof buildI2vMinimax02Input> | undefined;
-function buildI2vMinimax02Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vMinimax02Input`, built on first use. */
+export const i2vMinimax02InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
@@ -169,17 +117,10 @@ function buildI2vMinimax02Input() {
       resolution: z.optional(z.enum(["768P","1080P"], e("must be one of: 768P, 1080P"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vMinimax02Input`, built on first use. */
-export function i2vMinimax02InputSchema(): ReturnType<typeof buildI2vMinimax02Input> {
-  i2vMinimax02InputCache ??= buildI2vMinimax02Input();
-  return i2vMinimax02InputCache;
-}
+  ));
 
-let i2vMinimaxV23InputCache: ReturnType<typeof buildI2vMinimaxV23Input> | undefined;
-function buildI2vMinimaxV23Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vMinimaxV23Input`, built on first use. */
+export const i2vMinimaxV23InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
@@ -187,65 +128,37 @@ function buildI2vMinimaxV23Input() {
       duration: z.optional(z.enum(["6s","10s"], e("must be one of: 6s, 10s"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vMinimaxV23Input`, built on first use. */
-export function i2vMinimaxV23InputSchema(): ReturnType<typeof buildI2vMinimaxV23Input> {
-  i2vMinimaxV23InputCache ??= buildI2vMinimaxV23Input();
-  return i2vMinimaxV23InputCache;
-}
+  ));
 
-let generationResultInputCache: ReturnType<typeof buildGenerationResultInput> | undefined;
-function buildGenerationResultInput() {
-  return z.strictObject(
+/** zod/mini schema of `GenerationResultInput`, built on first use. */
+export const generationResultInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       task_id: z.string(e("must be a string")),
     },
     o,
-  );
-}
-/** zod/mini schema of `GenerationResultInput`, built on first use. */
-export function generationResultInputSchema(): ReturnType<typeof buildGenerationResultInput> {
-  generationResultInputCache ??= buildGenerationResultInput();
-  return generationResultInputCache;
-}
+  ));
 
-let i2iSeedreamV40InputCache: ReturnType<typeof buildI2iSeedreamV40Input> | undefined;
-function buildI2iSeedreamV40Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2iSeedreamV40Input`, built on first use. */
+export const i2iSeedreamV40InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
       ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2iSeedreamV40Input`, built on first use. */
-export function i2iSeedreamV40InputSchema(): ReturnType<typeof buildI2iSeedreamV40Input> {
-  i2iSeedreamV40InputCache ??= buildI2iSeedreamV40Input();
-  return i2iSeedreamV40InputCache;
-}
+  ));
 
-let t2iSoulCharacterInputCache: ReturnType<typeof buildT2iSoulCharacterInput> | undefined;
-function buildT2iSoulCharacterInput() {
-  return z.strictObject(
+/** zod/mini schema of `T2iSoulCharacterInput`, built on first use. */
+export const t2iSoulCharacterInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
       ratio: z.optional(z.enum(["2:3","1:1","3:2","9:16","16:9"], e("must be one of: 2:3, 1:1, 3:2, 9:16, 16:9"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `T2iSoulCharacterInput`, built on first use. */
-export function t2iSoulCharacterInputSchema(): ReturnType<typeof buildT2iSoulCharacterInput> {
-  t2iSoulCharacterInputCache ??= buildT2iSoulCharacterInput();
-  return t2iSoulCharacterInputCache;
-}
+  ));
 
-let i2vVeoV31InputCache: ReturnType<typeof buildI2vVeoV31Input> | undefined;
-function buildI2vVeoV31Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vVeoV31Input`, built on first use. */
+export const i2vVeoV31InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1000, "must be at most 1000 characters")),
@@ -255,20 +168,13 @@ function buildI2vVeoV31Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vVeoV31Input`, built on first use. */
-export function i2vVeoV31InputSchema(): ReturnType<typeof buildI2vVeoV31Input> {
-  i2vVeoV31InputCache ??= buildI2vVeoV31Input();
-  return i2vVeoV31InputCache;
-}
+  ));
 
 /** zod/mini schema of `I2vVeoV31FastInput`: the rules of `i2vVeoV31InputSchema`. */
 export const i2vVeoV31FastInputSchema = (): ReturnType<typeof i2vVeoV31InputSchema> => i2vVeoV31InputSchema();
 
-let i2vViduQ2InputCache: ReturnType<typeof buildI2vViduQ2Input> | undefined;
-function buildI2vViduQ2Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vViduQ2Input`, built on first use. */
+export const i2vViduQ2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
@@ -276,17 +182,10 @@ function buildI2vViduQ2Input() {
       resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vViduQ2Input`, built on first use. */
-export function i2vViduQ2InputSchema(): ReturnType<typeof buildI2vViduQ2Input> {
-  i2vViduQ2InputCache ??= buildI2vViduQ2Input();
-  return i2vViduQ2InputCache;
-}
+  ));
 
-let i2vViduQ3InputCache: ReturnType<typeof buildI2vViduQ3Input> | undefined;
-function buildI2vViduQ3Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vViduQ3Input`, built on first use. */
+export const i2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
@@ -295,17 +194,10 @@ function buildI2vViduQ3Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vViduQ3Input`, built on first use. */
-export function i2vViduQ3InputSchema(): ReturnType<typeof buildI2vViduQ3Input> {
-  i2vViduQ3InputCache ??= buildI2vViduQ3Input();
-  return i2vViduQ3InputCache;
-}
+  ));
 
-let t2vViduQ3InputCache: ReturnType<typeof buildT2vViduQ3Input> | undefined;
-function buildT2vViduQ3Input() {
-  return z.strictObject(
+/** zod/mini schema of `T2vViduQ3Input`, built on first use. */
+export const t2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
       ratio: z.optional(choice2()),
@@ -314,17 +206,10 @@ function buildT2vViduQ3Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `T2vViduQ3Input`, built on first use. */
-export function t2vViduQ3InputSchema(): ReturnType<typeof buildT2vViduQ3Input> {
-  t2vViduQ3InputCache ??= buildT2vViduQ3Input();
-  return t2vViduQ3InputCache;
-}
+  ));
 
-let i2vWanV22InputCache: ReturnType<typeof buildI2vWanV22Input> | undefined;
-function buildI2vWanV22Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vWanV22Input`, built on first use. */
+export const i2vWanV22InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
@@ -332,17 +217,10 @@ function buildI2vWanV22Input() {
       duration: z.optional(z.enum(["5s"], e("must be one of: 5s"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vWanV22Input`, built on first use. */
-export function i2vWanV22InputSchema(): ReturnType<typeof buildI2vWanV22Input> {
-  i2vWanV22InputCache ??= buildI2vWanV22Input();
-  return i2vWanV22InputCache;
-}
+  ));
 
-let i2vWanV25InputCache: ReturnType<typeof buildI2vWanV25Input> | undefined;
-function buildI2vWanV25Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vWanV25Input`, built on first use. */
+export const i2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
@@ -350,17 +228,10 @@ function buildI2vWanV25Input() {
       duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vWanV25Input`, built on first use. */
-export function i2vWanV25InputSchema(): ReturnType<typeof buildI2vWanV25Input> {
-  i2vWanV25InputCache ??= buildI2vWanV25Input();
-  return i2vWanV25InputCache;
-}
+  ));
 
-let i2vWanV26InputCache: ReturnType<typeof buildI2vWanV26Input> | undefined;
-function buildI2vWanV26Input() {
-  return z.strictObject(
+/** zod/mini schema of `I2vWanV26Input`, built on first use. */
+export const i2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
@@ -370,34 +241,20 @@ function buildI2vWanV26Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `I2vWanV26Input`, built on first use. */
-export function i2vWanV26InputSchema(): ReturnType<typeof buildI2vWanV26Input> {
-  i2vWanV26InputCache ??= buildI2vWanV26Input();
-  return i2vWanV26InputCache;
-}
+  ));
 
-let t2vWanV25InputCache: ReturnType<typeof buildT2vWanV25Input> | undefined;
-function buildT2vWanV25Input() {
-  return z.strictObject(
+/** zod/mini schema of `T2vWanV25Input`, built on first use. */
+export const t2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
       ratio: z.optional(z.enum(["16:9","9:16","1:1","4:3","3:4"], e("must be one of: 16:9, 9:16, 1:1, 4:3, 3:4"))),
       duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `T2vWanV25Input`, built on first use. */
-export function t2vWanV25InputSchema(): ReturnType<typeof buildT2vWanV25Input> {
-  t2vWanV25InputCache ??= buildT2vWanV25Input();
-  return t2vWanV25InputCache;
-}
+  ));
 
-let t2vWanV26InputCache: ReturnType<typeof buildT2vWanV26Input> | undefined;
-function buildT2vWanV26Input() {
-  return z.strictObject(
+/** zod/mini schema of `T2vWanV26Input`, built on first use. */
+export const t2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
       size: z.optional(choice2()),
@@ -406,20 +263,7 @@ function buildT2vWanV26Input() {
       generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `T2vWanV26Input`, built on first use. */
-export function t2vWanV26InputSchema(): ReturnType<typeof buildT2vWanV26Input> {
-  t2vWanV26InputCache ??= buildT2vWanV26Input();
-  return t2vWanV26InputCache;
-}
+  ));
 
-let userCreditsInputCache: ReturnType<typeof buildUserCreditsInput> | undefined;
-function buildUserCreditsInput() {
-  return z.strictObject({}, o);
-}
 /** zod/mini schema of `UserCreditsInput`, built on first use. */
-export function userCreditsInputSchema(): ReturnType<typeof buildUserCreditsInput> {
-  userCreditsInputCache ??= buildUserCreditsInput();
-  return userCreditsInputCache;
-}
+export const userCreditsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({}, o));

@@ -3,7 +3,7 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type { ImageToVideoInput, ImageToVideoResult, ImageRedrawingInput, ImageRedrawingResult, ReferenceImageToImageInput, ReferenceImageToImageResult, ImageToMaskInput, ImageToMaskResult, FirstLastFrameToVideoInput, FirstLastFrameToVideoResult, TextToMusicInput, TextToMusicResult, TextToSoundEffectInput, TextToSoundEffectResult, TextToSpeechInput, TextToSpeechResult, TextToVideoInput, TextToVideoResult, VideoContinuationInput, VideoContinuationResult, VideoScoringInput, VideoScoringResult, GetTaskInput, GetTaskOutput, TomovieeTaskResult } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 import { type TomovieeOptions, tomovieeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
@@ -31,11 +31,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.imageToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  imageToVideo(input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>>;
+  imageToVideo(input: T.ImageToVideoInput, options?: CallOptions): Promise<Task<T.ImageToVideoResult>>;
   /**
    * Redraws an image; with a mask, only the white area is redrawn and the black area is kept. Sources: tomoviee-image-redraw.md (`TomovieeRedrawingClient.image_redrawing`): sends prompt and init_image, and mask_url / callback / params only when given. Conflict: older docs use `image` and a required `mask` plus resolution / aspect_ratio / image_num; the catalog follows the newest skill (`init_image`, optional `mask_url`). Older docs name the result `image_path`, the newest `images_path`; both are accepted. (`tm_redrawing`)
    *
@@ -46,11 +45,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.imageRedrawing({ prompt: "a red fox running through snow", init_image: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  imageRedrawing(input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>>;
+  imageRedrawing(input: T.ImageRedrawingInput, options?: CallOptions): Promise<Task<T.ImageRedrawingResult>>;
   /**
    * Generates 1-4 images from a reference image and a prompt (what to preserve + what to change). Sources: tomoviee-reference-to-image.md (`TomovieeImg2ImgClient.image_to_image`): always sends prompt, width, height, batch_size, control_intensity, control_type and reference_image (defaults 1024 / 1024 / 1 / 0.5 / "2"); when control_type is "2" it also sends `init_image`, defaulting to the reference image (the backend requires it), otherwise only when given. Conflict: older docs (references/image_apis.md of tomoviee-recognition.md) describe `image`, `resolution` (512*512...), `aspect_ratio` and `image_num`; the catalog follows the newest skill. The client's backward-compatible `image` / `image_num` arguments are not accepted (use `reference_image` / `batch_size`). The skill does not name the control types; the names come from the img2mask documentation (0 edge, 1 pose, 2 subject, 3 depth). (`tm_reference_img2img`)
    *
@@ -61,11 +59,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.referenceImageToImage({ prompt: "a red fox running through snow", reference_image: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  referenceImageToImage(input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>>;
+  referenceImageToImage(input: T.ReferenceImageToImageInput, options?: CallOptions): Promise<Task<T.ReferenceImageToImageResult>>;
   /**
    * Generates masks (or control maps) for objects and regions of an image. Sources: tomoviee-recognition.md, whose newest SKILL section sends `image` and `control_type` (0 edge, 1 pose, 2 subject, 3 depth; "2" is the vendor default) through the generic `_make_request(payload)`: the body is exactly the given fields. Conflicts: the same skill's older reference (image_apis.md) requires `prompt` + `image` (segmentation by description); the vendor doc site describes `control_type` applied to an `init_image`. The catalog follows the newest skill and keeps `prompt` as optional; send `init_image` through `extraBody` if the gateway asks for it. (`tm_reference_img2mask`)
    *
@@ -76,11 +73,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.imageToMask({ image: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  imageToMask(input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>>;
+  imageToMask(input: T.ImageToMaskInput, options?: CallOptions): Promise<Task<T.ImageToMaskResult>>;
   /**
    * Generates a 5-second video interpolating from a first frame (`image`) to a last frame (`image_tail`). Sources: tomoviee-tail-to-video.md (`TomovieeFirstLast2VideoClient.firstlast_to_video`), which validates duration == 5, resolution, aspect ratio and camera_move_index 1-46 before sending. Conflict: the skill's example uses "original" while the client defaults `aspect_ratio` to "16:9"; the catalog follows the client. (`tm_tail2video_b`)
    *
@@ -91,11 +87,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.firstLastFrameToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png", image_tail: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  firstLastFrameToVideo(input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>>;
+  firstLastFrameToVideo(input: T.FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<T.FirstLastFrameToVideoResult>>;
   /**
    * Generates 1-4 background music tracks from a prompt (genre, mood, instruments; up to 77 tokens, longer prompts are truncated by the vendor). Sources: tomoviee-text-to-music.md (`TomovieeText2MusicClient.text_to_music`): duration and qty are required, disable_translate / callback / params sent only when given. Conflicts: the client accepts duration 0..95 inclusive, VENDOR-NOTES state 0 < d < 95, older docs 5-900 (default 20) without `qty`. The catalog takes whole seconds 1..95 (0 s is no music; 95 is accepted by the reference client) and qty 1..4 required. (`tm_text2music`)
    *
@@ -106,11 +101,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.textToMusic({ prompt: "a red fox running through snow", duration: 1, qty: 1 });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  textToMusic(input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>>;
+  textToMusic(input: T.TextToMusicInput, options?: CallOptions): Promise<Task<T.TextToMusicResult>>;
   /**
    * Generates sound effects from a description (source + action + characteristics). Sources: tomoviee-text2sfx.md (`TomovieeText2SfxClient.text_to_sound_effect`): duration 5..180 required, qty 1..4 optional; optional fields sent only when given. Conflict: older docs (audio_apis.md of tomoviee-video-scoring.md) make duration optional with default 10 and have no qty; the catalog follows the newest skill. (`tm_text2sfx`)
    *
@@ -121,11 +115,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.textToSoundEffect({ prompt: "a red fox running through snow", duration: 5 });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  textToSoundEffect(input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>>;
+  textToSoundEffect(input: T.TextToSoundEffectInput, options?: CallOptions): Promise<Task<T.TextToSoundEffectResult>>;
   /**
    * Converts text (up to 5000 characters) to speech. Sources: audio_apis.md of tomoviee-video-scoring.md (no dedicated skill or reference client; the body is the given fields, as the skills' generic `_make_request(payload)` sends them). `voice_id` is sent only when given; the vendor uses "zh-CN-YunxiNeural" otherwise. Conflict: the vendor doc site has `text` (< 1024 tokens) plus a required integer `wsid`; the catalog follows the skills (`text` <= 5000 characters + optional `voice_id`). Send `wsid` through `extraBody` if the gateway asks for it. (`tm_text2speech`)
    *
@@ -136,11 +129,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.textToSpeech({ text: "..." });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  textToSpeech(input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>>;
+  textToSpeech(input: T.TextToSpeechInput, options?: CallOptions): Promise<Task<T.TextToSpeechResult>>;
   /**
    * Generates a 5-second video from a text prompt (subject + motion + scene + camera + lighting). Sources: tomoviee-text-to-video.md (skill 1.0.4, `TomovieeText2VideoClient.text_to_video`): the reference client always sends `resolution`, `duration` and `aspect_ratio` (defaults 720p / 5 / 16:9) and sends `camera_move_index`, `callback`, `params` only when given. Typical generation time 1-5 minutes. (`tm_text2video_b`)
    *
@@ -151,11 +143,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.textToVideo({ prompt: "a red fox running through snow" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  textToVideo(input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>>;
+  textToVideo(input: T.TextToVideoInput, options?: CallOptions): Promise<Task<T.TextToVideoResult>>;
   /**
    * Continues an existing 5-second 720p MP4 clip with a further 5 seconds. Sources: references/video_apis.md of tomoviee-text-to-video.md (no dedicated skill and no reference client exist). Decision: the body is built as the sibling video clients build theirs (`resolution`, `duration`, `aspect_ratio` always sent, defaults 720p / 5 / 16:9; optional fields only when given). "original" is not offered for this capability. (`tm_video_continuation_b`)
    *
@@ -166,11 +157,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.videoContinuation({ prompt: "a red fox running through snow", video: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  videoContinuation(input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>>;
+  videoContinuation(input: T.VideoContinuationInput, options?: CallOptions): Promise<Task<T.VideoContinuationResult>>;
   /**
    * Generates music tailored to a video's content, optionally guided by a style prompt. Sources: tomoviee-video-scoring.md: `video` required, `prompt` optional, `duration` 5..900 (vendor default 20, sent only when given, as the generic `_make_request(payload)` does). Conflict: the vendor doc site requires `prompt` + `file_link` (<= 120 MB, <= 95 s); the catalog follows the skill (`video`, optional prompt and duration). (`tm_video_scoring`)
    *
@@ -181,11 +171,10 @@ export interface TomovieeClient {
    * @example
    * ```ts
    * const task = await tomoviee.videoScoring({ video: "https://example.com/input.png" });
-   * const result = await task.wait({ onProgress: (e) => console.log(e.progress) });
+   * const result = await task.wait();
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  videoScoring(input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>>;
+  videoScoring(input: T.VideoScoringInput, options?: CallOptions): Promise<Task<T.VideoScoringResult>>;
   /**
    * Reads a task's status, progress, failure reason and (on success) its result, a JSON string. Used by `Task.wait()`; safe to retry. The reference clients accept a non-zero `code` as long as `data` is present. (`Task Result`)
    *
@@ -197,16 +186,15 @@ export interface TomovieeClient {
    * ```ts
    * const output = await tomoviee.getTask({ task_id: "..." });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `TomovieeClient`
    */
-  getTask(input: GetTaskInput, options?: CallOptions): Promise<GetTaskOutput>;
+  getTask(input: T.GetTaskInput, options?: CallOptions): Promise<T.GetTaskOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
   call<N extends TomovieeOperationName | (string & {})>(name: N, input: N extends TomovieeOperationName ? TomovieeOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends TomovieeOperationName ? TomovieeOperations[(typeof operationIds)[N]]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
-  resume<Result = TomovieeTaskResult>(handle: TaskHandle | string): Task<Result>;
+  resume<Result = T.TomovieeTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
    * Streams a result URL to a new file in `dir` (Node), through the host policy: only the
    * vendor's API and result hosts, credentials only where the vendor expects them, never
@@ -298,22 +286,10 @@ export function createTomoviee(options: TomovieeOptions = {}): TomovieeClient {
     runtime ??= createVendorClient(tomovieeVendor, options);
     return runtime;
   };
-  return {
+  const client: Pick<TomovieeClient, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {
     get runtime() {
       return rt();
     },
-    imageToVideo: (input, callOptions) => ops.imageToVideo(rt(), input, callOptions),
-    imageRedrawing: (input, callOptions) => ops.imageRedrawing(rt(), input, callOptions),
-    referenceImageToImage: (input, callOptions) => ops.referenceImageToImage(rt(), input, callOptions),
-    imageToMask: (input, callOptions) => ops.imageToMask(rt(), input, callOptions),
-    firstLastFrameToVideo: (input, callOptions) => ops.firstLastFrameToVideo(rt(), input, callOptions),
-    textToMusic: (input, callOptions) => ops.textToMusic(rt(), input, callOptions),
-    textToSoundEffect: (input, callOptions) => ops.textToSoundEffect(rt(), input, callOptions),
-    textToSpeech: (input, callOptions) => ops.textToSpeech(rt(), input, callOptions),
-    textToVideo: (input, callOptions) => ops.textToVideo(rt(), input, callOptions),
-    videoContinuation: (input, callOptions) => ops.videoContinuation(rt(), input, callOptions),
-    videoScoring: (input, callOptions) => ops.videoScoring(rt(), input, callOptions),
-    getTask: (input, callOptions) => ops.getTask(rt(), input, callOptions),
     call: (async (name: string, input: unknown, callOptions?: CallOptions) => {
       const operation = findTomovieeOperation(name);
       if (!operation) throw new TypeError("unknown Tomoviee operation: " + name);
@@ -323,6 +299,10 @@ export function createTomoviee(options: TomovieeOptions = {}): TomovieeClient {
     download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),
     downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),
   };
+  const methods = client as unknown as Record<string, unknown>;
+  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  return client as unknown as TomovieeClient;
 }
 
 /** Default client; reads credentials from the environment at first call. */

@@ -2,13 +2,15 @@
 
 import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";
 import { imageToVideoInputCheck, imageRedrawingInputCheck, referenceImageToImageInputCheck, imageToMaskInputCheck, firstLastFrameToVideoInputCheck, textToMusicInputCheck, textToSoundEffectInputCheck, textToSpeechInputCheck, textToVideoInputCheck, videoContinuationInputCheck, videoScoringInputCheck, getTaskInputCheck } from "./validators.gen.js";
-import type { ImageToVideoInput, ImageToVideoOutput, ImageToVideoResult, ImageRedrawingInput, ImageRedrawingOutput, ImageRedrawingResult, ReferenceImageToImageInput, ReferenceImageToImageOutput, ReferenceImageToImageResult, ImageToMaskInput, ImageToMaskOutput, ImageToMaskResult, FirstLastFrameToVideoInput, FirstLastFrameToVideoOutput, FirstLastFrameToVideoResult, TextToMusicInput, TextToMusicOutput, TextToMusicResult, TextToSoundEffectInput, TextToSoundEffectOutput, TextToSoundEffectResult, TextToSpeechInput, TextToSpeechOutput, TextToSpeechResult, TextToVideoInput, TextToVideoOutput, TextToVideoResult, VideoContinuationInput, VideoContinuationOutput, VideoContinuationResult, VideoScoringInput, VideoScoringOutput, VideoScoringResult, GetTaskInput, GetTaskOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 
 // Per operation: its definition (data, no code) and a standalone function for tree-shaking,
 // `op(createTomovieeRuntime(), input)` (a task operation's resolves to a `Task`).
 
-/** `tm_img2video_b`: POST /v1/open/capacity/application/tm_img2video_b (operation data, no code). */
-export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, ImageToVideoOutput> = {
+/** A standalone function calling one operation: `op(client, input, options?)`. */
+const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
+
+export const imageToVideoOperation: OperationDefinition<T.ImageToVideoInput, T.ImageToVideoOutput> = {
   id: "imageToVideo",
   name: "tm_img2video_b",
   aliases: ["image_to_video","img2video"],
@@ -20,12 +22,9 @@ export const imageToVideoOperation: OperationDefinition<ImageToVideoInput, Image
 };
 
 /** Image to video (5 s) */
-export function imageToVideo(client: VendorClient, input: ImageToVideoInput, options?: CallOptions): Promise<Task<ImageToVideoResult>> {
-  return client.invoke(imageToVideoOperation, input, options) as Promise<Task<ImageToVideoResult>>;
-}
+export const imageToVideo = /* @__PURE__ */ _op<T.ImageToVideoInput, Task<T.ImageToVideoResult>>(imageToVideoOperation);
 
-/** `tm_redrawing`: POST /v1/open/capacity/application/tm_redrawing (operation data, no code). */
-export const imageRedrawingOperation: OperationDefinition<ImageRedrawingInput, ImageRedrawingOutput> = {
+export const imageRedrawingOperation: OperationDefinition<T.ImageRedrawingInput, T.ImageRedrawingOutput> = {
   id: "imageRedrawing",
   name: "tm_redrawing",
   aliases: ["image_redrawing","redrawing"],
@@ -37,12 +36,9 @@ export const imageRedrawingOperation: OperationDefinition<ImageRedrawingInput, I
 };
 
 /** Image redrawing (inpainting) */
-export function imageRedrawing(client: VendorClient, input: ImageRedrawingInput, options?: CallOptions): Promise<Task<ImageRedrawingResult>> {
-  return client.invoke(imageRedrawingOperation, input, options) as Promise<Task<ImageRedrawingResult>>;
-}
+export const imageRedrawing = /* @__PURE__ */ _op<T.ImageRedrawingInput, Task<T.ImageRedrawingResult>>(imageRedrawingOperation);
 
-/** `tm_reference_img2img`: POST /v1/open/capacity/application/tm_reference_img2img (operation data, no code). */
-export const referenceImageToImageOperation: OperationDefinition<ReferenceImageToImageInput, ReferenceImageToImageOutput> = {
+export const referenceImageToImageOperation: OperationDefinition<T.ReferenceImageToImageInput, T.ReferenceImageToImageOutput> = {
   id: "referenceImageToImage",
   name: "tm_reference_img2img",
   aliases: ["image_to_image","img2img","reference_img2img"],
@@ -64,12 +60,9 @@ export const referenceImageToImageOperation: OperationDefinition<ReferenceImageT
 };
 
 /** Reference image to image */
-export function referenceImageToImage(client: VendorClient, input: ReferenceImageToImageInput, options?: CallOptions): Promise<Task<ReferenceImageToImageResult>> {
-  return client.invoke(referenceImageToImageOperation, input, options) as Promise<Task<ReferenceImageToImageResult>>;
-}
+export const referenceImageToImage = /* @__PURE__ */ _op<T.ReferenceImageToImageInput, Task<T.ReferenceImageToImageResult>>(referenceImageToImageOperation);
 
-/** `tm_reference_img2mask`: POST /v1/open/capacity/application/tm_reference_img2mask (operation data, no code). */
-export const imageToMaskOperation: OperationDefinition<ImageToMaskInput, ImageToMaskOutput> = {
+export const imageToMaskOperation: OperationDefinition<T.ImageToMaskInput, T.ImageToMaskOutput> = {
   id: "imageToMask",
   name: "tm_reference_img2mask",
   aliases: ["image_recognition","img2mask","recognition"],
@@ -81,12 +74,9 @@ export const imageToMaskOperation: OperationDefinition<ImageToMaskInput, ImageTo
 };
 
 /** Image recognition (mask / control map) */
-export function imageToMask(client: VendorClient, input: ImageToMaskInput, options?: CallOptions): Promise<Task<ImageToMaskResult>> {
-  return client.invoke(imageToMaskOperation, input, options) as Promise<Task<ImageToMaskResult>>;
-}
+export const imageToMask = /* @__PURE__ */ _op<T.ImageToMaskInput, Task<T.ImageToMaskResult>>(imageToMaskOperation);
 
-/** `tm_tail2video_b`: POST /v1/open/capacity/application/tm_tail2video_b (operation data, no code). */
-export const firstLastFrameToVideoOperation: OperationDefinition<FirstLastFrameToVideoInput, FirstLastFrameToVideoOutput> = {
+export const firstLastFrameToVideoOperation: OperationDefinition<T.FirstLastFrameToVideoInput, T.FirstLastFrameToVideoOutput> = {
   id: "firstLastFrameToVideo",
   name: "tm_tail2video_b",
   aliases: ["firstlast_to_video","tail2video","first_last_frame_to_video"],
@@ -98,12 +88,9 @@ export const firstLastFrameToVideoOperation: OperationDefinition<FirstLastFrameT
 };
 
 /** First and last frame to video (5 s) */
-export function firstLastFrameToVideo(client: VendorClient, input: FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<FirstLastFrameToVideoResult>> {
-  return client.invoke(firstLastFrameToVideoOperation, input, options) as Promise<Task<FirstLastFrameToVideoResult>>;
-}
+export const firstLastFrameToVideo = /* @__PURE__ */ _op<T.FirstLastFrameToVideoInput, Task<T.FirstLastFrameToVideoResult>>(firstLastFrameToVideoOperation);
 
-/** `tm_text2music`: POST /v1/open/capacity/application/tm_text2music (operation data, no code). */
-export const textToMusicOperation: OperationDefinition<TextToMusicInput, TextToMusicOutput> = {
+export const textToMusicOperation: OperationDefinition<T.TextToMusicInput, T.TextToMusicOutput> = {
   id: "textToMusic",
   name: "tm_text2music",
   aliases: ["text_to_music","text2music"],
@@ -115,12 +102,9 @@ export const textToMusicOperation: OperationDefinition<TextToMusicInput, TextToM
 };
 
 /** Text to music */
-export function textToMusic(client: VendorClient, input: TextToMusicInput, options?: CallOptions): Promise<Task<TextToMusicResult>> {
-  return client.invoke(textToMusicOperation, input, options) as Promise<Task<TextToMusicResult>>;
-}
+export const textToMusic = /* @__PURE__ */ _op<T.TextToMusicInput, Task<T.TextToMusicResult>>(textToMusicOperation);
 
-/** `tm_text2sfx`: POST /v1/open/capacity/application/tm_text2sfx (operation data, no code). */
-export const textToSoundEffectOperation: OperationDefinition<TextToSoundEffectInput, TextToSoundEffectOutput> = {
+export const textToSoundEffectOperation: OperationDefinition<T.TextToSoundEffectInput, T.TextToSoundEffectOutput> = {
   id: "textToSoundEffect",
   name: "tm_text2sfx",
   aliases: ["text_to_sound_effect","text2sfx","sound_effect"],
@@ -132,12 +116,9 @@ export const textToSoundEffectOperation: OperationDefinition<TextToSoundEffectIn
 };
 
 /** Text to sound effect */
-export function textToSoundEffect(client: VendorClient, input: TextToSoundEffectInput, options?: CallOptions): Promise<Task<TextToSoundEffectResult>> {
-  return client.invoke(textToSoundEffectOperation, input, options) as Promise<Task<TextToSoundEffectResult>>;
-}
+export const textToSoundEffect = /* @__PURE__ */ _op<T.TextToSoundEffectInput, Task<T.TextToSoundEffectResult>>(textToSoundEffectOperation);
 
-/** `tm_text2speech`: POST /v1/open/capacity/application/tm_text2speech (operation data, no code). */
-export const textToSpeechOperation: OperationDefinition<TextToSpeechInput, TextToSpeechOutput> = {
+export const textToSpeechOperation: OperationDefinition<T.TextToSpeechInput, T.TextToSpeechOutput> = {
   id: "textToSpeech",
   name: "tm_text2speech",
   aliases: ["text_to_speech","text2speech","tts"],
@@ -149,12 +130,9 @@ export const textToSpeechOperation: OperationDefinition<TextToSpeechInput, TextT
 };
 
 /** Text to speech */
-export function textToSpeech(client: VendorClient, input: TextToSpeechInput, options?: CallOptions): Promise<Task<TextToSpeechResult>> {
-  return client.invoke(textToSpeechOperation, input, options) as Promise<Task<TextToSpeechResult>>;
-}
+export const textToSpeech = /* @__PURE__ */ _op<T.TextToSpeechInput, Task<T.TextToSpeechResult>>(textToSpeechOperation);
 
-/** `tm_text2video_b`: POST /v1/open/capacity/application/tm_text2video_b (operation data, no code). */
-export const textToVideoOperation: OperationDefinition<TextToVideoInput, TextToVideoOutput> = {
+export const textToVideoOperation: OperationDefinition<T.TextToVideoInput, T.TextToVideoOutput> = {
   id: "textToVideo",
   name: "tm_text2video_b",
   aliases: ["text_to_video","text2video"],
@@ -166,12 +144,9 @@ export const textToVideoOperation: OperationDefinition<TextToVideoInput, TextToV
 };
 
 /** Text to video (5 s) */
-export function textToVideo(client: VendorClient, input: TextToVideoInput, options?: CallOptions): Promise<Task<TextToVideoResult>> {
-  return client.invoke(textToVideoOperation, input, options) as Promise<Task<TextToVideoResult>>;
-}
+export const textToVideo = /* @__PURE__ */ _op<T.TextToVideoInput, Task<T.TextToVideoResult>>(textToVideoOperation);
 
-/** `tm_video_continuation_b`: POST /v1/open/capacity/application/tm_video_continuation_b (operation data, no code). */
-export const videoContinuationOperation: OperationDefinition<VideoContinuationInput, VideoContinuationOutput> = {
+export const videoContinuationOperation: OperationDefinition<T.VideoContinuationInput, T.VideoContinuationOutput> = {
   id: "videoContinuation",
   name: "tm_video_continuation_b",
   aliases: ["video_continuation"],
@@ -183,12 +158,9 @@ export const videoContinuationOperation: OperationDefinition<VideoContinuationIn
 };
 
 /** Video continuation (+5 s) */
-export function videoContinuation(client: VendorClient, input: VideoContinuationInput, options?: CallOptions): Promise<Task<VideoContinuationResult>> {
-  return client.invoke(videoContinuationOperation, input, options) as Promise<Task<VideoContinuationResult>>;
-}
+export const videoContinuation = /* @__PURE__ */ _op<T.VideoContinuationInput, Task<T.VideoContinuationResult>>(videoContinuationOperation);
 
-/** `tm_video_scoring`: POST /v1/open/capacity/application/tm_video_scoring (operation data, no code). */
-export const videoScoringOperation: OperationDefinition<VideoScoringInput, VideoScoringOutput> = {
+export const videoScoringOperation: OperationDefinition<T.VideoScoringInput, T.VideoScoringOutput> = {
   id: "videoScoring",
   name: "tm_video_scoring",
   aliases: ["video_soundtrack","video_scoring","soundtrack"],
@@ -200,12 +172,9 @@ export const videoScoringOperation: OperationDefinition<VideoScoringInput, Video
 };
 
 /** Video soundtrack (scoring) */
-export function videoScoring(client: VendorClient, input: VideoScoringInput, options?: CallOptions): Promise<Task<VideoScoringResult>> {
-  return client.invoke(videoScoringOperation, input, options) as Promise<Task<VideoScoringResult>>;
-}
+export const videoScoring = /* @__PURE__ */ _op<T.VideoScoringInput, Task<T.VideoScoringResult>>(videoScoringOperation);
 
-/** `Task Result`: POST /v1/open/pub/task (operation data, no code). */
-export const getTaskOperation: OperationDefinition<GetTaskInput, GetTaskOutput> = {
+export const getTaskOperation: OperationDefinition<T.GetTaskInput, T.GetTaskOutput> = {
   id: "getTask",
   name: "Task Result",
   aliases: ["get_result","task"],
@@ -216,6 +185,4 @@ export const getTaskOperation: OperationDefinition<GetTaskInput, GetTaskOutput> 
 };
 
 /** Task status and result */
-export function getTask(client: VendorClient, input: GetTaskInput, options?: CallOptions): Promise<GetTaskOutput> {
-  return client.invoke(getTaskOperation, input, options) as Promise<GetTaskOutput>;
-}
+export const getTask = /* @__PURE__ */ _op<T.GetTaskInput, T.GetTaskOutput>(getTaskOperation);

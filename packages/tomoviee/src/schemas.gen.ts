@@ -13,12 +13,16 @@ const o = {
         : "must be an object",
 };
 
+const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+
 const choice1 = () => z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original"));
 const choice2 = () => z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1"));
 
-let imageToVideoInputCache: ReturnType<typeof buildImageToVideoInput> | undefined;
-function buildImageToVideoInput() {
-  return z.strictObject(
+/** zod/mini schema of `ImageToVideoInput`, built on first use. */
+export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
@@ -30,17 +34,10 @@ function buildImageToVideoInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `ImageToVideoInput`, built on first use. */
-export function imageToVideoInputSchema(): ReturnType<typeof buildImageToVideoInput> {
-  imageToVideoInputCache ??= buildImageToVideoInput();
-  return imageToVideoInputCache;
-}
+  ));
 
-let imageRedrawingInputCache: ReturnType<typeof buildImageRedrawingInput> | undefined;
-function buildImageRedrawingInput() {
-  return z.strictObject(
+/** zod/mini schema of `ImageRedrawingInput`, built on first use. */
+export const imageRedrawingInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       init_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
@@ -49,17 +46,10 @@ function buildImageRedrawingInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `ImageRedrawingInput`, built on first use. */
-export function imageRedrawingInputSchema(): ReturnType<typeof buildImageRedrawingInput> {
-  imageRedrawingInputCache ??= buildImageRedrawingInput();
-  return imageRedrawingInputCache;
-}
+  ));
 
-let referenceImageToImageInputCache: ReturnType<typeof buildReferenceImageToImageInput> | undefined;
-function buildReferenceImageToImageInput() {
-  return z.strictObject(
+/** zod/mini schema of `ReferenceImageToImageInput`, built on first use. */
+export const referenceImageToImageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       reference_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
@@ -73,17 +63,10 @@ function buildReferenceImageToImageInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `ReferenceImageToImageInput`, built on first use. */
-export function referenceImageToImageInputSchema(): ReturnType<typeof buildReferenceImageToImageInput> {
-  referenceImageToImageInputCache ??= buildReferenceImageToImageInput();
-  return referenceImageToImageInputCache;
-}
+  ));
 
-let imageToMaskInputCache: ReturnType<typeof buildImageToMaskInput> | undefined;
-function buildImageToMaskInput() {
-  return z.strictObject(
+/** zod/mini schema of `ImageToMaskInput`, built on first use. */
+export const imageToMaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       control_type: z.optional(z.enum(["0","1","2","3"], e("must be one of: 0, 1, 2, 3"))),
@@ -92,17 +75,10 @@ function buildImageToMaskInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `ImageToMaskInput`, built on first use. */
-export function imageToMaskInputSchema(): ReturnType<typeof buildImageToMaskInput> {
-  imageToMaskInputCache ??= buildImageToMaskInput();
-  return imageToMaskInputCache;
-}
+  ));
 
-let firstLastFrameToVideoInputCache: ReturnType<typeof buildFirstLastFrameToVideoInput> | undefined;
-function buildFirstLastFrameToVideoInput() {
-  return z.strictObject(
+/** zod/mini schema of `FirstLastFrameToVideoInput`, built on first use. */
+export const firstLastFrameToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
@@ -115,17 +91,10 @@ function buildFirstLastFrameToVideoInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `FirstLastFrameToVideoInput`, built on first use. */
-export function firstLastFrameToVideoInputSchema(): ReturnType<typeof buildFirstLastFrameToVideoInput> {
-  firstLastFrameToVideoInputCache ??= buildFirstLastFrameToVideoInput();
-  return firstLastFrameToVideoInputCache;
-}
+  ));
 
-let textToMusicInputCache: ReturnType<typeof buildTextToMusicInput> | undefined;
-function buildTextToMusicInput() {
-  return z.strictObject(
+/** zod/mini schema of `TextToMusicInput`, built on first use. */
+export const textToMusicInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       duration: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(95, "must be <= 95")),
@@ -135,17 +104,10 @@ function buildTextToMusicInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `TextToMusicInput`, built on first use. */
-export function textToMusicInputSchema(): ReturnType<typeof buildTextToMusicInput> {
-  textToMusicInputCache ??= buildTextToMusicInput();
-  return textToMusicInputCache;
-}
+  ));
 
-let textToSoundEffectInputCache: ReturnType<typeof buildTextToSoundEffectInput> | undefined;
-function buildTextToSoundEffectInput() {
-  return z.strictObject(
+/** zod/mini schema of `TextToSoundEffectInput`, built on first use. */
+export const textToSoundEffectInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       duration: z.int(e("must be an integer")).check(z.gte(5, "must be >= 5"), z.lte(180, "must be <= 180")),
@@ -154,17 +116,10 @@ function buildTextToSoundEffectInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `TextToSoundEffectInput`, built on first use. */
-export function textToSoundEffectInputSchema(): ReturnType<typeof buildTextToSoundEffectInput> {
-  textToSoundEffectInputCache ??= buildTextToSoundEffectInput();
-  return textToSoundEffectInputCache;
-}
+  ));
 
-let textToSpeechInputCache: ReturnType<typeof buildTextToSpeechInput> | undefined;
-function buildTextToSpeechInput() {
-  return z.strictObject(
+/** zod/mini schema of `TextToSpeechInput`, built on first use. */
+export const textToSpeechInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       text: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(5000, "must be at most 5000 characters")),
       voice_id: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -172,17 +127,10 @@ function buildTextToSpeechInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `TextToSpeechInput`, built on first use. */
-export function textToSpeechInputSchema(): ReturnType<typeof buildTextToSpeechInput> {
-  textToSpeechInputCache ??= buildTextToSpeechInput();
-  return textToSpeechInputCache;
-}
+  ));
 
-let textToVideoInputCache: ReturnType<typeof buildTextToVideoInput> | undefined;
-function buildTextToVideoInput() {
-  return z.strictObject(
+/** zod/mini schema of `TextToVideoInput`, built on first use. */
+export const textToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
@@ -193,17 +141,10 @@ function buildTextToVideoInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `TextToVideoInput`, built on first use. */
-export function textToVideoInputSchema(): ReturnType<typeof buildTextToVideoInput> {
-  textToVideoInputCache ??= buildTextToVideoInput();
-  return textToVideoInputCache;
-}
+  ));
 
-let videoContinuationInputCache: ReturnType<typeof buildVideoContinuationInput> | undefined;
-function buildVideoContinuationInput() {
-  return z.strictObject(
+/** zod/mini schema of `VideoContinuationInput`, built on first use. */
+export const videoContinuationInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
@@ -215,17 +156,10 @@ function buildVideoContinuationInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `VideoContinuationInput`, built on first use. */
-export function videoContinuationInputSchema(): ReturnType<typeof buildVideoContinuationInput> {
-  videoContinuationInputCache ??= buildVideoContinuationInput();
-  return videoContinuationInputCache;
-}
+  ));
 
-let videoScoringInputCache: ReturnType<typeof buildVideoScoringInput> | undefined;
-function buildVideoScoringInput() {
-  return z.strictObject(
+/** zod/mini schema of `VideoScoringInput`, built on first use. */
+export const videoScoringInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -234,25 +168,12 @@ function buildVideoScoringInput() {
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `VideoScoringInput`, built on first use. */
-export function videoScoringInputSchema(): ReturnType<typeof buildVideoScoringInput> {
-  videoScoringInputCache ??= buildVideoScoringInput();
-  return videoScoringInputCache;
-}
+  ));
 
-let getTaskInputCache: ReturnType<typeof buildGetTaskInput> | undefined;
-function buildGetTaskInput() {
-  return z.strictObject(
+/** zod/mini schema of `GetTaskInput`, built on first use. */
+export const getTaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       task_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
     },
     o,
-  );
-}
-/** zod/mini schema of `GetTaskInput`, built on first use. */
-export function getTaskInputSchema(): ReturnType<typeof buildGetTaskInput> {
-  getTaskInputCache ??= buildGetTaskInput();
-  return getTaskInputCache;
-}
+  ));

@@ -8,12 +8,7 @@ import type { OperationPlan } from "./operation-plan.js";
 export function emitClient(ctx: EmitContext): string {
   const V = ctx.typeBase;
   const result = (p: OperationPlan) =>
-    p.task && ctx.taskResultType ? `Task<${p.typeName}Result>` : `${p.typeName}Output`;
-  const typeImports = ctx.plans.flatMap((p) => [
-    `${p.typeName}Input`,
-    ...(p.task && ctx.taskResultType ? [`${p.typeName}Result`] : [`${p.typeName}Output`]),
-  ]);
-  if (ctx.taskResultType) typeImports.push(ctx.taskResultType);
+    p.task && ctx.taskResultType ? `Task<T.${p.typeName}Result>` : `T.${p.typeName}Output`;
   const names = new Map<string, string>();
   for (const p of ctx.plans) {
     for (const n of [p.id, p.source.operationId, p.name, ...p.aliases]) if (!names.has(n)) names.set(n, p.id);
@@ -26,7 +21,8 @@ export function emitClient(ctx: EmitContext): string {
   ];
   if (ctx.plans.length) {
     out.push(`import * as ops from "./operations.gen.js";`);
-    out.push(`import type { ${[...new Set(typeImports)].join(", ")} } from "./types.gen.js";`);
+    // One namespace import rather than every type by name (`T.XInput`): the names are written once.
+    out.push(`import type * as T from "./types.gen.js";`);
   }
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
@@ -39,7 +35,9 @@ export function emitClient(ctx: EmitContext): string {
   );
   for (const p of ctx.plans) {
     out.push(...methodDoc(ctx, p));
-    out.push(`  ${propKey(p.id)}(input: ${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`);
+    out.push(
+      `  ${propKey(p.id)}(input: T.${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`,
+    );
   }
   const typed = ctx.plans.length > 0;
   out.push(
@@ -51,7 +49,7 @@ export function emitClient(ctx: EmitContext): string {
       ? `  call<N extends ${V}OperationName | (string & {})>(name: N, input: N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["output"] : unknown>;`
       : `  call(name: string, input: unknown, options?: CallOptions): Promise<unknown>;`,
     `  /** Resumes a task from a stored handle or a bare task id. */`,
-    `  resume<Result = ${resultDefault}>(handle: TaskHandle | string): Task<Result>;`,
+    `  resume<Result = ${ctx.taskResultType && ctx.plans.length ? `T.${resultDefault}` : resultDefault}>(handle: TaskHandle | string): Task<Result>;`,
     `  /**`,
     `   * Streams a result URL to a new file in \`dir\` (Node), through the host policy: only the`,
     `   * vendor's API and result hosts, credentials only where the vendor expects them, never`,
@@ -102,13 +100,11 @@ export function emitClient(ctx: EmitContext): string {
     `    runtime ??= createVendorClient(${ctx.instance}Vendor, options);`,
     `    return runtime;`,
     `  };`,
-    `  return {`,
+    `  const client: Pick<${V}Client, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {`,
     `    get runtime() {`,
     `      return rt();`,
     `    },`,
   );
-  for (const p of ctx.plans)
-    out.push(`    ${propKey(p.id)}: (input, callOptions) => ops.${p.id}(rt(), input, callOptions),`);
   out.push(
     `    call: (async (name: string, input: unknown, callOptions?: CallOptions) => {`,
     `      const operation = find${V}Operation(name);`,
@@ -119,6 +115,16 @@ export function emitClient(ctx: EmitContext): string {
     `    download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),`,
     `    downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),`,
     `  };`,
+    // One loop over the names table rather than a line per method: each method is its standalone
+    // function (operations.gen.ts) bound to this client's runtime.
+    ...(ctx.plans.length
+      ? [
+          `  const methods = client as unknown as Record<string, unknown>;`,
+          `  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;`,
+          `  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);`,
+        ]
+      : []),
+    `  return client as unknown as ${V}Client;`,
     "}",
     "",
     `/** Default client; reads credentials from the environment at first call. */`,

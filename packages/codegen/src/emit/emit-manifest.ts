@@ -25,11 +25,20 @@ export function manifestData(ctx: EmitContext): VendorManifest {
 
 /** `manifest.gen.ts`: the generated manifest data (JSON only; the runtime re-exports the type). */
 export function emitManifest(ctx: EmitContext): string {
+  const data = manifestData(ctx);
+  // One line per operation (the rest pretty-printed): a catalog change still diffs per operation.
+  const operations = data.operations.length
+    ? `[\n${data.operations.map((o) => `    ${JSON.stringify(o)}`).join(",\n")}\n  ]`
+    : "[]";
+  const text = JSON.stringify({ ...data, operations: [] }, null, 2).replace(
+    '"operations": []',
+    () => `"operations": ${operations}`,
+  );
   return `${genHeader(ctx.catalog)}
 import type { VendorManifest } from "@gen/runtime";
 
 /** What ${ctx.vendor.displayName}'s package says about itself (see \`src/manifest.ts\`). */
-export const generatedManifest: VendorManifest = ${JSON.stringify(manifestData(ctx), null, 2)};
+export const generatedManifest: VendorManifest = ${text};
 `;
 }
 

@@ -47,13 +47,11 @@ export function methodDoc(ctx: EmitContext, p: OperationPlan, indent = "  "): st
   lines.push("```ts");
   if (p.task) {
     lines.push(`const task = await ${ctx.instance}.${p.id}({ ${input} });`);
-    lines.push("const result = await task.wait({ onProgress: (e) => console.log(e.progress) });");
+    lines.push("const result = await task.wait();");
   } else lines.push(`const output = await ${ctx.instance}.${p.id}({ ${input} });`);
   lines.push("```");
-  // What each error means is written once, on the client interface (`clientErrorsDoc`).
-  lines.push(
-    `@throws {InvalidRequestError | GenError} before any request / when the call fails: see \`${ctx.typeBase}Client\``,
-  );
+  // What each error means is written once, on the client interface (`clientErrorsDoc`), not
+  // repeated on every method.
   if (p.deprecated) lines.push("@deprecated");
   return [`${indent}/**`, ...lines.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`];
 }

@@ -6,11 +6,6 @@ import type { OperationPlan } from "./operation-plan.js";
 
 /** `operations.gen.ts`: the `OperationDefinition` data and one standalone function per operation. */
 export function emitOperations(ctx: EmitContext): string {
-  const typeImports = ctx.plans.flatMap((p) => [
-    `${p.typeName}Input`,
-    `${p.typeName}Output`,
-    ...(p.task && ctx.taskResultType ? [`${p.typeName}Result`] : []),
-  ]);
   const out: string[] = [
     genHeader(ctx.catalog),
     `import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";`,
@@ -23,14 +18,23 @@ export function emitOperations(ctx: EmitContext): string {
     out.push(`import { ${compact.map((p) => `${p.id}InputCheck`).join(", ")} } from "./validators.gen.js";`);
   }
   if (ctx.plans.length) {
-    out.push(`import type { ${typeImports.join(", ")} } from "./types.gen.js";`);
+    // One namespace import rather than every type by name (`T.XInput`): the names are written once.
+    out.push(`import type * as T from "./types.gen.js";`);
   }
   out.push(
     "",
     `// Per operation: its definition (data, no code) and a standalone function for tree-shaking,`,
     `// \`op(${ctx.factory}Runtime(), input)\` (a task operation's resolves to a \`Task\`).`,
-    "",
   );
+  if (ctx.plans.length) {
+    // One generic body for every standalone function; \`/* @__PURE__ */\` keeps each droppable.
+    out.push(
+      "",
+      `/** A standalone function calling one operation: \`op(client, input, options?)\`. */`,
+      `const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;`,
+    );
+  }
+  out.push("");
   for (const plan of ctx.plans) out.push(emitOperation(ctx, plan, compact.includes(plan)));
   return out.join("\n");
 }
@@ -60,24 +64,21 @@ function emitOperation(ctx: EmitContext, plan: OperationPlan, compact: boolean):
   fields.push(
     compact
       ? `input: ${plan.id}InputCheck`
-      : `input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, ${T}Input>`,
+      : `input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, T.${T}Input>`,
   );
-  const result = plan.task && ctx.taskResultType ? `Task<${T}Result>` : `${T}Output`;
+  const result = plan.task && ctx.taskResultType ? `Task<T.${T}Result>` : `T.${T}Output`;
   const summary = (plan.summary ?? plan.description ?? plan.name)
     .replace(/\*\//g, "*\\/")
     .replace(/\s+/g, " ")
     .trim();
   const deprecated = plan.deprecated ? " @deprecated" : "";
   return [
-    `/** \`${plan.name}\`: ${plan.method} ${plan.path} (operation data, no code). */`,
-    `export const ${plan.id}Operation: OperationDefinition<${T}Input, ${T}Output> = {`,
+    `export const ${plan.id}Operation: OperationDefinition<T.${T}Input, T.${T}Output> = {`,
     ...fields.map((f) => `  ${f},`),
     "};",
     "",
     `/** ${summary}${deprecated} */`,
-    `export function ${plan.id}(client: VendorClient, input: ${T}Input, options?: CallOptions): Promise<${result}> {`,
-    `  return client.invoke(${plan.id}Operation, input, options) as Promise<${result}>;`,
-    "}",
+    `export const ${plan.id} = /* @__PURE__ */ _op<T.${T}Input, ${result}>(${plan.id}Operation);`,
     "",
   ].join("\n");
 }

@@ -1,11 +1,10 @@
-import { type JsonSchema, resolveSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { credentialOptions } from "./emit-vendor.js";
 import { markdownHeader } from "./header.js";
 import { camelCase } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 
-/** The package README: usage, import styles, every operation with its parameters. */
+/** The package README: usage, import styles, an index of the operations. */
 export function emitReadme(ctx: EmitContext): string {
   const v = ctx.vendor;
   const creds = credentialOptions(ctx);
@@ -62,8 +61,16 @@ export function emitReadme(ctx: EmitContext): string {
     "",
     "## Operations",
     "",
+    "A paid create is never retried once sent; a task returns a handle (`.wait()` for the result).",
+    `Each field's type, rules, default and description show as you type it (its doc on \`<Op>Input\`), and \`gen list ${v.id} <operation>\` prints them. Aliases: \`gen list ${v.id}\`.`,
+    "",
+    "| Operation | Name | Request | Kind | Required fields |",
+    "|---|---|---|---|---|",
+    ...ctx.plans.map(operationRow),
+    "",
   );
-  for (const p of ctx.plans) out.push(...operationSection(ctx, p));
+  const notes = ctx.plans.flatMap(operationNotes);
+  if (notes.length) out.push("### Rules and notes", "", ...notes, "");
   return (
     out
       .join("\n")
@@ -72,74 +79,24 @@ export function emitReadme(ctx: EmitContext): string {
   );
 }
 
-function operationSection(ctx: EmitContext, p: OperationPlan): string[] {
-  const lines = [`### \`${p.id}\` — ${p.name}`, ""];
-  const meta = [
-    `\`${p.method} ${p.path}\``,
-    p.kind === "create" ? "paid create (never retried once sent)" : "read",
-  ];
-  if (p.task) meta.push("task (returns a handle; `.wait()` for the result)");
-  lines.push(meta.join(" · "), "");
-  if (p.aliases.length) lines.push(`Aliases: ${p.aliases.map((a) => `\`${a}\``).join(", ")}`, "");
-  if (p.description) lines.push(cell(p.description), "");
-  if (p.fields.length === 0) {
-    lines.push("No parameters.", "");
-  } else {
-    lines.push(
-      "| Parameter | In | Type | Required | Enum | Range | Default | Description |",
-      "|---|---|---|---|---|---|---|---|",
-    );
-    for (const f of p.fields) {
-      const s = resolve(ctx, f.schema);
-      lines.push(
-        `| \`${f.name}\` | ${f.in === "header" ? `header \`${f.wireName}\`` : f.in} | ${typeLabel(ctx, s)} | ${f.required ? "yes" : "no"} | ${enumLabel(s)} | ${rangeLabel(ctx, s)} | ${s.default === undefined ? "" : `\`${JSON.stringify(s.default)}\``} | ${cell(s.description ?? "")} |`,
-      );
-    }
-    lines.push("");
-  }
-  for (const r of p.source.xGen.rules ?? []) lines.push(`- Rule: \`${JSON.stringify(r)}\``);
-  for (const n of p.source.xGen.notes ?? []) lines.push(`- Note: ${cell(n)}`);
-  lines.push("");
+/**
+ * One table row per operation: id, name, method and path, kind, required fields. Each field's type,
+ * rules, default and description are its doc on `<Op>Input` (shown as it is typed) and in
+ * `gen list <vendor> <operation>`, written there once rather than again here.
+ */
+function operationRow(p: OperationPlan): string {
+  const kind = [p.kind === "create" ? "paid create" : "read", ...(p.task ? ["task"] : [])].join(", ");
+  const required = p.fields.filter((f) => f.required).map((f) => `\`${f.name}\``);
+  const optional = p.fields.length - required.length;
+  const fields = [...required, ...(optional ? [`${optional} optional`] : [])].join(", ") || "none";
+  return `| \`${p.id}\` | ${cell(p.name)} | \`${p.method} ${cell(p.path)}\` | ${kind} | ${fields} |`;
+}
+
+/** Cross-field rules and notes, which no field's doc carries. */
+function operationNotes(p: OperationPlan): string[] {
+  const lines = (p.source.xGen.rules ?? []).map((r) => `- \`${p.id}\`: rule \`${JSON.stringify(r)}\``);
+  for (const n of p.source.xGen.notes ?? []) lines.push(`- \`${p.id}\`: ${cell(n)}`);
   return lines;
-}
-
-function resolve(ctx: EmitContext, s: JsonSchema): JsonSchema {
-  return resolveSchema(ctx.model, s).schema;
-}
-
-function typeLabel(ctx: EmitContext, s: JsonSchema): string {
-  const t = Array.isArray(s.type) ? s.type.join(" \\| ") : (s.type ?? (s.enum ? "enum" : "any"));
-  if (t === "array" && s.items) return `array<${typeLabel(ctx, resolve(ctx, s.items))}>`;
-  return t;
-}
-
-function enumLabel(s: JsonSchema): string {
-  if (!s.enum) return "";
-  const names = s["x-gen-enum-names"];
-  const shown = s.enum.slice(0, 12).map((v, i) => `\`${String(v)}\`${names?.[i] ? ` ${names[i]}` : ""}`);
-  return shown.join(", ") + (s.enum.length > 12 ? `, … (${s.enum.length})` : "");
-}
-
-function rangeLabel(ctx: EmitContext, s: JsonSchema): string {
-  const parts: string[] = [];
-  const bound = (lo?: number, hi?: number, unit = "") => {
-    if (lo !== undefined && hi !== undefined) parts.push(`${lo}–${hi}${unit}`);
-    else if (lo !== undefined) parts.push(`≥ ${lo}${unit}`);
-    else if (hi !== undefined) parts.push(`≤ ${hi}${unit}`);
-  };
-  bound(s.minimum ?? s.exclusiveMinimum, s.maximum ?? s.exclusiveMaximum);
-  bound(s.minLength, s.maxLength, " chars");
-  bound(s.minItems, s.maxItems, " items");
-  if (s.items) {
-    const inner = rangeLabel(ctx, resolve(ctx, s.items));
-    if (inner) parts.push(`each ${inner}`);
-  }
-  for (const [k, v] of Object.entries(s)) {
-    if (k.startsWith("x-gen-") && k !== "x-gen-enum-names" && v && typeof v === "object") {
-      parts.push(`${k.slice(6)}: ${JSON.stringify(v).replace(/"/g, "")}`);
-    }
-  }
-  return cell(parts.join("; "));
 }
 
 function cell(text: string): string {

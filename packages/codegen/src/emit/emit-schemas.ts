@@ -19,6 +19,12 @@ const o = {
 };
 `;
 
+const LAZY = `const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+`;
+
 function objectExpr(
   ctx: EmitContext,
   fields: OperationPlan["fields"],
@@ -56,8 +62,8 @@ function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
 export function emitSchemas(ctx: EmitContext): string {
   const out: string[] = [];
   const first = new FirstEmitter();
+  let built = false;
   for (const plan of ctx.plans) {
-    const cache = `${plan.id}InputCache`;
     const expr = plan.variants ? variantsExpr(ctx, plan) : objectExpr(ctx, plan.fields, plan.openBody);
     const earlier = first.earlier(expr, plan.id);
     if (earlier) {
@@ -69,21 +75,17 @@ export function emitSchemas(ctx: EmitContext): string {
       );
       continue;
     }
+    built = true;
     out.push(
-      `let ${cache}: ReturnType<typeof build${plan.typeName}Input> | undefined;`,
-      `function build${plan.typeName}Input() {`,
-      `  return ${expr};`,
-      "}",
       `/** zod/mini schema of \`${plan.typeName}Input\`, built on first use. */`,
-      `export function ${plan.id}InputSchema(): ReturnType<typeof build${plan.typeName}Input> {`,
-      `  ${cache} ??= build${plan.typeName}Input();`,
-      `  return ${cache};`,
-      "}",
+      `export const ${plan.id}InputSchema = /* @__PURE__ */ lazy(() => ${expr});`,
       "",
     );
   }
   const { declarations, body } = hoistRepeats(out.join("\n"), ZOD_ENUMS);
   const head = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
+  // One generic cache for every schema (built on first call) rather than a cache per operation.
+  if (built) head.push(LAZY);
   if (declarations.length) head.push(...declarations, "");
   return [...head, body].join("\n");
 }

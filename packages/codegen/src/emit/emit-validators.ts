@@ -35,13 +35,14 @@ export function emitValidators(ctx: EmitContext): string {
   const out: string[] = [genHeader(ctx.catalog)];
   if (plans.length) {
     out.push(`import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";`);
-    out.push(`import type { ${plans.map((p) => `${p.typeName}Input`).join(", ")} } from "./types.gen.js";`);
+    // One namespace import rather than every type by name (`T.XInput`).
+    out.push(`import type * as T from "./types.gen.js";`);
   }
   out.push("");
   const body: string[] = [];
   for (const plan of plans) {
     const spec = specs.get(plan) as string;
-    const type = `StandardSchemaV1<unknown, ${plan.typeName}Input>`;
+    const type = `StandardSchemaV1<unknown, T.${plan.typeName}Input>`;
     const earlier = first.earlier(spec, plan.id);
     // The same rules as an earlier operation's: its validator (the input types match field for field).
     if (earlier)

@@ -3,7 +3,7 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type { ListAnvilsInput, ListAnvilsOutput, MakeAnvilInput, MakeAnvilOutput, GetAnvilInput, GetAnvilOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 import { type AcmeOptions, acmeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
@@ -28,9 +28,8 @@ export interface AcmeClient {
    * ```ts
    * const output = await acme.listAnvils({  });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
-  listAnvils(input: ListAnvilsInput, options?: CallOptions): Promise<ListAnvilsOutput>;
+  listAnvils(input: T.ListAnvilsInput, options?: CallOptions): Promise<T.ListAnvilsOutput>;
   /**
    * makeAnvil (`makeAnvil`)
    *
@@ -40,9 +39,8 @@ export interface AcmeClient {
    * ```ts
    * const output = await acme.makeAnvil({ weight: 1 });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
-  makeAnvil(input: MakeAnvilInput, options?: CallOptions): Promise<MakeAnvilOutput>;
+  makeAnvil(input: T.MakeAnvilInput, options?: CallOptions): Promise<T.MakeAnvilOutput>;
   /**
    * getAnvil (`getAnvil`)
    *
@@ -52,9 +50,8 @@ export interface AcmeClient {
    * ```ts
    * const output = await acme.getAnvil({ id: "..." });
    * ```
-   * @throws {InvalidRequestError | GenError} before any request / when the call fails: see `AcmeClient`
    */
-  getAnvil(input: GetAnvilInput, options?: CallOptions): Promise<GetAnvilOutput>;
+  getAnvil(input: T.GetAnvilInput, options?: CallOptions): Promise<T.GetAnvilOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
@@ -103,13 +100,10 @@ export function createAcme(options: AcmeOptions = {}): AcmeClient {
     runtime ??= createVendorClient(acmeVendor, options);
     return runtime;
   };
-  return {
+  const client: Pick<AcmeClient, "runtime" | "call" | "resume" | "download" | "downloadBytes"> = {
     get runtime() {
       return rt();
     },
-    listAnvils: (input, callOptions) => ops.listAnvils(rt(), input, callOptions),
-    makeAnvil: (input, callOptions) => ops.makeAnvil(rt(), input, callOptions),
-    getAnvil: (input, callOptions) => ops.getAnvil(rt(), input, callOptions),
     call: (async (name: string, input: unknown, callOptions?: CallOptions) => {
       const operation = findAcmeOperation(name);
       if (!operation) throw new TypeError("unknown Acme Anvils operation: " + name);
@@ -119,6 +113,10 @@ export function createAcme(options: AcmeOptions = {}): AcmeClient {
     download: (url, dir, downloadOptions) => rt().download(url, dir, downloadOptions),
     downloadBytes: (url, downloadOptions) => rt().downloadBytes(url, downloadOptions),
   };
+  const methods = client as unknown as Record<string, unknown>;
+  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  return client as unknown as AcmeClient;
 }
 
 /** Default client; reads credentials from the environment at first call. */

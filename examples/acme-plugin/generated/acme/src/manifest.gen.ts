@@ -28,23 +28,8 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_ACME_CONNECT_TO"
   },
   "operations": [
-    {
-      "id": "listAnvils",
-      "name": "listAnvils",
-      "kind": "read",
-      "task": false
-    },
-    {
-      "id": "makeAnvil",
-      "name": "makeAnvil",
-      "kind": "create",
-      "task": false
-    },
-    {
-      "id": "getAnvil",
-      "name": "getAnvil",
-      "kind": "read",
-      "task": false
-    }
+    {"id":"listAnvils","name":"listAnvils","kind":"read","task":false},
+    {"id":"makeAnvil","name":"makeAnvil","kind":"create","task":false},
+    {"id":"getAnvil","name":"getAnvil","kind":"read","task":false}
   ]
 };

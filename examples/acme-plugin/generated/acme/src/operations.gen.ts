@@ -2,13 +2,15 @@
 
 import type { CallOptions, OperationDefinition, StandardSchemaV1, Task, VendorClient } from "@gen/runtime";
 import { listAnvilsInputCheck, makeAnvilInputCheck, getAnvilInputCheck } from "./validators.gen.js";
-import type { ListAnvilsInput, ListAnvilsOutput, MakeAnvilInput, MakeAnvilOutput, GetAnvilInput, GetAnvilOutput } from "./types.gen.js";
+import type * as T from "./types.gen.js";
 
 // Per operation: its definition (data, no code) and a standalone function for tree-shaking,
 // `op(createAcmeRuntime(), input)` (a task operation's resolves to a `Task`).
 
-/** `listAnvils`: GET /anvils (operation data, no code). */
-export const listAnvilsOperation: OperationDefinition<ListAnvilsInput, ListAnvilsOutput> = {
+/** A standalone function calling one operation: `op(client, input, options?)`. */
+const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
+
+export const listAnvilsOperation: OperationDefinition<T.ListAnvilsInput, T.ListAnvilsOutput> = {
   id: "listAnvils",
   name: "listAnvils",
   method: "GET",
@@ -19,12 +21,9 @@ export const listAnvilsOperation: OperationDefinition<ListAnvilsInput, ListAnvil
 };
 
 /** listAnvils */
-export function listAnvils(client: VendorClient, input: ListAnvilsInput, options?: CallOptions): Promise<ListAnvilsOutput> {
-  return client.invoke(listAnvilsOperation, input, options) as Promise<ListAnvilsOutput>;
-}
+export const listAnvils = /* @__PURE__ */ _op<T.ListAnvilsInput, T.ListAnvilsOutput>(listAnvilsOperation);
 
-/** `makeAnvil`: POST /anvils (operation data, no code). */
-export const makeAnvilOperation: OperationDefinition<MakeAnvilInput, MakeAnvilOutput> = {
+export const makeAnvilOperation: OperationDefinition<T.MakeAnvilInput, T.MakeAnvilOutput> = {
   id: "makeAnvil",
   name: "makeAnvil",
   method: "POST",
@@ -34,12 +33,9 @@ export const makeAnvilOperation: OperationDefinition<MakeAnvilInput, MakeAnvilOu
 };
 
 /** makeAnvil */
-export function makeAnvil(client: VendorClient, input: MakeAnvilInput, options?: CallOptions): Promise<MakeAnvilOutput> {
-  return client.invoke(makeAnvilOperation, input, options) as Promise<MakeAnvilOutput>;
-}
+export const makeAnvil = /* @__PURE__ */ _op<T.MakeAnvilInput, T.MakeAnvilOutput>(makeAnvilOperation);
 
-/** `getAnvil`: GET /anvils/{id} (operation data, no code). */
-export const getAnvilOperation: OperationDefinition<GetAnvilInput, GetAnvilOutput> = {
+export const getAnvilOperation: OperationDefinition<T.GetAnvilInput, T.GetAnvilOutput> = {
   id: "getAnvil",
   name: "getAnvil",
   method: "GET",
@@ -50,6 +46,4 @@ export const getAnvilOperation: OperationDefinition<GetAnvilInput, GetAnvilOutpu
 };
 
 /** getAnvil */
-export function getAnvil(client: VendorClient, input: GetAnvilInput, options?: CallOptions): Promise<GetAnvilOutput> {
-  return client.invoke(getAnvilOperation, input, options) as Promise<GetAnvilOutput>;
-}
+export const getAnvil = /* @__PURE__ */ _op<T.GetAnvilInput, T.GetAnvilOutput>(getAnvilOperation);

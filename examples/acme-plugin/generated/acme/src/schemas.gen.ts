@@ -13,52 +13,36 @@ const o = {
         : "must be an object",
 };
 
+const lazy = <S>(build: () => S): (() => S) => {
+  let built: S | undefined;
+  return () => (built ??= build());
+};
+
 const choice1 = () => z.enum(["black","red","acme, orange"], e("must be one of: black, red, acme, orange"));
 
-let listAnvilsInputCache: ReturnType<typeof buildListAnvilsInput> | undefined;
-function buildListAnvilsInput() {
-  return z.strictObject(
+/** zod/mini schema of `ListAnvilsInput`, built on first use. */
+export const listAnvilsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       color: z.optional(choice1()),
       limit: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(50, "must be <= 50"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `ListAnvilsInput`, built on first use. */
-export function listAnvilsInputSchema(): ReturnType<typeof buildListAnvilsInput> {
-  listAnvilsInputCache ??= buildListAnvilsInput();
-  return listAnvilsInputCache;
-}
+  ));
 
-let makeAnvilInputCache: ReturnType<typeof buildMakeAnvilInput> | undefined;
-function buildMakeAnvilInput() {
-  return z.strictObject(
+/** zod/mini schema of `MakeAnvilInput`, built on first use. */
+export const makeAnvilInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       weight: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(500, "must be <= 500")),
       color: z.optional(choice1()),
       label: z.optional(z.string(e("must be a string"))),
     },
     o,
-  );
-}
-/** zod/mini schema of `MakeAnvilInput`, built on first use. */
-export function makeAnvilInputSchema(): ReturnType<typeof buildMakeAnvilInput> {
-  makeAnvilInputCache ??= buildMakeAnvilInput();
-  return makeAnvilInputCache;
-}
+  ));
 
-let getAnvilInputCache: ReturnType<typeof buildGetAnvilInput> | undefined;
-function buildGetAnvilInput() {
-  return z.strictObject(
+/** zod/mini schema of `GetAnvilInput`, built on first use. */
+export const getAnvilInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       id: z.string(e("must be a string")),
     },
     o,
-  );
-}
-/** zod/mini schema of `GetAnvilInput`, built on first use. */
-export function getAnvilInputSchema(): ReturnType<typeof buildGetAnvilInput> {
-  getAnvilInputCache ??= buildGetAnvilInput();
-  return getAnvilInputCache;
-}
+  ));
