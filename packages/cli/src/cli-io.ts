@@ -44,6 +44,19 @@ export function processIo(): CliIo {
   };
 }
 
+/**
+ * Starts listening for Ctrl-C now and settles on the first one. Call it before a command says it is
+ * ready: a signal sent right after that line must stop the command cleanly, not kill it.
+ */
+export function interruption(io: CliIo): Promise<void> {
+  return new Promise((resolve) => {
+    const remove = io.onInterrupt(() => {
+      remove();
+      resolve();
+    });
+  });
+}
+
 /** Writes one line to a sink. */
 export function println(sink: TextSink, line = ""): void {
   sink.write(`${line}\n`);

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { McpVendor } from "@gen/mcp";
 import type { GenModel } from "@gen/spec";
 import { usageError } from "../cli-error.js";
-import { type CliIo, println } from "../cli-io.js";
+import { type CliIo, interruption, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { baseUrlFor, openClient, requireVendorEntry } from "../open-vendor.js";
 import { packageModelPath } from "../package-model-path.js";
@@ -50,14 +50,10 @@ export async function mcpCommand(args: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const endpoint = await serveHttp({ ...options, ...(port === undefined ? {} : { port }) });
+  const interrupted = interruption(io);
   println(io.stderr, `gen mcp: serving ${what} over Streamable HTTP`);
   println(io.stdout, `mcp: ${endpoint.url}`);
-  await new Promise<void>((done) => {
-    const remove = io.onInterrupt(() => {
-      remove();
-      done();
-    });
-  });
+  await interrupted;
   await endpoint.close();
   return 0;
 }

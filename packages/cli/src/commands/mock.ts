@@ -1,7 +1,7 @@
 import { type AuthDefinition, type HostsDefinition, hostMatches } from "@gen/runtime";
 import type { Simulator } from "@gen/simulator";
 import { usageError } from "../cli-error.js";
-import { type CliIo, printJson, println } from "../cli-io.js";
+import { type CliIo, interruption, printJson, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { requireVendorEntry } from "../open-vendor.js";
 import { boolFlag, parseCommandArgs, stringFlag } from "../parse-command-args.js";
@@ -48,14 +48,10 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
     }
     throw error;
   }
+  const interrupted = interruption(io);
   if (json) printJson(io.stdout, { type: "ready" });
   else println(io.stdout, "Simulators running. Press Ctrl-C to stop.");
-  await new Promise<void>((resolve) => {
-    const remove = io.onInterrupt(() => {
-      remove();
-      resolve();
-    });
-  });
+  await interrupted;
   await stop();
   return 0;
 }

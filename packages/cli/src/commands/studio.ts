@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import type { Simulator } from "@gen/simulator";
 import type { Studio } from "@gen/studio";
 import { usageError } from "../cli-error.js";
-import { type CliIo, printJson, println } from "../cli-io.js";
+import { type CliIo, interruption, printJson, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { boolFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
 import { simulatorSource } from "../simulator-source.js";
@@ -91,18 +91,14 @@ export async function studioCommand(args: readonly string[], io: CliIo): Promise
   if (studio.recoveredHistory) {
     println(io.stderr, `warning: the history file was unreadable; kept as ${studio.recoveredHistory}`);
   }
+  const interrupted = interruption(io);
   if (boolFlag(parsed, "json")) {
     printJson(io.stdout, { type: "ready", url: studio.url, origin: studio.origin });
   } else {
     println(io.stdout, `gen studio${server.simulators.length ? " (simulators)" : ""}: open ${studio.url}`);
     println(io.stdout, "The link holds this session's token: do not share it. Press Ctrl-C to stop.");
   }
-  await new Promise<void>((done) => {
-    const remove = io.onInterrupt(() => {
-      remove();
-      done();
-    });
-  });
+  await interrupted;
   await server.close();
   return 0;
 }

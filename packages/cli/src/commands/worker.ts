@@ -1,7 +1,7 @@
 import { batchErrorExit } from "../batch-error-exit.js";
 import { cliBatchSource } from "../batch-source.js";
 import { usageError } from "../cli-error.js";
-import { type CliIo, printJson, println } from "../cli-io.js";
+import { type CliIo, interruption, printJson, println } from "../cli-io.js";
 import { EXIT } from "../exit-codes.js";
 import { requireVendorEntry } from "../open-vendor.js";
 import { boolFlag, listFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
@@ -55,18 +55,14 @@ export async function workerCommand(args: readonly string[], io: CliIo): Promise
   } catch (error) {
     throw batchErrorExit(error);
   }
+  const interrupted = interruption(io);
   if (json) printJson(io.stdout, { type: "ready", pid: process.pid });
   else
     println(
       io.stdout,
       `worker ${process.pid} ready; press Ctrl-C to stop (running jobs resume on another worker)`,
     );
-  await new Promise<void>((resolve) => {
-    const remove = io.onInterrupt(() => {
-      remove();
-      resolve();
-    });
-  });
+  await interrupted;
   await worker.close(true);
   return EXIT.ok;
 }

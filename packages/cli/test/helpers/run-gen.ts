@@ -1,17 +1,20 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Repository root. */
 export const ROOT = resolve(here, "../../../..");
 const BIN = join(ROOT, "packages/cli/src/bin.ts");
-const TSX = createRequire(import.meta.url).resolve("tsx/cli");
+/** tsx's loader, registered in the CLI's own process. Not tsx's CLI: that one is a second process
+ * that relays signals and SIGKILLs the command (exit 130, no report) when the command's answer to a
+ * relayed Ctrl-C takes over 30 ms, which a loaded machine exceeds. Users run `node dist/bin.js`. */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
-/** The argv that runs the CLI from its sources (as `scripts/run-ts.mjs` does). */
+/** The argv that runs the CLI from its sources in one process. */
 export function genArgv(args: readonly string[]): string[] {
-  return [process.execPath, "--conditions=@gen/source", TSX, "--conditions=@gen/source", BIN, ...args];
+  return [process.execPath, "--conditions=@gen/source", "--import", TSX_LOADER, BIN, ...args];
 }
 
 export interface GenResult {
@@ -24,7 +27,7 @@ export interface GenResult {
 export interface GenOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
-  /** Own process group, so {@link killGroup} reaches the CLI behind the tsx wrapper too. */
+  /** Own process group, so {@link killGroup} reaches the CLI and anything it started. */
   detached?: boolean;
 }
 
