@@ -1,11 +1,7 @@
 import { defineConfig } from "tsup";
+import { workspaceTsup } from "../../tsup.base.ts";
 
 export default defineConfig({
+  ...workspaceTsup,
   entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: false,
-  clean: false, // scripts/build-package.mjs empties dist/ (tsc writes there at the same time)
-  target: "es2022",
-  sourcemap: false,
-  treeshake: true,
 });
