@@ -1,14 +1,16 @@
 import type { EmitContext } from "./emit-context.js";
-import { clientErrorsDoc, methodDoc } from "./emit-method-doc.js";
+import { clientErrorsDoc } from "./emit-operation-doc.js";
 import { genHeader } from "./header.js";
 import { literal, propKey } from "./names.js";
-import type { OperationPlan } from "./operation-plan.js";
 
-/** `client.gen.ts`: `create<Vendor>()` with one method per operation, `call`, `resume`, the default instance. */
+/**
+ * `client.gen.ts`: `create<Vendor>()` with one method per operation, `call`, `resume`, the default
+ * instance. The methods' types are mapped from the standalone functions (`operations.gen.ts`), so
+ * each operation's signature and doc are written once, there; hover and completion on
+ * `client.op` show that doc (a filtering `as` clause keeps the mapped type homomorphic).
+ */
 export function emitClient(ctx: EmitContext): string {
   const V = ctx.typeBase;
-  const result = (p: OperationPlan) =>
-    p.task && ctx.taskResultType ? `Task<T.${p.typeName}Result>` : `T.${p.typeName}Output`;
   const names = new Map<string, string>();
   for (const p of ctx.plans) {
     for (const n of [p.id, p.source.operationId, p.name, ...p.aliases]) if (!names.has(n)) names.set(n, p.id);
@@ -19,27 +21,26 @@ export function emitClient(ctx: EmitContext): string {
     `import { createVendorClient } from "@gen/runtime";`,
     `import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
   ];
-  if (ctx.plans.length) {
-    out.push(`import * as ops from "./operations.gen.js";`);
-    // One namespace import rather than every type by name (`T.XInput`): the names are written once.
-    out.push(`import type * as T from "./types.gen.js";`);
-  }
+  if (ctx.plans.length) out.push(`import * as ops from "./operations.gen.js";`);
+  if (ctx.plans.length && ctx.taskResultType) out.push(`import type * as T from "./types.gen.js";`);
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
   out.push(`export type ${V}OperationName = keyof typeof operationIds;`, "");
+  const typed = ctx.plans.length > 0;
+  if (typed)
+    out.push(
+      `/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */`,
+      `type ${V}Methods = {`,
+      `  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;`,
+      "};",
+      "",
+    );
   out.push(...clientErrorsDoc(ctx));
-  out.push(`export interface ${V}Client {`);
+  out.push(`export interface ${V}Client${typed ? ` extends ${V}Methods` : ""} {`);
   out.push(
     `  /** The underlying runtime client (raw requests, downloads). */`,
     `  readonly runtime: VendorClient;`,
   );
-  for (const p of ctx.plans) {
-    out.push(...methodDoc(ctx, p));
-    out.push(
-      `  ${propKey(p.id)}(input: T.${p.typeName}Input, options?: CallOptions): Promise<${result(p)}>;`,
-    );
-  }
-  const typed = ctx.plans.length > 0;
   out.push(
     `  /**`,
     `   * Calls an operation by id, catalog name or alias (like the vendor's \`Skill.invoke\`): typed`,

@@ -1,10 +1,14 @@
 import type { EmitContext } from "./emit-context.js";
 import { compactInputSpec } from "./emit-validators.js";
 import { genHeader } from "./header.js";
-import { jsonBlock, literal } from "./names.js";
+import { operationDoc } from "./emit-operation-doc.js";
+import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 
-/** `operations.gen.ts`: the `OperationDefinition` data and one standalone function per operation. */
+/**
+ * `operations.gen.ts`: the `OperationDefinition` data and one standalone function per operation,
+ * which carries the operation's one doc (the client's methods are mapped from these functions).
+ */
 export function emitOperations(ctx: EmitContext): string {
   const out: string[] = [
     genHeader(ctx.catalog),
@@ -58,26 +62,20 @@ function emitOperation(ctx: EmitContext, plan: OperationPlan, compact: boolean):
   if (plan.responseType) fields.push(`responseType: ${literal(plan.responseType)}`);
   fields.push(`kind: ${literal(plan.kind)}`);
   if (plan.task) fields.push(`task: ${literal(plan.estimatedMs ? { estimatedMs: plan.estimatedMs } : {})}`);
-  if (x.constBody) fields.push(`constBody: ${jsonBlock(x.constBody, 2)}`);
-  if (x.rules?.length) fields.push(`rules: ${jsonBlock(x.rules, 2)}`);
-  if (x.outputAliases) fields.push(`outputAliases: ${jsonBlock(x.outputAliases, 2)}`);
+  if (x.constBody) fields.push(`constBody: ${literal(x.constBody)}`);
+  if (x.rules?.length) fields.push(`rules: ${literal(x.rules)}`);
+  if (x.outputAliases) fields.push(`outputAliases: ${literal(x.outputAliases)}`);
   fields.push(
     compact
       ? `input: ${plan.id}InputCheck`
       : `input: ${plan.id}InputSchema as unknown as () => StandardSchemaV1<unknown, T.${T}Input>`,
   );
   const result = plan.task && ctx.taskResultType ? `Task<T.${T}Result>` : `T.${T}Output`;
-  const summary = (plan.summary ?? plan.description ?? plan.name)
-    .replace(/\*\//g, "*\\/")
-    .replace(/\s+/g, " ")
-    .trim();
-  const deprecated = plan.deprecated ? " @deprecated" : "";
   return [
-    `export const ${plan.id}Operation: OperationDefinition<T.${T}Input, T.${T}Output> = {`,
-    ...fields.map((f) => `  ${f},`),
-    "};",
+    // One line per definition: data, read by the runtime, not by people.
+    `export const ${plan.id}Operation: OperationDefinition<T.${T}Input, T.${T}Output> = { ${fields.join(", ")} };`,
     "",
-    `/** ${summary}${deprecated} */`,
+    ...operationDoc(ctx, plan),
     `export const ${plan.id} = /* @__PURE__ */ _op<T.${T}Input, ${result}>(${plan.id}Operation);`,
     "",
   ].join("\n");

@@ -36,25 +36,22 @@ export function emitValidators(ctx: EmitContext): string {
   if (plans.length) {
     out.push(`import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";`);
     // One namespace import rather than every type by name (`T.XInput`).
-    out.push(`import type * as T from "./types.gen.js";`);
+    out.push(`import type * as T from "./types.gen.js";`, "");
+    out.push(`/** A zod-free validator of one operation's input. */`);
+    out.push(`type Check<I> = () => StandardSchemaV1<unknown, I>;`);
   }
   out.push("");
   const body: string[] = [];
   for (const plan of plans) {
     const spec = specs.get(plan) as string;
-    const type = `StandardSchemaV1<unknown, T.${plan.typeName}Input>`;
     const earlier = first.earlier(spec, plan.id);
-    // The same rules as an earlier operation's: its validator (the input types match field for field).
-    if (earlier)
-      body.push(
-        `/** Validator of \`${plan.typeName}Input\`: \`${earlier}InputCheck\`'s rules. */`,
-        `export const ${plan.id}InputCheck = ${earlier}InputCheck as () => ${type};`,
-        "",
-      );
+    // The same rules as an earlier operation's: its validator, typed for this input (the input
+    // types match field for field); no doc of its own (the line says whose rules it has).
+    if (earlier) body.push(`export const ${plan.id}InputCheck = ${earlier}InputCheck as Check<T.${plan.typeName}Input>;`, "");
     else
       body.push(
         `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,
-        `export const ${plan.id}InputCheck = (): ${type} =>`,
+        `export const ${plan.id}InputCheck: Check<T.${plan.typeName}Input> = () =>`,
         `  compactSchema(${spec});`,
         "",
       );

@@ -22,20 +22,16 @@ function exampleValue(model: GenModel, field: InputField): unknown {
 }
 
 /**
- * The hover doc of one generated method: the catalog's description, the input type and its field
- * names, an `@example` filling the required fields, and the errors it throws.
+ * The one doc of an operation, on its standalone function (`operations.gen.ts`); the client's method
+ * is a mapped type over those functions, so `client.op` shows the same doc. The catalog's
+ * description and name, its summary, an `@example` filling the required fields (no code fence:
+ * editors show an example as code). Not the input's field names: hovering `<Op>Input` or typing the
+ * input object shows every field with its own doc.
  */
-export function methodDoc(ctx: EmitContext, p: OperationPlan, indent = "  "): string[] {
+export function operationDoc(ctx: EmitContext, p: OperationPlan): string[] {
   const head = clean(p.description ?? p.summary ?? p.name);
   const lines = [`${head} (\`${p.name}\`)`];
   if (p.summary && p.description && clean(p.summary) !== head) lines.push("", clean(p.summary));
-  // Field names only: each field's type, rules, default and description are its own doc on
-  // `<Op>Input` (shown as the field is typed), written once rather than again on every method.
-  if (p.fields.length)
-    lines.push(
-      "",
-      `Input \`${p.typeName}Input\`: ${p.fields.map((f) => `\`${f.name}\`${f.required ? " (required)" : ""}`).join(", ")}.`,
-    );
   const required = p.fields.filter((f) => f.required);
   const input = required
     .map(
@@ -43,17 +39,13 @@ export function methodDoc(ctx: EmitContext, p: OperationPlan, indent = "  "): st
         `${isIdentifier(f.name) ? f.name : JSON.stringify(f.name)}: ${JSON.stringify(exampleValue(ctx.model, f))}`,
     )
     .join(", ");
+  const call = `${ctx.instance}.${p.id}(${input ? `{ ${input} }` : "{}"})`;
   lines.push("", "@example");
-  lines.push("```ts");
-  if (p.task) {
-    lines.push(`const task = await ${ctx.instance}.${p.id}({ ${input} });`);
-    lines.push("const result = await task.wait();");
-  } else lines.push(`const output = await ${ctx.instance}.${p.id}({ ${input} });`);
-  lines.push("```");
-  // What each error means is written once, on the client interface (`clientErrorsDoc`), not
-  // repeated on every method.
+  if (p.task) lines.push(`const task = await ${call};`, "const result = await task.wait();");
+  else lines.push(`const output = await ${call};`);
+  // What each error means is written once, on the client interface (`clientErrorsDoc`).
   if (p.deprecated) lines.push("@deprecated");
-  return [`${indent}/**`, ...lines.map((l) => (l ? `${indent} * ${l}` : `${indent} *`)), `${indent} */`];
+  return ["/**", ...lines.map((l) => (l ? ` * ${l}` : " *")), " */"];
 }
 
 /** The client interface's doc: what each error a method (or a task's `wait()`) throws means. */
