@@ -34,7 +34,9 @@ const DOC = {
         responses: ok,
       },
     },
-    "/v1/old": { get: { operationId: "oldThing", description: "An old read.", deprecated: true, responses: ok } },
+    "/v1/old": {
+      get: { operationId: "oldThing", description: "An old read.", deprecated: true, responses: ok },
+    },
   },
 };
 

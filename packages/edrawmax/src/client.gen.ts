@@ -3,11 +3,19 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type * as T from "./types.gen.js";
 import { type EdrawmaxOptions, edrawmaxVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type EdrawmaxOperationName = keyof typeof operationIds;
+export type EdrawmaxOperationName = OperationId | (typeof operationNames)[OperationId][number];
+
+type OperationId = keyof typeof operationNames;
+/** The operation id a name resolves to. */
+type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];
+
+/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */
+type EdrawmaxMethods = {
+  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;
+};
 
 /**
  * A EdrawMax client: one typed method per operation. Every method throws:
@@ -15,66 +23,14 @@ export type EdrawmaxOperationName = keyof typeof operationIds;
  * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
  * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
  */
-export interface EdrawmaxClient {
+export interface EdrawmaxClient extends EdrawmaxMethods {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
-  /**
-   * Process, workflow, steps or decision flow from a description. The source is Mermaid (`mermaid_code`), exposed as `source`. (`generate-flowchart`)
-   *
-   * Generate a flowchart (流程图)
-   *
-   * Input `GenerateFlowchartInput`: `userId`, `prompt` (required), `lang`, `platform`.
-   *
-   * @example
-   * ```ts
-   * const output = await edrawmax.generateFlowchart({ prompt: "a red fox running through snow" });
-   * ```
-   */
-  generateFlowchart(input: T.GenerateFlowchartInput, options?: CallOptions): Promise<T.GenerateFlowchartOutput>;
-  /**
-   * Project plan, timeline, schedule or phases from a description. The source (`source_code`) is exposed as `source`. (`generate-gantt`)
-   *
-   * Generate a Gantt chart (甘特图)
-   *
-   * Input `GenerateGanttInput`: `userId`, `prompt` (required), `lang`, `platform`.
-   *
-   * @example
-   * ```ts
-   * const output = await edrawmax.generateGantt({ prompt: "a red fox running through snow" });
-   * ```
-   */
-  generateGantt(input: T.GenerateGanttInput, options?: CallOptions): Promise<T.GenerateGanttOutput>;
-  /**
-   * Data visualisation, statistics or comparison from a description. The source (`source_code`) is exposed as `source`. (`generate-infographic`)
-   *
-   * Generate an infographic (信息图)
-   *
-   * Input `GenerateInfographicInput`: `userId`, `prompt` (required), `lang`, `platform`.
-   *
-   * @example
-   * ```ts
-   * const output = await edrawmax.generateInfographic({ prompt: "a red fox running through snow" });
-   * ```
-   */
-  generateInfographic(input: T.GenerateInfographicInput, options?: CallOptions): Promise<T.GenerateInfographicOutput>;
-  /**
-   * Knowledge structure, brainstorm or topic tree from a description. The source (`source_code`) is exposed as `source`. (`generate-mindmap`)
-   *
-   * Generate a mind map (思维导图)
-   *
-   * Input `GenerateMindmapInput`: `userId`, `prompt` (required), `lang`, `platform`.
-   *
-   * @example
-   * ```ts
-   * const output = await edrawmax.generateMindmap({ prompt: "a red fox running through snow" });
-   * ```
-   */
-  generateMindmap(input: T.GenerateMindmapInput, options?: CallOptions): Promise<T.GenerateMindmapOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
-  call<N extends EdrawmaxOperationName | (string & {})>(name: N, input: N extends EdrawmaxOperationName ? EdrawmaxOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends EdrawmaxOperationName ? EdrawmaxOperations[(typeof operationIds)[N]]["output"] : unknown>;
+  call<N extends EdrawmaxOperationName | (string & {})>(name: N, input: N extends EdrawmaxOperationName ? EdrawmaxOperations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends EdrawmaxOperationName ? EdrawmaxOperations[IdOf<N>]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
   resume<Result = unknown>(handle: TaskHandle | string): Task<Result>;
   /**
@@ -93,38 +49,31 @@ export interface EdrawmaxClient {
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
 export type EdrawmaxOperations = {
-  [K in (typeof operationIds)[EdrawmaxOperationName]]: EdrawmaxClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+  [K in OperationId]: EdrawmaxClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
 };
 
-const operationIds = {
-  generateFlowchart: "generateFlowchart",
-  "generate-flowchart": "generateFlowchart",
-  flowchart: "generateFlowchart",
-  "流程图": "generateFlowchart",
-  "/skills/generate-flowchart": "generateFlowchart",
-  generateGantt: "generateGantt",
-  "generate-gantt": "generateGantt",
-  gantt: "generateGantt",
-  "甘特图": "generateGantt",
-  "/skills/generate-gantt": "generateGantt",
-  generateInfographic: "generateInfographic",
-  "generate-infographic": "generateInfographic",
-  infographic: "generateInfographic",
-  "信息图": "generateInfographic",
-  "/skills/generate-infographic": "generateInfographic",
-  generateMindmap: "generateMindmap",
-  "generate-mindmap": "generateMindmap",
-  mindmap: "generateMindmap",
-  "思维导图": "generateMindmap",
-  "/skills/generate-mindmap": "generateMindmap",
+const operationNames = {
+  generateFlowchart: ["generate-flowchart","flowchart","流程图","/skills/generate-flowchart"],
+  generateGantt: ["generate-gantt","gantt","甘特图","/skills/generate-gantt"],
+  generateInfographic: ["generate-infographic","infographic","信息图","/skills/generate-infographic"],
+  generateMindmap: ["generate-mindmap","mindmap","思维导图","/skills/generate-mindmap"],
 } as const;
 
-const operationIdOf: Readonly<Record<string, string>> = operationIds;
+let idOf: Record<string, string> | undefined;
+/** Every name to its operation id, built on first use (ids first, then each operation's other names). */
+const operationIdOf = (): Readonly<Record<string, string>> => {
+  if (idOf) return idOf;
+  idOf = {};
+  for (const id in operationNames) idOf[id] = id;
+  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;
+  return idOf;
+};
 
 /** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */
 export function findEdrawmaxOperation(name: string): OperationDefinition | undefined {
   const table = ops as unknown as Record<string, OperationDefinition | undefined>;
-  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const ids = operationIdOf();
+  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return id === undefined ? undefined : table[`${id}Operation`];
 }
 
@@ -150,7 +99,7 @@ export function createEdrawmax(options: EdrawmaxOptions = {}): EdrawmaxClient {
   };
   const methods = client as unknown as Record<string, unknown>;
   const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
   return client as unknown as EdrawmaxClient;
 }
 

@@ -10,78 +10,50 @@ import type * as T from "./types.gen.js";
 /** A standalone function calling one operation: `op(client, input, options?)`. */
 const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
 
-export const generateFlowchartOperation: OperationDefinition<T.GenerateFlowchartInput, T.GenerateFlowchartOutput> = {
-  id: "generateFlowchart",
-  name: "generate-flowchart",
-  aliases: ["flowchart","流程图","/skills/generate-flowchart"],
-  method: "POST",
-  path: "/skills/generate-flowchart",
-  headerParams: {"userId":"X-User-ID"},
-  kind: "create",
-  outputAliases: {
-    "pngUrl": "png_url",
-    "svgUrl": "svg_url",
-    "source": "mermaid_code"
-  },
-  input: generateFlowchartInputCheck,
-};
+export const generateFlowchartOperation: OperationDefinition<T.GenerateFlowchartInput, T.GenerateFlowchartOutput> = { id: "generateFlowchart", name: "generate-flowchart", aliases: ["flowchart","流程图","/skills/generate-flowchart"], method: "POST", path: "/skills/generate-flowchart", headerParams: {"userId":"X-User-ID"}, kind: "create", outputAliases: {"pngUrl":"png_url","svgUrl":"svg_url","source":"mermaid_code"}, input: generateFlowchartInputCheck };
 
-/** Generate a flowchart (流程图) */
+/**
+ * Process, workflow, steps or decision flow from a description. The source is Mermaid (`mermaid_code`), exposed as `source`. (`generate-flowchart`)
+ *
+ * Generate a flowchart (流程图)
+ *
+ * @example
+ * const output = await edrawmax.generateFlowchart({ prompt: "a red fox running through snow" });
+ */
 export const generateFlowchart = /* @__PURE__ */ _op<T.GenerateFlowchartInput, T.GenerateFlowchartOutput>(generateFlowchartOperation);
 
-export const generateGanttOperation: OperationDefinition<T.GenerateGanttInput, T.GenerateGanttOutput> = {
-  id: "generateGantt",
-  name: "generate-gantt",
-  aliases: ["gantt","甘特图","/skills/generate-gantt"],
-  method: "POST",
-  path: "/skills/generate-gantt",
-  headerParams: {"userId":"X-User-ID"},
-  kind: "create",
-  outputAliases: {
-    "pngUrl": "png_url",
-    "svgUrl": "svg_url",
-    "source": "source_code"
-  },
-  input: generateGanttInputCheck,
-};
+export const generateGanttOperation: OperationDefinition<T.GenerateGanttInput, T.GenerateGanttOutput> = { id: "generateGantt", name: "generate-gantt", aliases: ["gantt","甘特图","/skills/generate-gantt"], method: "POST", path: "/skills/generate-gantt", headerParams: {"userId":"X-User-ID"}, kind: "create", outputAliases: {"pngUrl":"png_url","svgUrl":"svg_url","source":"source_code"}, input: generateGanttInputCheck };
 
-/** Generate a Gantt chart (甘特图) */
+/**
+ * Project plan, timeline, schedule or phases from a description. The source (`source_code`) is exposed as `source`. (`generate-gantt`)
+ *
+ * Generate a Gantt chart (甘特图)
+ *
+ * @example
+ * const output = await edrawmax.generateGantt({ prompt: "a red fox running through snow" });
+ */
 export const generateGantt = /* @__PURE__ */ _op<T.GenerateGanttInput, T.GenerateGanttOutput>(generateGanttOperation);
 
-export const generateInfographicOperation: OperationDefinition<T.GenerateInfographicInput, T.GenerateInfographicOutput> = {
-  id: "generateInfographic",
-  name: "generate-infographic",
-  aliases: ["infographic","信息图","/skills/generate-infographic"],
-  method: "POST",
-  path: "/skills/generate-infographic",
-  headerParams: {"userId":"X-User-ID"},
-  kind: "create",
-  outputAliases: {
-    "pngUrl": "png_url",
-    "svgUrl": "svg_url",
-    "source": "source_code"
-  },
-  input: generateInfographicInputCheck,
-};
+export const generateInfographicOperation: OperationDefinition<T.GenerateInfographicInput, T.GenerateInfographicOutput> = { id: "generateInfographic", name: "generate-infographic", aliases: ["infographic","信息图","/skills/generate-infographic"], method: "POST", path: "/skills/generate-infographic", headerParams: {"userId":"X-User-ID"}, kind: "create", outputAliases: {"pngUrl":"png_url","svgUrl":"svg_url","source":"source_code"}, input: generateInfographicInputCheck };
 
-/** Generate an infographic (信息图) */
+/**
+ * Data visualisation, statistics or comparison from a description. The source (`source_code`) is exposed as `source`. (`generate-infographic`)
+ *
+ * Generate an infographic (信息图)
+ *
+ * @example
+ * const output = await edrawmax.generateInfographic({ prompt: "a red fox running through snow" });
+ */
 export const generateInfographic = /* @__PURE__ */ _op<T.GenerateInfographicInput, T.GenerateInfographicOutput>(generateInfographicOperation);
 
-export const generateMindmapOperation: OperationDefinition<T.GenerateMindmapInput, T.GenerateMindmapOutput> = {
-  id: "generateMindmap",
-  name: "generate-mindmap",
-  aliases: ["mindmap","思维导图","/skills/generate-mindmap"],
-  method: "POST",
-  path: "/skills/generate-mindmap",
-  headerParams: {"userId":"X-User-ID"},
-  kind: "create",
-  outputAliases: {
-    "pngUrl": "png_url",
-    "svgUrl": "svg_url",
-    "source": "source_code"
-  },
-  input: generateMindmapInputCheck,
-};
+export const generateMindmapOperation: OperationDefinition<T.GenerateMindmapInput, T.GenerateMindmapOutput> = { id: "generateMindmap", name: "generate-mindmap", aliases: ["mindmap","思维导图","/skills/generate-mindmap"], method: "POST", path: "/skills/generate-mindmap", headerParams: {"userId":"X-User-ID"}, kind: "create", outputAliases: {"pngUrl":"png_url","svgUrl":"svg_url","source":"source_code"}, input: generateMindmapInputCheck };
 
-/** Generate a mind map (思维导图) */
+/**
+ * Knowledge structure, brainstorm or topic tree from a description. The source (`source_code`) is exposed as `source`. (`generate-mindmap`)
+ *
+ * Generate a mind map (思维导图)
+ *
+ * @example
+ * const output = await edrawmax.generateMindmap({ prompt: "a red fox running through snow" });
+ */
 export const generateMindmap = /* @__PURE__ */ _op<T.GenerateMindmapInput, T.GenerateMindmapOutput>(generateMindmapOperation);

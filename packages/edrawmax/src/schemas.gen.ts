@@ -12,6 +12,7 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
 
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
@@ -23,17 +24,14 @@ export const generateFlowchartInputSchema = /* @__PURE__ */ lazy(() => z.strictO
     {
       userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
-      lang: z.optional(z.enum(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"], e("must be one of: en, cn, jp, kr, es, fr, de, it, tw, pt, ru, id"))),
-      platform: z.optional(z.enum(["web","win","mac","ios","android","linux"], e("must be one of: web, win, mac, ios, android, linux"))),
+      lang: z.optional(oneOf(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"])),
+      platform: z.optional(oneOf(["web","win","mac","ios","android","linux"])),
     },
     o,
   ));
 
-/** zod/mini schema of `GenerateGanttInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateGanttInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
+export const generateGanttInputSchema = generateFlowchartInputSchema;
 
-/** zod/mini schema of `GenerateInfographicInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateInfographicInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
+export const generateInfographicInputSchema = generateFlowchartInputSchema;
 
-/** zod/mini schema of `GenerateMindmapInput`: the rules of `generateFlowchartInputSchema`. */
-export const generateMindmapInputSchema = (): ReturnType<typeof generateFlowchartInputSchema> => generateFlowchartInputSchema();
+export const generateMindmapInputSchema = generateFlowchartInputSchema;

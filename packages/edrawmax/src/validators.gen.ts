@@ -3,15 +3,15 @@
 import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";
 import type * as T from "./types.gen.js";
 
+/** A zod-free validator of one operation's input. */
+type Check<I> = () => StandardSchemaV1<unknown, I>;
+
 /** Validator of `GenerateFlowchartInput` without zod (the rules of `generateFlowchartInputSchema`). */
-export const generateFlowchartInputCheck = (): StandardSchemaV1<unknown, T.GenerateFlowchartInput> =>
+export const generateFlowchartInputCheck: Check<T.GenerateFlowchartInput> = () =>
   compactSchema({"t":"o","p":{"userId":{"t":"s","min":1,"max":128,"re":"^[\\x21-\\x7E]+$","opt":1},"prompt":{"t":"s","min":1,"re":"\\S"},"lang":{"t":"e","v":["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"],"opt":1},"platform":{"t":"e","v":["web","win","mac","ios","android","linux"],"opt":1}}});
 
-/** Validator of `GenerateGanttInput`: `generateFlowchartInputCheck`'s rules. */
-export const generateGanttInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, T.GenerateGanttInput>;
+export const generateGanttInputCheck = generateFlowchartInputCheck as Check<T.GenerateGanttInput>;
 
-/** Validator of `GenerateInfographicInput`: `generateFlowchartInputCheck`'s rules. */
-export const generateInfographicInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, T.GenerateInfographicInput>;
+export const generateInfographicInputCheck = generateFlowchartInputCheck as Check<T.GenerateInfographicInput>;
 
-/** Validator of `GenerateMindmapInput`: `generateFlowchartInputCheck`'s rules. */
-export const generateMindmapInputCheck = generateFlowchartInputCheck as () => StandardSchemaV1<unknown, T.GenerateMindmapInput>;
+export const generateMindmapInputCheck = generateFlowchartInputCheck as Check<T.GenerateMindmapInput>;

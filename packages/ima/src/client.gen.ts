@@ -7,7 +7,16 @@ import type * as T from "./types.gen.js";
 import { type ImaOptions, imaVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type ImaOperationName = keyof typeof operationIds;
+export type ImaOperationName = OperationId | (typeof operationNames)[OperationId][number];
+
+type OperationId = keyof typeof operationNames;
+/** The operation id a name resolves to. */
+type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];
+
+/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */
+type ImaMethods = {
+  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;
+};
 
 /**
  * A IMA Studio client: one typed method per operation. Every method throws:
@@ -18,52 +27,14 @@ export type ImaOperationName = keyof typeof operationIds;
  *
  * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
  */
-export interface ImaClient {
+export interface ImaClient extends ImaMethods {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
-  /**
-   * Returns the V2 tree: `type` "2" nodes are model groups, `type` "3" nodes are version leaves carrying `form_config` and `credit_rules`. Always query before a create. (`product-list`)
-   *
-   * List the live products (models, versions, form defaults, credit rules) of a category
-   *
-   * Input `ListProductsInput`: `app`, `platform`, `category` (required).
-   *
-   * @example
-   * ```ts
-   * const output = await ima.listProducts({ category: "text_to_video" });
-   * ```
-   */
-  listProducts(input: T.ListProductsInput, options?: CallOptions): Promise<T.ListProductsOutput>;
-  /**
-   * Raw create. `parameters[0]` must carry the live product's attribute_id, credit (= the credit rule's points), model_version (= the leaf id) and model_name, and the inner `parameters` must mirror them in `cast` and nest the prompt. Prefer the hand-written `textToVideo`/`imageToVideo`/`firstLastFrameToVideo`/`referenceImageToVideo`, which build this body from the product list. Polling: the generic protocol reads the first media; the hand-written task waits for every media (done only when all are 1 and none failed). (`tasks-create`)
-   *
-   * Create a generation task (paid; never retried once it may have reached the vendor)
-   *
-   * Input `CreateTaskInput`: `task_type` (required), `enable_multi_model`, `src_img_url`, `parameters` (required).
-   *
-   * @example
-   * ```ts
-   * const task = await ima.createTask({ task_type: "text_to_video", parameters: [] });
-   * const result = await task.wait();
-   * ```
-   */
-  createTask(input: T.CreateTaskInput, options?: CallOptions): Promise<Task<T.CreateTaskResult>>;
-  /**
-   * Read a task's medias and their status (`tasks-detail`)
-   *
-   * Input `GetTaskDetailInput`: `task_id` (required).
-   *
-   * @example
-   * ```ts
-   * const output = await ima.getTaskDetail({ task_id: "..." });
-   * ```
-   */
-  getTaskDetail(input: T.GetTaskDetailInput, options?: CallOptions): Promise<T.GetTaskDetailOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
-  call<N extends ImaOperationName | (string & {})>(name: N, input: N extends ImaOperationName ? ImaOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends ImaOperationName ? ImaOperations[(typeof operationIds)[N]]["output"] : unknown>;
+  call<N extends ImaOperationName | (string & {})>(name: N, input: N extends ImaOperationName ? ImaOperations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends ImaOperationName ? ImaOperations[IdOf<N>]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
   resume<Result = T.ImaTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
@@ -82,30 +53,30 @@ export interface ImaClient {
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
 export type ImaOperations = {
-  [K in (typeof operationIds)[ImaOperationName]]: ImaClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+  [K in OperationId]: ImaClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
 };
 
-const operationIds = {
-  listProducts: "listProducts",
-  "product-list": "listProducts",
-  products: "listProducts",
-  "/open/v1/product/list": "listProducts",
-  createTask: "createTask",
-  "tasks-create": "createTask",
-  create: "createTask",
-  "/open/v1/tasks/create": "createTask",
-  getTaskDetail: "getTaskDetail",
-  "tasks-detail": "getTaskDetail",
-  detail: "getTaskDetail",
-  "/open/v1/tasks/detail": "getTaskDetail",
+const operationNames = {
+  listProducts: ["product-list","products","/open/v1/product/list"],
+  createTask: ["tasks-create","create","/open/v1/tasks/create"],
+  getTaskDetail: ["tasks-detail","detail","/open/v1/tasks/detail"],
 } as const;
 
-const operationIdOf: Readonly<Record<string, string>> = operationIds;
+let idOf: Record<string, string> | undefined;
+/** Every name to its operation id, built on first use (ids first, then each operation's other names). */
+const operationIdOf = (): Readonly<Record<string, string>> => {
+  if (idOf) return idOf;
+  idOf = {};
+  for (const id in operationNames) idOf[id] = id;
+  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;
+  return idOf;
+};
 
 /** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */
 export function findImaOperation(name: string): OperationDefinition | undefined {
   const table = ops as unknown as Record<string, OperationDefinition | undefined>;
-  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const ids = operationIdOf();
+  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return id === undefined ? undefined : table[`${id}Operation`];
 }
 
@@ -131,7 +102,7 @@ export function createIma(options: ImaOptions = {}): ImaClient {
   };
   const methods = client as unknown as Record<string, unknown>;
   const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
   return client as unknown as ImaClient;
 }
 

@@ -10,78 +10,37 @@ import type * as T from "./types.gen.js";
 /** A standalone function calling one operation: `op(client, input, options?)`. */
 const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
 
-export const listProductsOperation: OperationDefinition<T.ListProductsInput, T.ListProductsOutput> = {
-  id: "listProducts",
-  name: "product-list",
-  aliases: ["products","/open/v1/product/list"],
-  method: "GET",
-  path: "/open/v1/product/list",
-  queryParams: ["app","platform","category"],
-  kind: "read",
-  input: listProductsInputCheck,
-};
+export const listProductsOperation: OperationDefinition<T.ListProductsInput, T.ListProductsOutput> = { id: "listProducts", name: "product-list", aliases: ["products","/open/v1/product/list"], method: "GET", path: "/open/v1/product/list", queryParams: ["app","platform","category"], kind: "read", input: listProductsInputCheck };
 
-/** List the live products (models, versions, form defaults, credit rules) of a category */
+/**
+ * Returns the V2 tree: `type` "2" nodes are model groups, `type` "3" nodes are version leaves carrying `form_config` and `credit_rules`. Always query before a create. (`product-list`)
+ *
+ * List the live products (models, versions, form defaults, credit rules) of a category
+ *
+ * @example
+ * const output = await ima.listProducts({ category: "text_to_video" });
+ */
 export const listProducts = /* @__PURE__ */ _op<T.ListProductsInput, T.ListProductsOutput>(listProductsOperation);
 
-export const createTaskOperation: OperationDefinition<T.CreateTaskInput, T.CreateTaskOutput> = {
-  id: "createTask",
-  name: "tasks-create",
-  aliases: ["create","/open/v1/tasks/create"],
-  method: "POST",
-  path: "/open/v1/tasks/create",
-  kind: "create",
-  task: {"estimatedMs":[60000,360000]},
-  rules: [
-    {
-      "rule": "count",
-      "field": "src_img_url",
-      "max": 0,
-      "when": {
-        "task_type": "text_to_video"
-      }
-    },
-    {
-      "rule": "count",
-      "field": "src_img_url",
-      "min": 1,
-      "when": {
-        "task_type": "image_to_video"
-      }
-    },
-    {
-      "rule": "count",
-      "field": "src_img_url",
-      "min": 2,
-      "max": 2,
-      "when": {
-        "task_type": "first_last_frame_to_video"
-      }
-    },
-    {
-      "rule": "count",
-      "field": "src_img_url",
-      "min": 1,
-      "when": {
-        "task_type": "reference_image_to_video"
-      }
-    }
-  ],
-  input: createTaskInputCheck,
-};
+export const createTaskOperation: OperationDefinition<T.CreateTaskInput, T.CreateTaskOutput> = { id: "createTask", name: "tasks-create", aliases: ["create","/open/v1/tasks/create"], method: "POST", path: "/open/v1/tasks/create", kind: "create", task: {"estimatedMs":[60000,360000]}, rules: [{"rule":"count","field":"src_img_url","max":0,"when":{"task_type":"text_to_video"}},{"rule":"count","field":"src_img_url","min":1,"when":{"task_type":"image_to_video"}},{"rule":"count","field":"src_img_url","min":2,"max":2,"when":{"task_type":"first_last_frame_to_video"}},{"rule":"count","field":"src_img_url","min":1,"when":{"task_type":"reference_image_to_video"}}], input: createTaskInputCheck };
 
-/** Create a generation task (paid; never retried once it may have reached the vendor) */
+/**
+ * Raw create. `parameters[0]` must carry the live product's attribute_id, credit (= the credit rule's points), model_version (= the leaf id) and model_name, and the inner `parameters` must mirror them in `cast` and nest the prompt. Prefer the hand-written `textToVideo`/`imageToVideo`/`firstLastFrameToVideo`/`referenceImageToVideo`, which build this body from the product list. Polling: the generic protocol reads the first media; the hand-written task waits for every media (done only when all are 1 and none failed). (`tasks-create`)
+ *
+ * Create a generation task (paid; never retried once it may have reached the vendor)
+ *
+ * @example
+ * const task = await ima.createTask({ task_type: "text_to_video", parameters: [] });
+ * const result = await task.wait();
+ */
 export const createTask = /* @__PURE__ */ _op<T.CreateTaskInput, Task<T.CreateTaskResult>>(createTaskOperation);
 
-export const getTaskDetailOperation: OperationDefinition<T.GetTaskDetailInput, T.GetTaskDetailOutput> = {
-  id: "getTaskDetail",
-  name: "tasks-detail",
-  aliases: ["detail","/open/v1/tasks/detail"],
-  method: "POST",
-  path: "/open/v1/tasks/detail",
-  kind: "read",
-  input: getTaskDetailInputCheck,
-};
+export const getTaskDetailOperation: OperationDefinition<T.GetTaskDetailInput, T.GetTaskDetailOutput> = { id: "getTaskDetail", name: "tasks-detail", aliases: ["detail","/open/v1/tasks/detail"], method: "POST", path: "/open/v1/tasks/detail", kind: "read", input: getTaskDetailInputCheck };
 
-/** Read a task's medias and their status */
+/**
+ * Read a task's medias and their status (`tasks-detail`)
+ *
+ * @example
+ * const output = await ima.getTaskDetail({ task_id: "..." });
+ */
 export const getTaskDetail = /* @__PURE__ */ _op<T.GetTaskDetailInput, T.GetTaskDetailOutput>(getTaskDetailOperation);

@@ -12,19 +12,20 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
 
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
-const choice1 = () => z.enum(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"], e("must be one of: text_to_video, image_to_video, first_last_frame_to_video, reference_image_to_video"));
+const choice1 = () => oneOf(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]);
 
 /** zod/mini schema of `ListProductsInput`, built on first use. */
 export const listProductsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
-      app: z._default(z.enum(["ima"], e("must be one of: ima")), "ima"),
-      platform: z._default(z.enum(["web"], e("must be one of: web")), "web"),
+      app: z._default(oneOf(["ima"]), "ima"),
+      platform: z._default(oneOf(["web"]), "web"),
       category: choice1(),
     },
     o,

@@ -7,7 +7,16 @@ import type * as T from "./types.gen.js";
 import { type MediaioOptions, mediaioVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type MediaioOperationName = keyof typeof operationIds;
+export type MediaioOperationName = OperationId | (typeof operationNames)[OperationId][number];
+
+type OperationId = keyof typeof operationNames;
+/** The operation id a name resolves to. */
+type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];
+
+/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */
+type MediaioMethods = {
+  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;
+};
 
 /**
  * A Media.io client: one typed method per operation. Every method throws:
@@ -18,346 +27,14 @@ export type MediaioOperationName = keyof typeof operationIds;
  *
  * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
  */
-export interface MediaioClient {
+export interface MediaioClient extends MediaioMethods {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
-  /**
-   * Utilizes next-gen multimodal reasoning to generate images that perfectly align with nuanced conceptual descriptions. (`Nano Banana`)
-   *
-   * Nano Banana API Documentation
-   *
-   * Input `I2iBananaInput`: `images` (required), `prompt` (required), `ratio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2iBanana({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2iBanana(input: T.I2iBananaInput, options?: CallOptions): Promise<Task<T.I2iBananaResult>>;
-  /**
-   * Utilizes next-gen multimodal reasoning to generate images that perfectly align with nuanced conceptual descriptions. (`Nano Banana Pro`)
-   *
-   * Nano Banana Pro API Documentation
-   *
-   * Input `I2iBanana2Input`: `images` (required), `prompt` (required), `ratio`, `resolution`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2iBanana2({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2iBanana2(input: T.I2iBanana2Input, options?: CallOptions): Promise<Task<T.I2iBanana2Result>>;
-  /**
-   * Sets a new standard for photorealism and text rendering accuracy, handling the most complex prompts with ease. (`Imagen 4`)
-   *
-   * Imagen 4 API Documentation
-   *
-   * Input `T2iImagen4Input`: `prompt` (required), `ratio`, `counts`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.t2iImagen4({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  t2iImagen4(input: T.T2iImagen4Input, options?: CallOptions): Promise<Task<T.T2iImagen4Result>>;
-  /**
-   * A robust model known for producing realistic videos with stable motion and good prompt understanding. (`Kling 2.1`)
-   *
-   * Kling 2.1 API Documentation
-   *
-   * Input `I2vKlingV21Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vKlingV21({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vKlingV21(input: T.I2vKlingV21Input, options?: CallOptions): Promise<Task<T.I2vKlingV21Result>>;
-  /**
-   * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Kling 2.5 Turbo`)
-   *
-   * Kling 2.5 Turbo API Documentation
-   *
-   * Input `I2vKlingV25TurboInput`: `image` (required), `prompt` (required), `duration`, `resolution`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vKlingV25Turbo({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vKlingV25Turbo(input: T.I2vKlingV25TurboInput, options?: CallOptions): Promise<Task<T.I2vKlingV25TurboResult>>;
-  /**
-   * Kling AI's video model, recognized for its ability to generate realistic and coherent motion. (`Kling 2.6`)
-   *
-   * Kling 2.6 API Documentation
-   *
-   * Input `I2vKlingV26Input`: `image` (required), `prompt` (required), `duration`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vKlingV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vKlingV26(input: T.I2vKlingV26Input, options?: CallOptions): Promise<Task<T.I2vKlingV26Result>>;
-  /**
-   * The latest high-fidelity generation delivering ultra-realistic motion and superior detail, suitable for professional-grade video production. (`Kling 3.0`)
-   *
-   * Kling 3.0 API Documentation
-   *
-   * Input `I2vKlingV30Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `multi_shots`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vKlingV30({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vKlingV30(input: T.I2vKlingV30Input, options?: CallOptions): Promise<Task<T.I2vKlingV30Result>>;
-  /**
-   * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Motion Control Kling 2.6`)
-   *
-   * Kling 2.6 API Documentation
-   *
-   * Input `I2vMotionControlKlingV26Input`: `video` (required), `image` (required), `prompt`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vMotionControlKlingV26({ video: "https://example.com/input.png", image: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vMotionControlKlingV26(input: T.I2vMotionControlKlingV26Input, options?: CallOptions): Promise<Task<T.I2vMotionControlKlingV26Result>>;
-  /**
-   * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 02`)
-   *
-   * Hailuo 02 API Documentation
-   *
-   * Input `I2vMinimax02Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vMinimax02({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vMinimax02(input: T.I2vMinimax02Input, options?: CallOptions): Promise<Task<T.I2vMinimax02Result>>;
-  /**
-   * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 2.3`)
-   *
-   * Hailuo 2.3 API Documentation
-   *
-   * Input `I2vMinimaxV23Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vMinimaxV23({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vMinimaxV23(input: T.I2vMinimaxV23Input, options?: CallOptions): Promise<Task<T.I2vMinimaxV23Result>>;
-  /**
-   * API to query generation task result by task ID. (`Task Result`)
-   *
-   * Task Result API Documentation
-   *
-   * Input `GenerationResultInput`: `task_id` (required).
-   *
-   * @example
-   * ```ts
-   * const output = await mediaio.generationResult({ task_id: "..." });
-   * ```
-   */
-  generationResult(input: T.GenerationResultInput, options?: CallOptions): Promise<T.GenerationResultOutput>;
-  /**
-   * A versatile powerhouse supporting 4K generation and advanced editing, ensuring character and style consistency. (`Seedream 4.0`)
-   *
-   * Seedream 4.0 API Documentation
-   *
-   * Input `I2iSeedreamV40Input`: `images` (required), `prompt` (required), `ratio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2iSeedreamV40({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2iSeedreamV40(input: T.I2iSeedreamV40Input, options?: CallOptions): Promise<Task<T.I2iSeedreamV40Result>>;
-  /**
-   * Delivers the most cost-effective solution with ultra-fast generation speeds, perfect for high-volume commercial applications. (`soul_character`)
-   *
-   * soul_character API Documentation
-   *
-   * Input `T2iSoulCharacterInput`: `prompt` (required), `ratio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.t2iSoulCharacter({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  t2iSoulCharacter(input: T.T2iSoulCharacterInput, options?: CallOptions): Promise<Task<T.T2iSoulCharacterResult>>;
-  /**
-   * A state-of-the-art model offering exceptional resolution and deep understanding of complex prompts for cinematic results. (`Google Veo 3.1`)
-   *
-   * Google Veo 3.1 API Documentation
-   *
-   * Input `I2vVeoV31Input`: `image` (required), `prompt` (required), `aspect_ratio`, `resolution`, `duration`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vVeoV31({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vVeoV31(input: T.I2vVeoV31Input, options?: CallOptions): Promise<Task<T.I2vVeoV31Result>>;
-  /**
-   * Google Veo 3.1 Fast is an AI model for video generation. (`Google Veo 3.1 Fast`)
-   *
-   * Google Veo 3.1 Fast API Documentation
-   *
-   * Input `I2vVeoV31FastInput`: `image` (required), `prompt` (required), `aspect_ratio`, `resolution`, `duration`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vVeoV31Fast({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vVeoV31Fast(input: T.I2vVeoV31FastInput, options?: CallOptions): Promise<Task<T.I2vVeoV31FastResult>>;
-  /**
-   * A fast and efficient model that balances generation speed with good visual fidelity. (`Vidu Q2`)
-   *
-   * Vidu Q2 API Documentation
-   *
-   * Input `I2vViduQ2Input`: `image` (required), `prompt` (required), `duration`, `resolution`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vViduQ2({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vViduQ2(input: T.I2vViduQ2Input, options?: CallOptions): Promise<Task<T.I2vViduQ2Result>>;
-  /**
-   * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3`)
-   *
-   * Vidu Q3 API Documentation
-   *
-   * Input `I2vViduQ3Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vViduQ3({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vViduQ3(input: T.I2vViduQ3Input, options?: CallOptions): Promise<Task<T.I2vViduQ3Result>>;
-  /**
-   * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3 (Text To Video)`)
-   *
-   * Vidu Q3 API Documentation
-   *
-   * Input `T2vViduQ3Input`: `prompt` (required), `ratio`, `resolution`, `duration`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.t2vViduQ3({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  t2vViduQ3(input: T.T2vViduQ3Input, options?: CallOptions): Promise<Task<T.T2vViduQ3Result>>;
-  /**
-   * A balanced video generation model offering reliable motion quality and prompt adherence for general tasks. (`Wan 2.2`)
-   *
-   * Wan 2.2 API Documentation
-   *
-   * Input `I2vWanV22Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vWanV22({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vWanV22(input: T.I2vWanV22Input, options?: CallOptions): Promise<Task<T.I2vWanV22Result>>;
-  /**
-   * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5`)
-   *
-   * Wan 2.5 API Documentation
-   *
-   * Input `I2vWanV25Input`: `image` (required), `prompt` (required), `resolution`, `duration`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vWanV25({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vWanV25(input: T.I2vWanV25Input, options?: CallOptions): Promise<Task<T.I2vWanV25Result>>;
-  /**
-   * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6`)
-   *
-   * Wan 2.6 API Documentation
-   *
-   * Input `I2vWanV26Input`: `image` (required), `prompt` (required), `resolution`, `duration`, `shot_type`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.i2vWanV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  i2vWanV26(input: T.I2vWanV26Input, options?: CallOptions): Promise<Task<T.I2vWanV26Result>>;
-  /**
-   * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5 (Text To Video)`)
-   *
-   * Wan 2.5 API Documentation
-   *
-   * Input `T2vWanV25Input`: `prompt` (required), `ratio`, `duration`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.t2vWanV25({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  t2vWanV25(input: T.T2vWanV25Input, options?: CallOptions): Promise<Task<T.T2vWanV25Result>>;
-  /**
-   * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6 (Text To Video)`)
-   *
-   * Wan 2.6 API Documentation
-   *
-   * Input `T2vWanV26Input`: `prompt` (required), `size`, `duration`, `shot_type`, `generate_audio`.
-   *
-   * @example
-   * ```ts
-   * const task = await mediaio.t2vWanV26({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  t2vWanV26(input: T.T2vWanV26Input, options?: CallOptions): Promise<Task<T.T2vWanV26Result>>;
-  /**
-   * API to query user credits balance. (`Credits`)
-   *
-   * User Credits API Documentation
-   *
-   * @example
-   * ```ts
-   * const output = await mediaio.userCredits({  });
-   * ```
-   */
-  userCredits(input: T.UserCreditsInput, options?: CallOptions): Promise<T.UserCreditsOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
-  call<N extends MediaioOperationName | (string & {})>(name: N, input: N extends MediaioOperationName ? MediaioOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends MediaioOperationName ? MediaioOperations[(typeof operationIds)[N]]["output"] : unknown>;
+  call<N extends MediaioOperationName | (string & {})>(name: N, input: N extends MediaioOperationName ? MediaioOperations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends MediaioOperationName ? MediaioOperations[IdOf<N>]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
   resume<Result = T.MediaioTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
@@ -376,114 +53,51 @@ export interface MediaioClient {
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
 export type MediaioOperations = {
-  [K in (typeof operationIds)[MediaioOperationName]]: MediaioClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+  [K in OperationId]: MediaioClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
 };
 
-const operationIds = {
-  i2iBanana: "i2iBanana",
-  "Nano Banana": "i2iBanana",
-  "i2i-banana": "i2iBanana",
-  "242": "i2iBanana",
-  i2iBanana2: "i2iBanana2",
-  "Nano Banana Pro": "i2iBanana2",
-  "i2i-banana-2": "i2iBanana2",
-  "244": "i2iBanana2",
-  t2iImagen4: "t2iImagen4",
-  "Imagen 4": "t2iImagen4",
-  "t2i-imagen-4": "t2iImagen4",
-  "259": "t2iImagen4",
-  i2vKlingV21: "i2vKlingV21",
-  "Kling 2.1": "i2vKlingV21",
-  "i2v-kling-v2-1": "i2vKlingV21",
-  "248": "i2vKlingV21",
-  i2vKlingV25Turbo: "i2vKlingV25Turbo",
-  "Kling 2.5 Turbo": "i2vKlingV25Turbo",
-  "i2v-kling-v2-5-turbo": "i2vKlingV25Turbo",
-  "251": "i2vKlingV25Turbo",
-  i2vKlingV26: "i2vKlingV26",
-  "Kling 2.6": "i2vKlingV26",
-  "i2v-kling-v2-6": "i2vKlingV26",
-  "257": "i2vKlingV26",
-  i2vKlingV30: "i2vKlingV30",
-  "Kling 3.0": "i2vKlingV30",
-  "i2v-kling-v3-0": "i2vKlingV30",
-  "253": "i2vKlingV30",
-  i2vMotionControlKlingV26: "i2vMotionControlKlingV26",
-  "Motion Control Kling 2.6": "i2vMotionControlKlingV26",
-  "i2v-motion-control-kling-v2-6": "i2vMotionControlKlingV26",
-  "258": "i2vMotionControlKlingV26",
-  i2vMinimax02: "i2vMinimax02",
-  "Hailuo 02": "i2vMinimax02",
-  "i2v-minimax-02": "i2vMinimax02",
-  "247": "i2vMinimax02",
-  i2vMinimaxV23: "i2vMinimaxV23",
-  "Hailuo 2.3": "i2vMinimaxV23",
-  "i2v-minimax-v2-3": "i2vMinimaxV23",
-  "254": "i2vMinimaxV23",
-  generationResult: "generationResult",
-  "Task Result": "generationResult",
-  "generation-result": "generationResult",
-  "197": "generationResult",
-  i2iSeedreamV40: "i2iSeedreamV40",
-  "Seedream 4.0": "i2iSeedreamV40",
-  "i2i-seedream-v4-0": "i2iSeedreamV40",
-  "243": "i2iSeedreamV40",
-  t2iSoulCharacter: "t2iSoulCharacter",
-  soul_character: "t2iSoulCharacter",
-  "t2i-soul-character": "t2iSoulCharacter",
-  "260": "t2iSoulCharacter",
-  i2vVeoV31: "i2vVeoV31",
-  "Google Veo 3.1": "i2vVeoV31",
-  "i2v-veo-v3-1": "i2vVeoV31",
-  "252": "i2vVeoV31",
-  i2vVeoV31Fast: "i2vVeoV31Fast",
-  "Google Veo 3.1 Fast": "i2vVeoV31Fast",
-  "i2v-veo-v3-1-fast": "i2vVeoV31Fast",
-  "264": "i2vVeoV31Fast",
-  i2vViduQ2: "i2vViduQ2",
-  "Vidu Q2": "i2vViduQ2",
-  "i2v-vidu-q2": "i2vViduQ2",
-  "255": "i2vViduQ2",
-  i2vViduQ3: "i2vViduQ3",
-  "Vidu Q3": "i2vViduQ3",
-  "i2v-vidu-q3": "i2vViduQ3",
-  "249": "i2vViduQ3",
-  t2vViduQ3: "t2vViduQ3",
-  "Vidu Q3 (Text To Video)": "t2vViduQ3",
-  "t2v-vidu-q3": "t2vViduQ3",
-  "262": "t2vViduQ3",
-  i2vWanV22: "i2vWanV22",
-  "Wan 2.2": "i2vWanV22",
-  "i2v-wan-v2-2": "i2vWanV22",
-  "246": "i2vWanV22",
-  i2vWanV25: "i2vWanV25",
-  "Wan 2.5": "i2vWanV25",
-  "i2v-wan-v2-5": "i2vWanV25",
-  "256": "i2vWanV25",
-  i2vWanV26: "i2vWanV26",
-  "Wan 2.6": "i2vWanV26",
-  "i2v-wan-v2-6": "i2vWanV26",
-  "245": "i2vWanV26",
-  t2vWanV25: "t2vWanV25",
-  "Wan 2.5 (Text To Video)": "t2vWanV25",
-  "t2v-wan-v2-5": "t2vWanV25",
-  "263": "t2vWanV25",
-  t2vWanV26: "t2vWanV26",
-  "Wan 2.6 (Text To Video)": "t2vWanV26",
-  "t2v-wan-v2-6": "t2vWanV26",
-  "261": "t2vWanV26",
-  userCredits: "userCredits",
-  Credits: "userCredits",
-  "user-credits": "userCredits",
-  "196": "userCredits",
+const operationNames = {
+  i2iBanana: ["Nano Banana","i2i-banana","242"],
+  i2iBanana2: ["Nano Banana Pro","i2i-banana-2","244"],
+  t2iImagen4: ["Imagen 4","t2i-imagen-4","259"],
+  i2vKlingV21: ["Kling 2.1","i2v-kling-v2-1","248"],
+  i2vKlingV25Turbo: ["Kling 2.5 Turbo","i2v-kling-v2-5-turbo","251"],
+  i2vKlingV26: ["Kling 2.6","i2v-kling-v2-6","257"],
+  i2vKlingV30: ["Kling 3.0","i2v-kling-v3-0","253"],
+  i2vMotionControlKlingV26: ["Motion Control Kling 2.6","i2v-motion-control-kling-v2-6","258"],
+  i2vMinimax02: ["Hailuo 02","i2v-minimax-02","247"],
+  i2vMinimaxV23: ["Hailuo 2.3","i2v-minimax-v2-3","254"],
+  generationResult: ["Task Result","generation-result","197"],
+  i2iSeedreamV40: ["Seedream 4.0","i2i-seedream-v4-0","243"],
+  t2iSoulCharacter: ["soul_character","t2i-soul-character","260"],
+  i2vVeoV31: ["Google Veo 3.1","i2v-veo-v3-1","252"],
+  i2vVeoV31Fast: ["Google Veo 3.1 Fast","i2v-veo-v3-1-fast","264"],
+  i2vViduQ2: ["Vidu Q2","i2v-vidu-q2","255"],
+  i2vViduQ3: ["Vidu Q3","i2v-vidu-q3","249"],
+  t2vViduQ3: ["Vidu Q3 (Text To Video)","t2v-vidu-q3","262"],
+  i2vWanV22: ["Wan 2.2","i2v-wan-v2-2","246"],
+  i2vWanV25: ["Wan 2.5","i2v-wan-v2-5","256"],
+  i2vWanV26: ["Wan 2.6","i2v-wan-v2-6","245"],
+  t2vWanV25: ["Wan 2.5 (Text To Video)","t2v-wan-v2-5","263"],
+  t2vWanV26: ["Wan 2.6 (Text To Video)","t2v-wan-v2-6","261"],
+  userCredits: ["Credits","user-credits","196"],
 } as const;
 
-const operationIdOf: Readonly<Record<string, string>> = operationIds;
+let idOf: Record<string, string> | undefined;
+/** Every name to its operation id, built on first use (ids first, then each operation's other names). */
+const operationIdOf = (): Readonly<Record<string, string>> => {
+  if (idOf) return idOf;
+  idOf = {};
+  for (const id in operationNames) idOf[id] = id;
+  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;
+  return idOf;
+};
 
 /** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */
 export function findMediaioOperation(name: string): OperationDefinition | undefined {
   const table = ops as unknown as Record<string, OperationDefinition | undefined>;
-  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const ids = operationIdOf();
+  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return id === undefined ? undefined : table[`${id}Operation`];
 }
 
@@ -509,7 +123,7 @@ export function createMediaio(options: MediaioOptions = {}): MediaioClient {
   };
   const methods = client as unknown as Record<string, unknown>;
   const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
   return client as unknown as MediaioClient;
 }
 

@@ -10,350 +10,312 @@ import type * as T from "./types.gen.js";
 /** A standalone function calling one operation: `op(client, input, options?)`. */
 const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
 
-export const i2iBananaOperation: OperationDefinition<T.I2iBananaInput, T.I2iBananaOutput> = {
-  id: "i2iBanana",
-  name: "Nano Banana",
-  aliases: ["i2i-banana","242"],
-  method: "POST",
-  path: "/generation/banana/i2i-banana",
-  kind: "create",
-  task: {},
-  input: i2iBananaInputCheck,
-};
+export const i2iBananaOperation: OperationDefinition<T.I2iBananaInput, T.I2iBananaOutput> = { id: "i2iBanana", name: "Nano Banana", aliases: ["i2i-banana","242"], method: "POST", path: "/generation/banana/i2i-banana", kind: "create", task: {}, input: i2iBananaInputCheck };
 
-/** Nano Banana API Documentation */
+/**
+ * Utilizes next-gen multimodal reasoning to generate images that perfectly align with nuanced conceptual descriptions. (`Nano Banana`)
+ *
+ * Nano Banana API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2iBanana({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2iBanana = /* @__PURE__ */ _op<T.I2iBananaInput, Task<T.I2iBananaResult>>(i2iBananaOperation);
 
-export const i2iBanana2Operation: OperationDefinition<T.I2iBanana2Input, T.I2iBanana2Output> = {
-  id: "i2iBanana2",
-  name: "Nano Banana Pro",
-  aliases: ["i2i-banana-2","244"],
-  method: "POST",
-  path: "/generation/banana/i2i-banana-2",
-  kind: "create",
-  task: {},
-  input: i2iBanana2InputCheck,
-};
+export const i2iBanana2Operation: OperationDefinition<T.I2iBanana2Input, T.I2iBanana2Output> = { id: "i2iBanana2", name: "Nano Banana Pro", aliases: ["i2i-banana-2","244"], method: "POST", path: "/generation/banana/i2i-banana-2", kind: "create", task: {}, input: i2iBanana2InputCheck };
 
-/** Nano Banana Pro API Documentation */
+/**
+ * Utilizes next-gen multimodal reasoning to generate images that perfectly align with nuanced conceptual descriptions. (`Nano Banana Pro`)
+ *
+ * Nano Banana Pro API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2iBanana2({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2iBanana2 = /* @__PURE__ */ _op<T.I2iBanana2Input, Task<T.I2iBanana2Result>>(i2iBanana2Operation);
 
-export const t2iImagen4Operation: OperationDefinition<T.T2iImagen4Input, T.T2iImagen4Output> = {
-  id: "t2iImagen4",
-  name: "Imagen 4",
-  aliases: ["t2i-imagen-4","259"],
-  method: "POST",
-  path: "/generation/imagen/t2i-imagen-4",
-  kind: "create",
-  task: {},
-  input: t2iImagen4InputCheck,
-};
+export const t2iImagen4Operation: OperationDefinition<T.T2iImagen4Input, T.T2iImagen4Output> = { id: "t2iImagen4", name: "Imagen 4", aliases: ["t2i-imagen-4","259"], method: "POST", path: "/generation/imagen/t2i-imagen-4", kind: "create", task: {}, input: t2iImagen4InputCheck };
 
-/** Imagen 4 API Documentation */
+/**
+ * Sets a new standard for photorealism and text rendering accuracy, handling the most complex prompts with ease. (`Imagen 4`)
+ *
+ * Imagen 4 API Documentation
+ *
+ * @example
+ * const task = await mediaio.t2iImagen4({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const t2iImagen4 = /* @__PURE__ */ _op<T.T2iImagen4Input, Task<T.T2iImagen4Result>>(t2iImagen4Operation);
 
-export const i2vKlingV21Operation: OperationDefinition<T.I2vKlingV21Input, T.I2vKlingV21Output> = {
-  id: "i2vKlingV21",
-  name: "Kling 2.1",
-  aliases: ["i2v-kling-v2-1","248"],
-  method: "POST",
-  path: "/generation/kling/i2v-kling-v2-1",
-  kind: "create",
-  task: {},
-  input: i2vKlingV21InputCheck,
-};
+export const i2vKlingV21Operation: OperationDefinition<T.I2vKlingV21Input, T.I2vKlingV21Output> = { id: "i2vKlingV21", name: "Kling 2.1", aliases: ["i2v-kling-v2-1","248"], method: "POST", path: "/generation/kling/i2v-kling-v2-1", kind: "create", task: {}, input: i2vKlingV21InputCheck };
 
-/** Kling 2.1 API Documentation */
+/**
+ * A robust model known for producing realistic videos with stable motion and good prompt understanding. (`Kling 2.1`)
+ *
+ * Kling 2.1 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vKlingV21({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vKlingV21 = /* @__PURE__ */ _op<T.I2vKlingV21Input, Task<T.I2vKlingV21Result>>(i2vKlingV21Operation);
 
-export const i2vKlingV25TurboOperation: OperationDefinition<T.I2vKlingV25TurboInput, T.I2vKlingV25TurboOutput> = {
-  id: "i2vKlingV25Turbo",
-  name: "Kling 2.5 Turbo",
-  aliases: ["i2v-kling-v2-5-turbo","251"],
-  method: "POST",
-  path: "/generation/kling/i2v-kling-v2-5-turbo",
-  kind: "create",
-  task: {},
-  input: i2vKlingV25TurboInputCheck,
-};
+export const i2vKlingV25TurboOperation: OperationDefinition<T.I2vKlingV25TurboInput, T.I2vKlingV25TurboOutput> = { id: "i2vKlingV25Turbo", name: "Kling 2.5 Turbo", aliases: ["i2v-kling-v2-5-turbo","251"], method: "POST", path: "/generation/kling/i2v-kling-v2-5-turbo", kind: "create", task: {}, input: i2vKlingV25TurboInputCheck };
 
-/** Kling 2.5 Turbo API Documentation */
+/**
+ * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Kling 2.5 Turbo`)
+ *
+ * Kling 2.5 Turbo API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vKlingV25Turbo({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vKlingV25Turbo = /* @__PURE__ */ _op<T.I2vKlingV25TurboInput, Task<T.I2vKlingV25TurboResult>>(i2vKlingV25TurboOperation);
 
-export const i2vKlingV26Operation: OperationDefinition<T.I2vKlingV26Input, T.I2vKlingV26Output> = {
-  id: "i2vKlingV26",
-  name: "Kling 2.6",
-  aliases: ["i2v-kling-v2-6","257"],
-  method: "POST",
-  path: "/generation/kling/i2v-kling-v2-6",
-  kind: "create",
-  task: {},
-  input: i2vKlingV26InputCheck,
-};
+export const i2vKlingV26Operation: OperationDefinition<T.I2vKlingV26Input, T.I2vKlingV26Output> = { id: "i2vKlingV26", name: "Kling 2.6", aliases: ["i2v-kling-v2-6","257"], method: "POST", path: "/generation/kling/i2v-kling-v2-6", kind: "create", task: {}, input: i2vKlingV26InputCheck };
 
-/** Kling 2.6 API Documentation */
+/**
+ * Kling AI's video model, recognized for its ability to generate realistic and coherent motion. (`Kling 2.6`)
+ *
+ * Kling 2.6 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vKlingV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vKlingV26 = /* @__PURE__ */ _op<T.I2vKlingV26Input, Task<T.I2vKlingV26Result>>(i2vKlingV26Operation);
 
-export const i2vKlingV30Operation: OperationDefinition<T.I2vKlingV30Input, T.I2vKlingV30Output> = {
-  id: "i2vKlingV30",
-  name: "Kling 3.0",
-  aliases: ["i2v-kling-v3-0","253"],
-  method: "POST",
-  path: "/generation/kling/i2v-kling-v3-0",
-  kind: "create",
-  task: {},
-  input: i2vKlingV30InputCheck,
-};
+export const i2vKlingV30Operation: OperationDefinition<T.I2vKlingV30Input, T.I2vKlingV30Output> = { id: "i2vKlingV30", name: "Kling 3.0", aliases: ["i2v-kling-v3-0","253"], method: "POST", path: "/generation/kling/i2v-kling-v3-0", kind: "create", task: {}, input: i2vKlingV30InputCheck };
 
-/** Kling 3.0 API Documentation */
+/**
+ * The latest high-fidelity generation delivering ultra-realistic motion and superior detail, suitable for professional-grade video production. (`Kling 3.0`)
+ *
+ * Kling 3.0 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vKlingV30({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vKlingV30 = /* @__PURE__ */ _op<T.I2vKlingV30Input, Task<T.I2vKlingV30Result>>(i2vKlingV30Operation);
 
-export const i2vMotionControlKlingV26Operation: OperationDefinition<T.I2vMotionControlKlingV26Input, T.I2vMotionControlKlingV26Output> = {
-  id: "i2vMotionControlKlingV26",
-  name: "Motion Control Kling 2.6",
-  aliases: ["i2v-motion-control-kling-v2-6","258"],
-  method: "POST",
-  path: "/generation/kling/i2v-motion-control-kling-v2-6",
-  kind: "create",
-  task: {},
-  input: i2vMotionControlKlingV26InputCheck,
-};
+export const i2vMotionControlKlingV26Operation: OperationDefinition<T.I2vMotionControlKlingV26Input, T.I2vMotionControlKlingV26Output> = { id: "i2vMotionControlKlingV26", name: "Motion Control Kling 2.6", aliases: ["i2v-motion-control-kling-v2-6","258"], method: "POST", path: "/generation/kling/i2v-motion-control-kling-v2-6", kind: "create", task: {}, input: i2vMotionControlKlingV26InputCheck };
 
-/** Kling 2.6 API Documentation */
+/**
+ * Offers advanced motion control and high realism, bridging the gap between standard and professional output. (`Motion Control Kling 2.6`)
+ *
+ * Kling 2.6 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vMotionControlKlingV26({ video: "https://example.com/input.png", image: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const i2vMotionControlKlingV26 = /* @__PURE__ */ _op<T.I2vMotionControlKlingV26Input, Task<T.I2vMotionControlKlingV26Result>>(i2vMotionControlKlingV26Operation);
 
-export const i2vMinimax02Operation: OperationDefinition<T.I2vMinimax02Input, T.I2vMinimax02Output> = {
-  id: "i2vMinimax02",
-  name: "Hailuo 02",
-  aliases: ["i2v-minimax-02","247"],
-  method: "POST",
-  path: "/generation/minimax/i2v-minimax-02",
-  kind: "create",
-  task: {},
-  input: i2vMinimax02InputCheck,
-};
+export const i2vMinimax02Operation: OperationDefinition<T.I2vMinimax02Input, T.I2vMinimax02Output> = { id: "i2vMinimax02", name: "Hailuo 02", aliases: ["i2v-minimax-02","247"], method: "POST", path: "/generation/minimax/i2v-minimax-02", kind: "create", task: {}, input: i2vMinimax02InputCheck };
 
-/** Hailuo 02 API Documentation */
+/**
+ * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 02`)
+ *
+ * Hailuo 02 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vMinimax02({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vMinimax02 = /* @__PURE__ */ _op<T.I2vMinimax02Input, Task<T.I2vMinimax02Result>>(i2vMinimax02Operation);
 
-export const i2vMinimaxV23Operation: OperationDefinition<T.I2vMinimaxV23Input, T.I2vMinimaxV23Output> = {
-  id: "i2vMinimaxV23",
-  name: "Hailuo 2.3",
-  aliases: ["i2v-minimax-v2-3","254"],
-  method: "POST",
-  path: "/generation/minimax/i2v-minimax-v2-3",
-  kind: "create",
-  task: {},
-  rules: [
-    {
-      "rule": "excludeWhen",
-      "field": "resolution",
-      "values": [
-        "1080P"
-      ],
-      "when": {
-        "duration": "10s"
-      },
-      "message": "\"1080P\" is only allowed when duration is \"6s\""
-    }
-  ],
-  input: i2vMinimaxV23InputCheck,
-};
+export const i2vMinimaxV23Operation: OperationDefinition<T.I2vMinimaxV23Input, T.I2vMinimaxV23Output> = { id: "i2vMinimaxV23", name: "Hailuo 2.3", aliases: ["i2v-minimax-v2-3","254"], method: "POST", path: "/generation/minimax/i2v-minimax-v2-3", kind: "create", task: {}, rules: [{"rule":"excludeWhen","field":"resolution","values":["1080P"],"when":{"duration":"10s"},"message":"\"1080P\" is only allowed when duration is \"6s\""}], input: i2vMinimaxV23InputCheck };
 
-/** Hailuo 2.3 API Documentation */
+/**
+ * Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements and high fidelity. (`Hailuo 2.3`)
+ *
+ * Hailuo 2.3 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vMinimaxV23({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vMinimaxV23 = /* @__PURE__ */ _op<T.I2vMinimaxV23Input, Task<T.I2vMinimaxV23Result>>(i2vMinimaxV23Operation);
 
-export const generationResultOperation: OperationDefinition<T.GenerationResultInput, T.GenerationResultOutput> = {
-  id: "generationResult",
-  name: "Task Result",
-  aliases: ["generation-result","197"],
-  method: "POST",
-  path: "/generation/result/{task_id}",
-  pathParams: ["task_id"],
-  kind: "read",
-  input: generationResultInputCheck,
-};
+export const generationResultOperation: OperationDefinition<T.GenerationResultInput, T.GenerationResultOutput> = { id: "generationResult", name: "Task Result", aliases: ["generation-result","197"], method: "POST", path: "/generation/result/{task_id}", pathParams: ["task_id"], kind: "read", input: generationResultInputCheck };
 
-/** Task Result API Documentation */
+/**
+ * API to query generation task result by task ID. (`Task Result`)
+ *
+ * Task Result API Documentation
+ *
+ * @example
+ * const output = await mediaio.generationResult({ task_id: "..." });
+ */
 export const generationResult = /* @__PURE__ */ _op<T.GenerationResultInput, T.GenerationResultOutput>(generationResultOperation);
 
-export const i2iSeedreamV40Operation: OperationDefinition<T.I2iSeedreamV40Input, T.I2iSeedreamV40Output> = {
-  id: "i2iSeedreamV40",
-  name: "Seedream 4.0",
-  aliases: ["i2i-seedream-v4-0","243"],
-  method: "POST",
-  path: "/generation/seedream/i2i-seedream-v4-0",
-  kind: "create",
-  task: {},
-  input: i2iSeedreamV40InputCheck,
-};
+export const i2iSeedreamV40Operation: OperationDefinition<T.I2iSeedreamV40Input, T.I2iSeedreamV40Output> = { id: "i2iSeedreamV40", name: "Seedream 4.0", aliases: ["i2i-seedream-v4-0","243"], method: "POST", path: "/generation/seedream/i2i-seedream-v4-0", kind: "create", task: {}, input: i2iSeedreamV40InputCheck };
 
-/** Seedream 4.0 API Documentation */
+/**
+ * A versatile powerhouse supporting 4K generation and advanced editing, ensuring character and style consistency. (`Seedream 4.0`)
+ *
+ * Seedream 4.0 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2iSeedreamV40({ images: ["https://example.com/input.png"], prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2iSeedreamV40 = /* @__PURE__ */ _op<T.I2iSeedreamV40Input, Task<T.I2iSeedreamV40Result>>(i2iSeedreamV40Operation);
 
-export const t2iSoulCharacterOperation: OperationDefinition<T.T2iSoulCharacterInput, T.T2iSoulCharacterOutput> = {
-  id: "t2iSoulCharacter",
-  name: "soul_character",
-  aliases: ["t2i-soul-character","260"],
-  method: "POST",
-  path: "/generation/soul/t2i-soul-character",
-  kind: "create",
-  task: {},
-  input: t2iSoulCharacterInputCheck,
-};
+export const t2iSoulCharacterOperation: OperationDefinition<T.T2iSoulCharacterInput, T.T2iSoulCharacterOutput> = { id: "t2iSoulCharacter", name: "soul_character", aliases: ["t2i-soul-character","260"], method: "POST", path: "/generation/soul/t2i-soul-character", kind: "create", task: {}, input: t2iSoulCharacterInputCheck };
 
-/** soul_character API Documentation */
+/**
+ * Delivers the most cost-effective solution with ultra-fast generation speeds, perfect for high-volume commercial applications. (`soul_character`)
+ *
+ * soul_character API Documentation
+ *
+ * @example
+ * const task = await mediaio.t2iSoulCharacter({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const t2iSoulCharacter = /* @__PURE__ */ _op<T.T2iSoulCharacterInput, Task<T.T2iSoulCharacterResult>>(t2iSoulCharacterOperation);
 
-export const i2vVeoV31Operation: OperationDefinition<T.I2vVeoV31Input, T.I2vVeoV31Output> = {
-  id: "i2vVeoV31",
-  name: "Google Veo 3.1",
-  aliases: ["i2v-veo-v3-1","252"],
-  method: "POST",
-  path: "/generation/veo/i2v-veo-v3-1",
-  kind: "create",
-  task: {},
-  input: i2vVeoV31InputCheck,
-};
+export const i2vVeoV31Operation: OperationDefinition<T.I2vVeoV31Input, T.I2vVeoV31Output> = { id: "i2vVeoV31", name: "Google Veo 3.1", aliases: ["i2v-veo-v3-1","252"], method: "POST", path: "/generation/veo/i2v-veo-v3-1", kind: "create", task: {}, input: i2vVeoV31InputCheck };
 
-/** Google Veo 3.1 API Documentation */
+/**
+ * A state-of-the-art model offering exceptional resolution and deep understanding of complex prompts for cinematic results. (`Google Veo 3.1`)
+ *
+ * Google Veo 3.1 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vVeoV31({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vVeoV31 = /* @__PURE__ */ _op<T.I2vVeoV31Input, Task<T.I2vVeoV31Result>>(i2vVeoV31Operation);
 
-export const i2vVeoV31FastOperation: OperationDefinition<T.I2vVeoV31FastInput, T.I2vVeoV31FastOutput> = {
-  id: "i2vVeoV31Fast",
-  name: "Google Veo 3.1 Fast",
-  aliases: ["i2v-veo-v3-1-fast","264"],
-  method: "POST",
-  path: "/generation/veo/i2v-veo-v3-1-fast",
-  kind: "create",
-  task: {},
-  input: i2vVeoV31FastInputCheck,
-};
+export const i2vVeoV31FastOperation: OperationDefinition<T.I2vVeoV31FastInput, T.I2vVeoV31FastOutput> = { id: "i2vVeoV31Fast", name: "Google Veo 3.1 Fast", aliases: ["i2v-veo-v3-1-fast","264"], method: "POST", path: "/generation/veo/i2v-veo-v3-1-fast", kind: "create", task: {}, input: i2vVeoV31FastInputCheck };
 
-/** Google Veo 3.1 Fast API Documentation */
+/**
+ * Google Veo 3.1 Fast is an AI model for video generation. (`Google Veo 3.1 Fast`)
+ *
+ * Google Veo 3.1 Fast API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vVeoV31Fast({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vVeoV31Fast = /* @__PURE__ */ _op<T.I2vVeoV31FastInput, Task<T.I2vVeoV31FastResult>>(i2vVeoV31FastOperation);
 
-export const i2vViduQ2Operation: OperationDefinition<T.I2vViduQ2Input, T.I2vViduQ2Output> = {
-  id: "i2vViduQ2",
-  name: "Vidu Q2",
-  aliases: ["i2v-vidu-q2","255"],
-  method: "POST",
-  path: "/generation/vidu/i2v-vidu-q2",
-  kind: "create",
-  task: {},
-  input: i2vViduQ2InputCheck,
-};
+export const i2vViduQ2Operation: OperationDefinition<T.I2vViduQ2Input, T.I2vViduQ2Output> = { id: "i2vViduQ2", name: "Vidu Q2", aliases: ["i2v-vidu-q2","255"], method: "POST", path: "/generation/vidu/i2v-vidu-q2", kind: "create", task: {}, input: i2vViduQ2InputCheck };
 
-/** Vidu Q2 API Documentation */
+/**
+ * A fast and efficient model that balances generation speed with good visual fidelity. (`Vidu Q2`)
+ *
+ * Vidu Q2 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vViduQ2({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vViduQ2 = /* @__PURE__ */ _op<T.I2vViduQ2Input, Task<T.I2vViduQ2Result>>(i2vViduQ2Operation);
 
-export const i2vViduQ3Operation: OperationDefinition<T.I2vViduQ3Input, T.I2vViduQ3Output> = {
-  id: "i2vViduQ3",
-  name: "Vidu Q3",
-  aliases: ["i2v-vidu-q3","249"],
-  method: "POST",
-  path: "/generation/vidu/i2v-vidu-q3",
-  kind: "create",
-  task: {},
-  input: i2vViduQ3InputCheck,
-};
+export const i2vViduQ3Operation: OperationDefinition<T.I2vViduQ3Input, T.I2vViduQ3Output> = { id: "i2vViduQ3", name: "Vidu Q3", aliases: ["i2v-vidu-q3","249"], method: "POST", path: "/generation/vidu/i2v-vidu-q3", kind: "create", task: {}, input: i2vViduQ3InputCheck };
 
-/** Vidu Q3 API Documentation */
+/**
+ * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3`)
+ *
+ * Vidu Q3 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vViduQ3({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vViduQ3 = /* @__PURE__ */ _op<T.I2vViduQ3Input, Task<T.I2vViduQ3Result>>(i2vViduQ3Operation);
 
-export const t2vViduQ3Operation: OperationDefinition<T.T2vViduQ3Input, T.T2vViduQ3Output> = {
-  id: "t2vViduQ3",
-  name: "Vidu Q3 (Text To Video)",
-  aliases: ["t2v-vidu-q3","262"],
-  method: "POST",
-  path: "/generation/vidu/t2v-vidu-q3",
-  kind: "create",
-  task: {},
-  input: t2vViduQ3InputCheck,
-};
+export const t2vViduQ3Operation: OperationDefinition<T.T2vViduQ3Input, T.T2vViduQ3Output> = { id: "t2vViduQ3", name: "Vidu Q3 (Text To Video)", aliases: ["t2v-vidu-q3","262"], method: "POST", path: "/generation/vidu/t2v-vidu-q3", kind: "create", task: {}, input: t2vViduQ3InputCheck };
 
-/** Vidu Q3 API Documentation */
+/**
+ * The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video creation. (`Vidu Q3 (Text To Video)`)
+ *
+ * Vidu Q3 API Documentation
+ *
+ * @example
+ * const task = await mediaio.t2vViduQ3({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const t2vViduQ3 = /* @__PURE__ */ _op<T.T2vViduQ3Input, Task<T.T2vViduQ3Result>>(t2vViduQ3Operation);
 
-export const i2vWanV22Operation: OperationDefinition<T.I2vWanV22Input, T.I2vWanV22Output> = {
-  id: "i2vWanV22",
-  name: "Wan 2.2",
-  aliases: ["i2v-wan-v2-2","246"],
-  method: "POST",
-  path: "/generation/wan/i2v-wan-v2-2",
-  kind: "create",
-  task: {},
-  input: i2vWanV22InputCheck,
-};
+export const i2vWanV22Operation: OperationDefinition<T.I2vWanV22Input, T.I2vWanV22Output> = { id: "i2vWanV22", name: "Wan 2.2", aliases: ["i2v-wan-v2-2","246"], method: "POST", path: "/generation/wan/i2v-wan-v2-2", kind: "create", task: {}, input: i2vWanV22InputCheck };
 
-/** Wan 2.2 API Documentation */
+/**
+ * A balanced video generation model offering reliable motion quality and prompt adherence for general tasks. (`Wan 2.2`)
+ *
+ * Wan 2.2 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vWanV22({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vWanV22 = /* @__PURE__ */ _op<T.I2vWanV22Input, Task<T.I2vWanV22Result>>(i2vWanV22Operation);
 
-export const i2vWanV25Operation: OperationDefinition<T.I2vWanV25Input, T.I2vWanV25Output> = {
-  id: "i2vWanV25",
-  name: "Wan 2.5",
-  aliases: ["i2v-wan-v2-5","256"],
-  method: "POST",
-  path: "/generation/wan/i2v-wan-v2-5",
-  kind: "create",
-  task: {},
-  input: i2vWanV25InputCheck,
-};
+export const i2vWanV25Operation: OperationDefinition<T.I2vWanV25Input, T.I2vWanV25Output> = { id: "i2vWanV25", name: "Wan 2.5", aliases: ["i2v-wan-v2-5","256"], method: "POST", path: "/generation/wan/i2v-wan-v2-5", kind: "create", task: {}, input: i2vWanV25InputCheck };
 
-/** Wan 2.5 API Documentation */
+/**
+ * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5`)
+ *
+ * Wan 2.5 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vWanV25({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vWanV25 = /* @__PURE__ */ _op<T.I2vWanV25Input, Task<T.I2vWanV25Result>>(i2vWanV25Operation);
 
-export const i2vWanV26Operation: OperationDefinition<T.I2vWanV26Input, T.I2vWanV26Output> = {
-  id: "i2vWanV26",
-  name: "Wan 2.6",
-  aliases: ["i2v-wan-v2-6","245"],
-  method: "POST",
-  path: "/generation/wan/i2v-wan-v2-6",
-  kind: "create",
-  task: {},
-  input: i2vWanV26InputCheck,
-};
+export const i2vWanV26Operation: OperationDefinition<T.I2vWanV26Input, T.I2vWanV26Output> = { id: "i2vWanV26", name: "Wan 2.6", aliases: ["i2v-wan-v2-6","245"], method: "POST", path: "/generation/wan/i2v-wan-v2-6", kind: "create", task: {}, input: i2vWanV26InputCheck };
 
-/** Wan 2.6 API Documentation */
+/**
+ * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6`)
+ *
+ * Wan 2.6 API Documentation
+ *
+ * @example
+ * const task = await mediaio.i2vWanV26({ image: "https://example.com/input.png", prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const i2vWanV26 = /* @__PURE__ */ _op<T.I2vWanV26Input, Task<T.I2vWanV26Result>>(i2vWanV26Operation);
 
-export const t2vWanV25Operation: OperationDefinition<T.T2vWanV25Input, T.T2vWanV25Output> = {
-  id: "t2vWanV25",
-  name: "Wan 2.5 (Text To Video)",
-  aliases: ["t2v-wan-v2-5","263"],
-  method: "POST",
-  path: "/generation/wan/t2v-wan-v2-5",
-  kind: "create",
-  task: {},
-  input: t2vWanV25InputCheck,
-};
+export const t2vWanV25Operation: OperationDefinition<T.T2vWanV25Input, T.T2vWanV25Output> = { id: "t2vWanV25", name: "Wan 2.5 (Text To Video)", aliases: ["t2v-wan-v2-5","263"], method: "POST", path: "/generation/wan/t2v-wan-v2-5", kind: "create", task: {}, input: t2vWanV25InputCheck };
 
-/** Wan 2.5 API Documentation */
+/**
+ * An enhanced version offering improved motion stability and visual quality compared to earlier iterations. (`Wan 2.5 (Text To Video)`)
+ *
+ * Wan 2.5 API Documentation
+ *
+ * @example
+ * const task = await mediaio.t2vWanV25({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const t2vWanV25 = /* @__PURE__ */ _op<T.T2vWanV25Input, Task<T.T2vWanV25Result>>(t2vWanV25Operation);
 
-export const t2vWanV26Operation: OperationDefinition<T.T2vWanV26Input, T.T2vWanV26Output> = {
-  id: "t2vWanV26",
-  name: "Wan 2.6 (Text To Video)",
-  aliases: ["t2v-wan-v2-6","261"],
-  method: "POST",
-  path: "/generation/wan/t2v-wan-v2-6",
-  kind: "create",
-  task: {},
-  input: t2vWanV26InputCheck,
-};
+export const t2vWanV26Operation: OperationDefinition<T.T2vWanV26Input, T.T2vWanV26Output> = { id: "t2vWanV26", name: "Wan 2.6 (Text To Video)", aliases: ["t2v-wan-v2-6","261"], method: "POST", path: "/generation/wan/t2v-wan-v2-6", kind: "create", task: {}, input: t2vWanV26InputCheck };
 
-/** Wan 2.6 API Documentation */
+/**
+ * Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex narratives with consistent characters. (`Wan 2.6 (Text To Video)`)
+ *
+ * Wan 2.6 API Documentation
+ *
+ * @example
+ * const task = await mediaio.t2vWanV26({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const t2vWanV26 = /* @__PURE__ */ _op<T.T2vWanV26Input, Task<T.T2vWanV26Result>>(t2vWanV26Operation);
 
-export const userCreditsOperation: OperationDefinition<T.UserCreditsInput, T.UserCreditsOutput> = {
-  id: "userCredits",
-  name: "Credits",
-  aliases: ["user-credits","196"],
-  method: "POST",
-  path: "/user/credits",
-  kind: "read",
-  input: userCreditsInputCheck,
-};
+export const userCreditsOperation: OperationDefinition<T.UserCreditsInput, T.UserCreditsOutput> = { id: "userCredits", name: "Credits", aliases: ["user-credits","196"], method: "POST", path: "/user/credits", kind: "read", input: userCreditsInputCheck };
 
-/** User Credits API Documentation */
+/**
+ * API to query user credits balance. (`Credits`)
+ *
+ * User Credits API Documentation
+ *
+ * @example
+ * const output = await mediaio.userCredits({});
+ */
 export const userCredits = /* @__PURE__ */ _op<T.UserCreditsInput, T.UserCreditsOutput>(userCreditsOperation);

@@ -12,21 +12,19 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
 
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
-const choice1 = () => z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3, 21:9"));
-const choice2 = () => z.enum(["9:16","16:9","1:1","4:3","3:4"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4"));
-
 /** zod/mini schema of `I2iBananaInput`, built on first use. */
 export const i2iBananaInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(choice1()),
+      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
     },
     o,
   ));
@@ -36,8 +34,8 @@ export const i2iBanana2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(choice1()),
-      resolution: z.optional(z.enum(["1K","2K","4K"], e("must be one of: 1K, 2K, 4K"))),
+      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
+      resolution: z.optional(oneOf(["1K","2K","4K"])),
     },
     o,
   ));
@@ -46,8 +44,8 @@ export const i2iBanana2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
 export const t2iImagen4InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(choice2()),
-      counts: z.optional(z.enum(["1","2","3","4"], e("must be one of: 1, 2, 3, 4"))),
+      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+      counts: z.optional(oneOf(["1","2","3","4"])),
     },
     o,
   ));
@@ -57,8 +55,8 @@ export const i2vKlingV21InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
+      duration: z.optional(oneOf(["5s","10s"])),
+      resolution: z.optional(oneOf(["720P","1080P"])),
     },
     o,
   ));
@@ -68,8 +66,8 @@ export const i2vKlingV25TurboInputSchema = /* @__PURE__ */ lazy(() => z.strictOb
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
+      duration: z.optional(oneOf(["5s","10s"])),
+      resolution: z.optional(oneOf(["720P","1080P"])),
     },
     o,
   ));
@@ -79,8 +77,8 @@ export const i2vKlingV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      duration: z.optional(oneOf(["5s","10s"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
@@ -90,10 +88,10 @@ export const i2vKlingV30InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
-      duration: z.optional(z.enum(["5s","8s","10s","15s"], e("must be one of: 5s, 8s, 10s, 15s"))),
-      multi_shots: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      resolution: z.optional(oneOf(["720P","1080P"])),
+      duration: z.optional(oneOf(["5s","8s","10s","15s"])),
+      multi_shots: z.optional(oneOf(["True","False"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
@@ -113,8 +111,8 @@ export const i2vMinimax02InputSchema = /* @__PURE__ */ lazy(() => z.strictObject
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(z.enum(["6s"], e("must be one of: 6s"))),
-      resolution: z.optional(z.enum(["768P","1080P"], e("must be one of: 768P, 1080P"))),
+      duration: z.optional(oneOf(["6s"])),
+      resolution: z.optional(oneOf(["768P","1080P"])),
     },
     o,
   ));
@@ -124,8 +122,8 @@ export const i2vMinimaxV23InputSchema = /* @__PURE__ */ lazy(() => z.strictObjec
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      resolution: z.optional(z.enum(["768P","1080P"], e("must be one of: 768P, 1080P"))),
-      duration: z.optional(z.enum(["6s","10s"], e("must be one of: 6s, 10s"))),
+      resolution: z.optional(oneOf(["768P","1080P"])),
+      duration: z.optional(oneOf(["6s","10s"])),
     },
     o,
   ));
@@ -143,7 +141,7 @@ export const i2iSeedreamV40InputSchema = /* @__PURE__ */ lazy(() => z.strictObje
     {
       images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      ratio: z.optional(z.enum(["9:16","16:9","1:1","4:3","3:4","3:2","2:3"], e("must be one of: 9:16, 16:9, 1:1, 4:3, 3:4, 3:2, 2:3"))),
+      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3"])),
     },
     o,
   ));
@@ -152,7 +150,7 @@ export const i2iSeedreamV40InputSchema = /* @__PURE__ */ lazy(() => z.strictObje
 export const t2iSoulCharacterInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(z.enum(["2:3","1:1","3:2","9:16","16:9"], e("must be one of: 2:3, 1:1, 3:2, 9:16, 16:9"))),
+      ratio: z.optional(oneOf(["2:3","1:1","3:2","9:16","16:9"])),
     },
     o,
   ));
@@ -162,24 +160,23 @@ export const i2vVeoV31InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1000, "must be at most 1000 characters")),
-      aspect_ratio: z.optional(z.enum(["9:16","16:9"], e("must be one of: 9:16, 16:9"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
-      duration: z.optional(z.enum(["4s","6s","8s"], e("must be one of: 4s, 6s, 8s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      aspect_ratio: z.optional(oneOf(["9:16","16:9"])),
+      resolution: z.optional(oneOf(["720P","1080P"])),
+      duration: z.optional(oneOf(["4s","6s","8s"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
 
-/** zod/mini schema of `I2vVeoV31FastInput`: the rules of `i2vVeoV31InputSchema`. */
-export const i2vVeoV31FastInputSchema = (): ReturnType<typeof i2vVeoV31InputSchema> => i2vVeoV31InputSchema();
+export const i2vVeoV31FastInputSchema = i2vVeoV31InputSchema;
 
 /** zod/mini schema of `I2vViduQ2Input`, built on first use. */
 export const i2vViduQ2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(z.enum(["4s","6s","8s"], e("must be one of: 4s, 6s, 8s"))),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
+      duration: z.optional(oneOf(["4s","6s","8s"])),
+      resolution: z.optional(oneOf(["720P","1080P"])),
     },
     o,
   ));
@@ -189,9 +186,9 @@ export const i2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      resolution: z.optional(z.enum(["540P","720P","1080P"], e("must be one of: 540P, 720P, 1080P"))),
-      duration: z.optional(z.enum(["4s","8s","12s","16s"], e("must be one of: 4s, 8s, 12s, 16s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      resolution: z.optional(oneOf(["540P","720P","1080P"])),
+      duration: z.optional(oneOf(["4s","8s","12s","16s"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
@@ -200,10 +197,10 @@ export const i2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
 export const t2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(choice2()),
-      resolution: z.optional(z.enum(["540P","720P","1080P"], e("must be one of: 540P, 720P, 1080P"))),
-      duration: z.optional(z.enum(["4s","8s","12s","16s"], e("must be one of: 4s, 8s, 12s, 16s"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+      resolution: z.optional(oneOf(["540P","720P","1080P"])),
+      duration: z.optional(oneOf(["4s","8s","12s","16s"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
@@ -213,8 +210,8 @@ export const i2vWanV22InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      resolution: z.optional(z.enum(["1080P"], e("must be one of: 1080P"))),
-      duration: z.optional(z.enum(["5s"], e("must be one of: 5s"))),
+      resolution: z.optional(oneOf(["1080P"])),
+      duration: z.optional(oneOf(["5s"])),
     },
     o,
   ));
@@ -224,8 +221,8 @@ export const i2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      resolution: z.optional(z.enum(["480P","720P","1080P"], e("must be one of: 480P, 720P, 1080P"))),
-      duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
+      resolution: z.optional(oneOf(["480P","720P","1080P"])),
+      duration: z.optional(oneOf(["5s","10s"])),
     },
     o,
   ));
@@ -235,10 +232,10 @@ export const i2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.string(e("must be a string")),
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      resolution: z.optional(z.enum(["720P","1080P"], e("must be one of: 720P, 1080P"))),
-      duration: z.optional(z.enum(["5s","10s","15s"], e("must be one of: 5s, 10s, 15s"))),
-      shot_type: z.optional(z.enum(["Multi","Single"], e("must be one of: Multi, Single"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      resolution: z.optional(oneOf(["720P","1080P"])),
+      duration: z.optional(oneOf(["5s","10s","15s"])),
+      shot_type: z.optional(oneOf(["Multi","Single"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));
@@ -247,8 +244,8 @@ export const i2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
 export const t2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      ratio: z.optional(z.enum(["16:9","9:16","1:1","4:3","3:4"], e("must be one of: 16:9, 9:16, 1:1, 4:3, 3:4"))),
-      duration: z.optional(z.enum(["5s","10s"], e("must be one of: 5s, 10s"))),
+      ratio: z.optional(oneOf(["16:9","9:16","1:1","4:3","3:4"])),
+      duration: z.optional(oneOf(["5s","10s"])),
     },
     o,
   ));
@@ -257,10 +254,10 @@ export const t2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
 export const t2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      size: z.optional(choice2()),
-      duration: z.optional(z.enum(["5s","10s","15s"], e("must be one of: 5s, 10s, 15s"))),
-      shot_type: z.optional(z.enum(["Multi","Single"], e("must be one of: Multi, Single"))),
-      generate_audio: z.optional(z.enum(["True","False"], e("must be one of: True, False"))),
+      size: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+      duration: z.optional(oneOf(["5s","10s","15s"])),
+      shot_type: z.optional(oneOf(["Multi","Single"])),
+      generate_audio: z.optional(oneOf(["True","False"])),
     },
     o,
   ));

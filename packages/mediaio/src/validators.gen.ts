@@ -3,97 +3,99 @@
 import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";
 import type * as T from "./types.gen.js";
 
+/** A zod-free validator of one operation's input. */
+type Check<I> = () => StandardSchemaV1<unknown, I>;
+
 /** Validator of `I2iBananaInput` without zod (the rules of `i2iBananaInputSchema`). */
-export const i2iBananaInputCheck = (): StandardSchemaV1<unknown, T.I2iBananaInput> =>
+export const i2iBananaInputCheck: Check<T.I2iBananaInput> = () =>
   compactSchema({"t":"o","p":{"images":{"t":"a","of":{"t":"s"},"max":9},"prompt":{"t":"s","max":1200},"ratio":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"],"opt":1}}});
 
 /** Validator of `I2iBanana2Input` without zod (the rules of `i2iBanana2InputSchema`). */
-export const i2iBanana2InputCheck = (): StandardSchemaV1<unknown, T.I2iBanana2Input> =>
+export const i2iBanana2InputCheck: Check<T.I2iBanana2Input> = () =>
   compactSchema({"t":"o","p":{"images":{"t":"a","of":{"t":"s"},"max":9},"prompt":{"t":"s","max":1200},"ratio":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"],"opt":1},"resolution":{"t":"e","v":["1K","2K","4K"],"opt":1}}});
 
 /** Validator of `T2iImagen4Input` without zod (the rules of `t2iImagen4InputSchema`). */
-export const t2iImagen4InputCheck = (): StandardSchemaV1<unknown, T.T2iImagen4Input> =>
+export const t2iImagen4InputCheck: Check<T.T2iImagen4Input> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","max":1200},"ratio":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4"],"opt":1},"counts":{"t":"e","v":["1","2","3","4"],"opt":1}}});
 
 /** Validator of `I2vKlingV21Input` without zod (the rules of `i2vKlingV21InputSchema`). */
-export const i2vKlingV21InputCheck = (): StandardSchemaV1<unknown, T.I2vKlingV21Input> =>
+export const i2vKlingV21InputCheck: Check<T.I2vKlingV21Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2000},"duration":{"t":"e","v":["5s","10s"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1}}});
 
 /** Validator of `I2vKlingV25TurboInput` without zod (the rules of `i2vKlingV25TurboInputSchema`). */
-export const i2vKlingV25TurboInputCheck = (): StandardSchemaV1<unknown, T.I2vKlingV25TurboInput> =>
+export const i2vKlingV25TurboInputCheck: Check<T.I2vKlingV25TurboInput> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2500},"duration":{"t":"e","v":["5s","10s"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1}}});
 
 /** Validator of `I2vKlingV26Input` without zod (the rules of `i2vKlingV26InputSchema`). */
-export const i2vKlingV26InputCheck = (): StandardSchemaV1<unknown, T.I2vKlingV26Input> =>
+export const i2vKlingV26InputCheck: Check<T.I2vKlingV26Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2500},"duration":{"t":"e","v":["5s","10s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `I2vKlingV30Input` without zod (the rules of `i2vKlingV30InputSchema`). */
-export const i2vKlingV30InputCheck = (): StandardSchemaV1<unknown, T.I2vKlingV30Input> =>
+export const i2vKlingV30InputCheck: Check<T.I2vKlingV30Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2500},"resolution":{"t":"e","v":["720P","1080P"],"opt":1},"duration":{"t":"e","v":["5s","8s","10s","15s"],"opt":1},"multi_shots":{"t":"e","v":["True","False"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `I2vMotionControlKlingV26Input` without zod (the rules of `i2vMotionControlKlingV26InputSchema`). */
-export const i2vMotionControlKlingV26InputCheck = (): StandardSchemaV1<unknown, T.I2vMotionControlKlingV26Input> =>
+export const i2vMotionControlKlingV26InputCheck: Check<T.I2vMotionControlKlingV26Input> = () =>
   compactSchema({"t":"o","p":{"video":{"t":"s"},"image":{"t":"s"},"prompt":{"t":"s","max":2500,"opt":1}}});
 
 /** Validator of `I2vMinimax02Input` without zod (the rules of `i2vMinimax02InputSchema`). */
-export const i2vMinimax02InputCheck = (): StandardSchemaV1<unknown, T.I2vMinimax02Input> =>
+export const i2vMinimax02InputCheck: Check<T.I2vMinimax02Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2000},"duration":{"t":"e","v":["6s"],"opt":1},"resolution":{"t":"e","v":["768P","1080P"],"opt":1}}});
 
 /** Validator of `I2vMinimaxV23Input` without zod (the rules of `i2vMinimaxV23InputSchema`). */
-export const i2vMinimaxV23InputCheck = (): StandardSchemaV1<unknown, T.I2vMinimaxV23Input> =>
+export const i2vMinimaxV23InputCheck: Check<T.I2vMinimaxV23Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2000},"resolution":{"t":"e","v":["768P","1080P"],"opt":1},"duration":{"t":"e","v":["6s","10s"],"opt":1}}});
 
 /** Validator of `GenerationResultInput` without zod (the rules of `generationResultInputSchema`). */
-export const generationResultInputCheck = (): StandardSchemaV1<unknown, T.GenerationResultInput> =>
+export const generationResultInputCheck: Check<T.GenerationResultInput> = () =>
   compactSchema({"t":"o","p":{"task_id":{"t":"s"}}});
 
 /** Validator of `I2iSeedreamV40Input` without zod (the rules of `i2iSeedreamV40InputSchema`). */
-export const i2iSeedreamV40InputCheck = (): StandardSchemaV1<unknown, T.I2iSeedreamV40Input> =>
+export const i2iSeedreamV40InputCheck: Check<T.I2iSeedreamV40Input> = () =>
   compactSchema({"t":"o","p":{"images":{"t":"a","of":{"t":"s"},"max":9},"prompt":{"t":"s","max":800},"ratio":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4","3:2","2:3"],"opt":1}}});
 
 /** Validator of `T2iSoulCharacterInput` without zod (the rules of `t2iSoulCharacterInputSchema`). */
-export const t2iSoulCharacterInputCheck = (): StandardSchemaV1<unknown, T.T2iSoulCharacterInput> =>
+export const t2iSoulCharacterInputCheck: Check<T.T2iSoulCharacterInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","max":2000},"ratio":{"t":"e","v":["2:3","1:1","3:2","9:16","16:9"],"opt":1}}});
 
 /** Validator of `I2vVeoV31Input` without zod (the rules of `i2vVeoV31InputSchema`). */
-export const i2vVeoV31InputCheck = (): StandardSchemaV1<unknown, T.I2vVeoV31Input> =>
+export const i2vVeoV31InputCheck: Check<T.I2vVeoV31Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":1000},"aspect_ratio":{"t":"e","v":["9:16","16:9"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1},"duration":{"t":"e","v":["4s","6s","8s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
-/** Validator of `I2vVeoV31FastInput`: `i2vVeoV31InputCheck`'s rules. */
-export const i2vVeoV31FastInputCheck = i2vVeoV31InputCheck as () => StandardSchemaV1<unknown, T.I2vVeoV31FastInput>;
+export const i2vVeoV31FastInputCheck = i2vVeoV31InputCheck as Check<T.I2vVeoV31FastInput>;
 
 /** Validator of `I2vViduQ2Input` without zod (the rules of `i2vViduQ2InputSchema`). */
-export const i2vViduQ2InputCheck = (): StandardSchemaV1<unknown, T.I2vViduQ2Input> =>
+export const i2vViduQ2InputCheck: Check<T.I2vViduQ2Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2000},"duration":{"t":"e","v":["4s","6s","8s"],"opt":1},"resolution":{"t":"e","v":["720P","1080P"],"opt":1}}});
 
 /** Validator of `I2vViduQ3Input` without zod (the rules of `i2vViduQ3InputSchema`). */
-export const i2vViduQ3InputCheck = (): StandardSchemaV1<unknown, T.I2vViduQ3Input> =>
+export const i2vViduQ3InputCheck: Check<T.I2vViduQ3Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":2000},"resolution":{"t":"e","v":["540P","720P","1080P"],"opt":1},"duration":{"t":"e","v":["4s","8s","12s","16s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `T2vViduQ3Input` without zod (the rules of `t2vViduQ3InputSchema`). */
-export const t2vViduQ3InputCheck = (): StandardSchemaV1<unknown, T.T2vViduQ3Input> =>
+export const t2vViduQ3InputCheck: Check<T.T2vViduQ3Input> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","max":2000},"ratio":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4"],"opt":1},"resolution":{"t":"e","v":["540P","720P","1080P"],"opt":1},"duration":{"t":"e","v":["4s","8s","12s","16s"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `I2vWanV22Input` without zod (the rules of `i2vWanV22InputSchema`). */
-export const i2vWanV22InputCheck = (): StandardSchemaV1<unknown, T.I2vWanV22Input> =>
+export const i2vWanV22InputCheck: Check<T.I2vWanV22Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":800},"resolution":{"t":"e","v":["1080P"],"opt":1},"duration":{"t":"e","v":["5s"],"opt":1}}});
 
 /** Validator of `I2vWanV25Input` without zod (the rules of `i2vWanV25InputSchema`). */
-export const i2vWanV25InputCheck = (): StandardSchemaV1<unknown, T.I2vWanV25Input> =>
+export const i2vWanV25InputCheck: Check<T.I2vWanV25Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":800},"resolution":{"t":"e","v":["480P","720P","1080P"],"opt":1},"duration":{"t":"e","v":["5s","10s"],"opt":1}}});
 
 /** Validator of `I2vWanV26Input` without zod (the rules of `i2vWanV26InputSchema`). */
-export const i2vWanV26InputCheck = (): StandardSchemaV1<unknown, T.I2vWanV26Input> =>
+export const i2vWanV26InputCheck: Check<T.I2vWanV26Input> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s"},"prompt":{"t":"s","max":1500},"resolution":{"t":"e","v":["720P","1080P"],"opt":1},"duration":{"t":"e","v":["5s","10s","15s"],"opt":1},"shot_type":{"t":"e","v":["Multi","Single"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `T2vWanV25Input` without zod (the rules of `t2vWanV25InputSchema`). */
-export const t2vWanV25InputCheck = (): StandardSchemaV1<unknown, T.T2vWanV25Input> =>
+export const t2vWanV25InputCheck: Check<T.T2vWanV25Input> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","max":800},"ratio":{"t":"e","v":["16:9","9:16","1:1","4:3","3:4"],"opt":1},"duration":{"t":"e","v":["5s","10s"],"opt":1}}});
 
 /** Validator of `T2vWanV26Input` without zod (the rules of `t2vWanV26InputSchema`). */
-export const t2vWanV26InputCheck = (): StandardSchemaV1<unknown, T.T2vWanV26Input> =>
+export const t2vWanV26InputCheck: Check<T.T2vWanV26Input> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","max":1500},"size":{"t":"e","v":["9:16","16:9","1:1","4:3","3:4"],"opt":1},"duration":{"t":"e","v":["5s","10s","15s"],"opt":1},"shot_type":{"t":"e","v":["Multi","Single"],"opt":1},"generate_audio":{"t":"e","v":["True","False"],"opt":1}}});
 
 /** Validator of `UserCreditsInput` without zod (the rules of `userCreditsInputSchema`). */
-export const userCreditsInputCheck = (): StandardSchemaV1<unknown, T.UserCreditsInput> =>
+export const userCreditsInputCheck: Check<T.UserCreditsInput> = () =>
   compactSchema({"t":"o","p":{}});

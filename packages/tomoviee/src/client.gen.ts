@@ -7,7 +7,16 @@ import type * as T from "./types.gen.js";
 import { type TomovieeOptions, tomovieeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type TomovieeOperationName = keyof typeof operationIds;
+export type TomovieeOperationName = OperationId | (typeof operationNames)[OperationId][number];
+
+type OperationId = keyof typeof operationNames;
+/** The operation id a name resolves to. */
+type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];
+
+/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */
+type TomovieeMethods = {
+  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;
+};
 
 /**
  * A Tomoviee client: one typed method per operation. Every method throws:
@@ -18,181 +27,14 @@ export type TomovieeOperationName = keyof typeof operationIds;
  *
  * A task's `wait()` throws `TaskFailedError` when the task fails at the vendor.
  */
-export interface TomovieeClient {
+export interface TomovieeClient extends TomovieeMethods {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
-  /**
-   * Animates a still image into a 5-second video guided by a motion prompt. Sources: tomoviee-image-to-video.md (`TomovieeImg2VideoClient.image_to_video`), which rejects any duration other than 5 and always sends `resolution`, `duration`, `aspect_ratio`. Conflict: the skill's example uses `aspect_ratio: "original"` and states no default, while the reference client defaults to "16:9"; the catalog follows the client (default 16:9, "original" keeps the image's ratio). (`tm_img2video_b`)
-   *
-   * Image to video (5 s)
-   *
-   * Input `ImageToVideoInput`: `prompt` (required), `image` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.imageToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  imageToVideo(input: T.ImageToVideoInput, options?: CallOptions): Promise<Task<T.ImageToVideoResult>>;
-  /**
-   * Redraws an image; with a mask, only the white area is redrawn and the black area is kept. Sources: tomoviee-image-redraw.md (`TomovieeRedrawingClient.image_redrawing`): sends prompt and init_image, and mask_url / callback / params only when given. Conflict: older docs use `image` and a required `mask` plus resolution / aspect_ratio / image_num; the catalog follows the newest skill (`init_image`, optional `mask_url`). Older docs name the result `image_path`, the newest `images_path`; both are accepted. (`tm_redrawing`)
-   *
-   * Image redrawing (inpainting)
-   *
-   * Input `ImageRedrawingInput`: `prompt` (required), `init_image` (required), `mask_url`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.imageRedrawing({ prompt: "a red fox running through snow", init_image: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  imageRedrawing(input: T.ImageRedrawingInput, options?: CallOptions): Promise<Task<T.ImageRedrawingResult>>;
-  /**
-   * Generates 1-4 images from a reference image and a prompt (what to preserve + what to change). Sources: tomoviee-reference-to-image.md (`TomovieeImg2ImgClient.image_to_image`): always sends prompt, width, height, batch_size, control_intensity, control_type and reference_image (defaults 1024 / 1024 / 1 / 0.5 / "2"); when control_type is "2" it also sends `init_image`, defaulting to the reference image (the backend requires it), otherwise only when given. Conflict: older docs (references/image_apis.md of tomoviee-recognition.md) describe `image`, `resolution` (512*512...), `aspect_ratio` and `image_num`; the catalog follows the newest skill. The client's backward-compatible `image` / `image_num` arguments are not accepted (use `reference_image` / `batch_size`). The skill does not name the control types; the names come from the img2mask documentation (0 edge, 1 pose, 2 subject, 3 depth). (`tm_reference_img2img`)
-   *
-   * Reference image to image
-   *
-   * Input `ReferenceImageToImageInput`: `prompt` (required), `reference_image` (required), `control_type`, `width`, `height`, `batch_size`, `control_intensity`, `init_image`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.referenceImageToImage({ prompt: "a red fox running through snow", reference_image: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  referenceImageToImage(input: T.ReferenceImageToImageInput, options?: CallOptions): Promise<Task<T.ReferenceImageToImageResult>>;
-  /**
-   * Generates masks (or control maps) for objects and regions of an image. Sources: tomoviee-recognition.md, whose newest SKILL section sends `image` and `control_type` (0 edge, 1 pose, 2 subject, 3 depth; "2" is the vendor default) through the generic `_make_request(payload)`: the body is exactly the given fields. Conflicts: the same skill's older reference (image_apis.md) requires `prompt` + `image` (segmentation by description); the vendor doc site describes `control_type` applied to an `init_image`. The catalog follows the newest skill and keeps `prompt` as optional; send `init_image` through `extraBody` if the gateway asks for it. (`tm_reference_img2mask`)
-   *
-   * Image recognition (mask / control map)
-   *
-   * Input `ImageToMaskInput`: `image` (required), `control_type`, `prompt`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.imageToMask({ image: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  imageToMask(input: T.ImageToMaskInput, options?: CallOptions): Promise<Task<T.ImageToMaskResult>>;
-  /**
-   * Generates a 5-second video interpolating from a first frame (`image`) to a last frame (`image_tail`). Sources: tomoviee-tail-to-video.md (`TomovieeFirstLast2VideoClient.firstlast_to_video`), which validates duration == 5, resolution, aspect ratio and camera_move_index 1-46 before sending. Conflict: the skill's example uses "original" while the client defaults `aspect_ratio` to "16:9"; the catalog follows the client. (`tm_tail2video_b`)
-   *
-   * First and last frame to video (5 s)
-   *
-   * Input `FirstLastFrameToVideoInput`: `prompt` (required), `image` (required), `image_tail` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.firstLastFrameToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png", image_tail: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  firstLastFrameToVideo(input: T.FirstLastFrameToVideoInput, options?: CallOptions): Promise<Task<T.FirstLastFrameToVideoResult>>;
-  /**
-   * Generates 1-4 background music tracks from a prompt (genre, mood, instruments; up to 77 tokens, longer prompts are truncated by the vendor). Sources: tomoviee-text-to-music.md (`TomovieeText2MusicClient.text_to_music`): duration and qty are required, disable_translate / callback / params sent only when given. Conflicts: the client accepts duration 0..95 inclusive, VENDOR-NOTES state 0 < d < 95, older docs 5-900 (default 20) without `qty`. The catalog takes whole seconds 1..95 (0 s is no music; 95 is accepted by the reference client) and qty 1..4 required. (`tm_text2music`)
-   *
-   * Text to music
-   *
-   * Input `TextToMusicInput`: `prompt` (required), `duration` (required), `qty` (required), `disable_translate`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.textToMusic({ prompt: "a red fox running through snow", duration: 1, qty: 1 });
-   * const result = await task.wait();
-   * ```
-   */
-  textToMusic(input: T.TextToMusicInput, options?: CallOptions): Promise<Task<T.TextToMusicResult>>;
-  /**
-   * Generates sound effects from a description (source + action + characteristics). Sources: tomoviee-text2sfx.md (`TomovieeText2SfxClient.text_to_sound_effect`): duration 5..180 required, qty 1..4 optional; optional fields sent only when given. Conflict: older docs (audio_apis.md of tomoviee-video-scoring.md) make duration optional with default 10 and have no qty; the catalog follows the newest skill. (`tm_text2sfx`)
-   *
-   * Text to sound effect
-   *
-   * Input `TextToSoundEffectInput`: `prompt` (required), `duration` (required), `qty`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.textToSoundEffect({ prompt: "a red fox running through snow", duration: 5 });
-   * const result = await task.wait();
-   * ```
-   */
-  textToSoundEffect(input: T.TextToSoundEffectInput, options?: CallOptions): Promise<Task<T.TextToSoundEffectResult>>;
-  /**
-   * Converts text (up to 5000 characters) to speech. Sources: audio_apis.md of tomoviee-video-scoring.md (no dedicated skill or reference client; the body is the given fields, as the skills' generic `_make_request(payload)` sends them). `voice_id` is sent only when given; the vendor uses "zh-CN-YunxiNeural" otherwise. Conflict: the vendor doc site has `text` (< 1024 tokens) plus a required integer `wsid`; the catalog follows the skills (`text` <= 5000 characters + optional `voice_id`). Send `wsid` through `extraBody` if the gateway asks for it. (`tm_text2speech`)
-   *
-   * Text to speech
-   *
-   * Input `TextToSpeechInput`: `text` (required), `voice_id`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.textToSpeech({ text: "..." });
-   * const result = await task.wait();
-   * ```
-   */
-  textToSpeech(input: T.TextToSpeechInput, options?: CallOptions): Promise<Task<T.TextToSpeechResult>>;
-  /**
-   * Generates a 5-second video from a text prompt (subject + motion + scene + camera + lighting). Sources: tomoviee-text-to-video.md (skill 1.0.4, `TomovieeText2VideoClient.text_to_video`): the reference client always sends `resolution`, `duration` and `aspect_ratio` (defaults 720p / 5 / 16:9) and sends `camera_move_index`, `callback`, `params` only when given. Typical generation time 1-5 minutes. (`tm_text2video_b`)
-   *
-   * Text to video (5 s)
-   *
-   * Input `TextToVideoInput`: `prompt` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.textToVideo({ prompt: "a red fox running through snow" });
-   * const result = await task.wait();
-   * ```
-   */
-  textToVideo(input: T.TextToVideoInput, options?: CallOptions): Promise<Task<T.TextToVideoResult>>;
-  /**
-   * Continues an existing 5-second 720p MP4 clip with a further 5 seconds. Sources: references/video_apis.md of tomoviee-text-to-video.md (no dedicated skill and no reference client exist). Decision: the body is built as the sibling video clients build theirs (`resolution`, `duration`, `aspect_ratio` always sent, defaults 720p / 5 / 16:9; optional fields only when given). "original" is not offered for this capability. (`tm_video_continuation_b`)
-   *
-   * Video continuation (+5 s)
-   *
-   * Input `VideoContinuationInput`: `prompt` (required), `video` (required), `resolution`, `duration`, `aspect_ratio`, `camera_move_index`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.videoContinuation({ prompt: "a red fox running through snow", video: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  videoContinuation(input: T.VideoContinuationInput, options?: CallOptions): Promise<Task<T.VideoContinuationResult>>;
-  /**
-   * Generates music tailored to a video's content, optionally guided by a style prompt. Sources: tomoviee-video-scoring.md: `video` required, `prompt` optional, `duration` 5..900 (vendor default 20, sent only when given, as the generic `_make_request(payload)` does). Conflict: the vendor doc site requires `prompt` + `file_link` (<= 120 MB, <= 95 s); the catalog follows the skill (`video`, optional prompt and duration). (`tm_video_scoring`)
-   *
-   * Video soundtrack (scoring)
-   *
-   * Input `VideoScoringInput`: `video` (required), `prompt`, `duration`, `callback`, `params`.
-   *
-   * @example
-   * ```ts
-   * const task = await tomoviee.videoScoring({ video: "https://example.com/input.png" });
-   * const result = await task.wait();
-   * ```
-   */
-  videoScoring(input: T.VideoScoringInput, options?: CallOptions): Promise<Task<T.VideoScoringResult>>;
-  /**
-   * Reads a task's status, progress, failure reason and (on success) its result, a JSON string. Used by `Task.wait()`; safe to retry. The reference clients accept a non-zero `code` as long as `data` is present. (`Task Result`)
-   *
-   * Task status and result
-   *
-   * Input `GetTaskInput`: `task_id` (required).
-   *
-   * @example
-   * ```ts
-   * const output = await tomoviee.getTask({ task_id: "..." });
-   * ```
-   */
-  getTask(input: T.GetTaskInput, options?: CallOptions): Promise<T.GetTaskOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
-  call<N extends TomovieeOperationName | (string & {})>(name: N, input: N extends TomovieeOperationName ? TomovieeOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends TomovieeOperationName ? TomovieeOperations[(typeof operationIds)[N]]["output"] : unknown>;
+  call<N extends TomovieeOperationName | (string & {})>(name: N, input: N extends TomovieeOperationName ? TomovieeOperations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends TomovieeOperationName ? TomovieeOperations[IdOf<N>]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
   resume<Result = T.TomovieeTaskResult>(handle: TaskHandle | string): Task<Result>;
   /**
@@ -211,71 +53,39 @@ export interface TomovieeClient {
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
 export type TomovieeOperations = {
-  [K in (typeof operationIds)[TomovieeOperationName]]: TomovieeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+  [K in OperationId]: TomovieeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
 };
 
-const operationIds = {
-  imageToVideo: "imageToVideo",
-  tm_img2video_b: "imageToVideo",
-  image_to_video: "imageToVideo",
-  img2video: "imageToVideo",
-  imageRedrawing: "imageRedrawing",
-  tm_redrawing: "imageRedrawing",
-  image_redrawing: "imageRedrawing",
-  redrawing: "imageRedrawing",
-  referenceImageToImage: "referenceImageToImage",
-  tm_reference_img2img: "referenceImageToImage",
-  image_to_image: "referenceImageToImage",
-  img2img: "referenceImageToImage",
-  reference_img2img: "referenceImageToImage",
-  imageToMask: "imageToMask",
-  tm_reference_img2mask: "imageToMask",
-  image_recognition: "imageToMask",
-  img2mask: "imageToMask",
-  recognition: "imageToMask",
-  firstLastFrameToVideo: "firstLastFrameToVideo",
-  tm_tail2video_b: "firstLastFrameToVideo",
-  firstlast_to_video: "firstLastFrameToVideo",
-  tail2video: "firstLastFrameToVideo",
-  first_last_frame_to_video: "firstLastFrameToVideo",
-  textToMusic: "textToMusic",
-  tm_text2music: "textToMusic",
-  text_to_music: "textToMusic",
-  text2music: "textToMusic",
-  textToSoundEffect: "textToSoundEffect",
-  tm_text2sfx: "textToSoundEffect",
-  text_to_sound_effect: "textToSoundEffect",
-  text2sfx: "textToSoundEffect",
-  sound_effect: "textToSoundEffect",
-  textToSpeech: "textToSpeech",
-  tm_text2speech: "textToSpeech",
-  text_to_speech: "textToSpeech",
-  text2speech: "textToSpeech",
-  tts: "textToSpeech",
-  textToVideo: "textToVideo",
-  tm_text2video_b: "textToVideo",
-  text_to_video: "textToVideo",
-  text2video: "textToVideo",
-  videoContinuation: "videoContinuation",
-  tm_video_continuation_b: "videoContinuation",
-  video_continuation: "videoContinuation",
-  videoScoring: "videoScoring",
-  tm_video_scoring: "videoScoring",
-  video_soundtrack: "videoScoring",
-  video_scoring: "videoScoring",
-  soundtrack: "videoScoring",
-  getTask: "getTask",
-  "Task Result": "getTask",
-  get_result: "getTask",
-  task: "getTask",
+const operationNames = {
+  imageToVideo: ["tm_img2video_b","image_to_video","img2video"],
+  imageRedrawing: ["tm_redrawing","image_redrawing","redrawing"],
+  referenceImageToImage: ["tm_reference_img2img","image_to_image","img2img","reference_img2img"],
+  imageToMask: ["tm_reference_img2mask","image_recognition","img2mask","recognition"],
+  firstLastFrameToVideo: ["tm_tail2video_b","firstlast_to_video","tail2video","first_last_frame_to_video"],
+  textToMusic: ["tm_text2music","text_to_music","text2music"],
+  textToSoundEffect: ["tm_text2sfx","text_to_sound_effect","text2sfx","sound_effect"],
+  textToSpeech: ["tm_text2speech","text_to_speech","text2speech","tts"],
+  textToVideo: ["tm_text2video_b","text_to_video","text2video"],
+  videoContinuation: ["tm_video_continuation_b","video_continuation"],
+  videoScoring: ["tm_video_scoring","video_soundtrack","video_scoring","soundtrack"],
+  getTask: ["Task Result","get_result","task"],
 } as const;
 
-const operationIdOf: Readonly<Record<string, string>> = operationIds;
+let idOf: Record<string, string> | undefined;
+/** Every name to its operation id, built on first use (ids first, then each operation's other names). */
+const operationIdOf = (): Readonly<Record<string, string>> => {
+  if (idOf) return idOf;
+  idOf = {};
+  for (const id in operationNames) idOf[id] = id;
+  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;
+  return idOf;
+};
 
 /** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */
 export function findTomovieeOperation(name: string): OperationDefinition | undefined {
   const table = ops as unknown as Record<string, OperationDefinition | undefined>;
-  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const ids = operationIdOf();
+  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return id === undefined ? undefined : table[`${id}Operation`];
 }
 
@@ -301,7 +111,7 @@ export function createTomoviee(options: TomovieeOptions = {}): TomovieeClient {
   };
   const methods = client as unknown as Record<string, unknown>;
   const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
   return client as unknown as TomovieeClient;
 }
 

@@ -10,179 +10,157 @@ import type * as T from "./types.gen.js";
 /** A standalone function calling one operation: `op(client, input, options?)`. */
 const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
 
-export const imageToVideoOperation: OperationDefinition<T.ImageToVideoInput, T.ImageToVideoOutput> = {
-  id: "imageToVideo",
-  name: "tm_img2video_b",
-  aliases: ["image_to_video","img2video"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_img2video_b",
-  kind: "create",
-  task: {"estimatedMs":[60000,300000]},
-  input: imageToVideoInputCheck,
-};
+export const imageToVideoOperation: OperationDefinition<T.ImageToVideoInput, T.ImageToVideoOutput> = { id: "imageToVideo", name: "tm_img2video_b", aliases: ["image_to_video","img2video"], method: "POST", path: "/v1/open/capacity/application/tm_img2video_b", kind: "create", task: {"estimatedMs":[60000,300000]}, input: imageToVideoInputCheck };
 
-/** Image to video (5 s) */
+/**
+ * Animates a still image into a 5-second video guided by a motion prompt. Sources: tomoviee-image-to-video.md (`TomovieeImg2VideoClient.image_to_video`), which rejects any duration other than 5 and always sends `resolution`, `duration`, `aspect_ratio`. Conflict: the skill's example uses `aspect_ratio: "original"` and states no default, while the reference client defaults to "16:9"; the catalog follows the client (default 16:9, "original" keeps the image's ratio). (`tm_img2video_b`)
+ *
+ * Image to video (5 s)
+ *
+ * @example
+ * const task = await tomoviee.imageToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const imageToVideo = /* @__PURE__ */ _op<T.ImageToVideoInput, Task<T.ImageToVideoResult>>(imageToVideoOperation);
 
-export const imageRedrawingOperation: OperationDefinition<T.ImageRedrawingInput, T.ImageRedrawingOutput> = {
-  id: "imageRedrawing",
-  name: "tm_redrawing",
-  aliases: ["image_redrawing","redrawing"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_redrawing",
-  kind: "create",
-  task: {"estimatedMs":[30000,120000]},
-  input: imageRedrawingInputCheck,
-};
+export const imageRedrawingOperation: OperationDefinition<T.ImageRedrawingInput, T.ImageRedrawingOutput> = { id: "imageRedrawing", name: "tm_redrawing", aliases: ["image_redrawing","redrawing"], method: "POST", path: "/v1/open/capacity/application/tm_redrawing", kind: "create", task: {"estimatedMs":[30000,120000]}, input: imageRedrawingInputCheck };
 
-/** Image redrawing (inpainting) */
+/**
+ * Redraws an image; with a mask, only the white area is redrawn and the black area is kept. Sources: tomoviee-image-redraw.md (`TomovieeRedrawingClient.image_redrawing`): sends prompt and init_image, and mask_url / callback / params only when given. Conflict: older docs use `image` and a required `mask` plus resolution / aspect_ratio / image_num; the catalog follows the newest skill (`init_image`, optional `mask_url`). Older docs name the result `image_path`, the newest `images_path`; both are accepted. (`tm_redrawing`)
+ *
+ * Image redrawing (inpainting)
+ *
+ * @example
+ * const task = await tomoviee.imageRedrawing({ prompt: "a red fox running through snow", init_image: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const imageRedrawing = /* @__PURE__ */ _op<T.ImageRedrawingInput, Task<T.ImageRedrawingResult>>(imageRedrawingOperation);
 
-export const referenceImageToImageOperation: OperationDefinition<T.ReferenceImageToImageInput, T.ReferenceImageToImageOutput> = {
-  id: "referenceImageToImage",
-  name: "tm_reference_img2img",
-  aliases: ["image_to_image","img2img","reference_img2img"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_reference_img2img",
-  kind: "create",
-  task: {"estimatedMs":[30000,120000]},
-  rules: [
-    {
-      "rule": "defaultFrom",
-      "field": "init_image",
-      "from": "reference_image",
-      "when": {
-        "control_type": "2"
-      }
-    }
-  ],
-  input: referenceImageToImageInputCheck,
-};
+export const referenceImageToImageOperation: OperationDefinition<T.ReferenceImageToImageInput, T.ReferenceImageToImageOutput> = { id: "referenceImageToImage", name: "tm_reference_img2img", aliases: ["image_to_image","img2img","reference_img2img"], method: "POST", path: "/v1/open/capacity/application/tm_reference_img2img", kind: "create", task: {"estimatedMs":[30000,120000]}, rules: [{"rule":"defaultFrom","field":"init_image","from":"reference_image","when":{"control_type":"2"}}], input: referenceImageToImageInputCheck };
 
-/** Reference image to image */
+/**
+ * Generates 1-4 images from a reference image and a prompt (what to preserve + what to change). Sources: tomoviee-reference-to-image.md (`TomovieeImg2ImgClient.image_to_image`): always sends prompt, width, height, batch_size, control_intensity, control_type and reference_image (defaults 1024 / 1024 / 1 / 0.5 / "2"); when control_type is "2" it also sends `init_image`, defaulting to the reference image (the backend requires it), otherwise only when given. Conflict: older docs (references/image_apis.md of tomoviee-recognition.md) describe `image`, `resolution` (512*512...), `aspect_ratio` and `image_num`; the catalog follows the newest skill. The client's backward-compatible `image` / `image_num` arguments are not accepted (use `reference_image` / `batch_size`). The skill does not name the control types; the names come from the img2mask documentation (0 edge, 1 pose, 2 subject, 3 depth). (`tm_reference_img2img`)
+ *
+ * Reference image to image
+ *
+ * @example
+ * const task = await tomoviee.referenceImageToImage({ prompt: "a red fox running through snow", reference_image: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const referenceImageToImage = /* @__PURE__ */ _op<T.ReferenceImageToImageInput, Task<T.ReferenceImageToImageResult>>(referenceImageToImageOperation);
 
-export const imageToMaskOperation: OperationDefinition<T.ImageToMaskInput, T.ImageToMaskOutput> = {
-  id: "imageToMask",
-  name: "tm_reference_img2mask",
-  aliases: ["image_recognition","img2mask","recognition"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_reference_img2mask",
-  kind: "create",
-  task: {"estimatedMs":[30000,120000]},
-  input: imageToMaskInputCheck,
-};
+export const imageToMaskOperation: OperationDefinition<T.ImageToMaskInput, T.ImageToMaskOutput> = { id: "imageToMask", name: "tm_reference_img2mask", aliases: ["image_recognition","img2mask","recognition"], method: "POST", path: "/v1/open/capacity/application/tm_reference_img2mask", kind: "create", task: {"estimatedMs":[30000,120000]}, input: imageToMaskInputCheck };
 
-/** Image recognition (mask / control map) */
+/**
+ * Generates masks (or control maps) for objects and regions of an image. Sources: tomoviee-recognition.md, whose newest SKILL section sends `image` and `control_type` (0 edge, 1 pose, 2 subject, 3 depth; "2" is the vendor default) through the generic `_make_request(payload)`: the body is exactly the given fields. Conflicts: the same skill's older reference (image_apis.md) requires `prompt` + `image` (segmentation by description); the vendor doc site describes `control_type` applied to an `init_image`. The catalog follows the newest skill and keeps `prompt` as optional; send `init_image` through `extraBody` if the gateway asks for it. (`tm_reference_img2mask`)
+ *
+ * Image recognition (mask / control map)
+ *
+ * @example
+ * const task = await tomoviee.imageToMask({ image: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const imageToMask = /* @__PURE__ */ _op<T.ImageToMaskInput, Task<T.ImageToMaskResult>>(imageToMaskOperation);
 
-export const firstLastFrameToVideoOperation: OperationDefinition<T.FirstLastFrameToVideoInput, T.FirstLastFrameToVideoOutput> = {
-  id: "firstLastFrameToVideo",
-  name: "tm_tail2video_b",
-  aliases: ["firstlast_to_video","tail2video","first_last_frame_to_video"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_tail2video_b",
-  kind: "create",
-  task: {"estimatedMs":[60000,300000]},
-  input: firstLastFrameToVideoInputCheck,
-};
+export const firstLastFrameToVideoOperation: OperationDefinition<T.FirstLastFrameToVideoInput, T.FirstLastFrameToVideoOutput> = { id: "firstLastFrameToVideo", name: "tm_tail2video_b", aliases: ["firstlast_to_video","tail2video","first_last_frame_to_video"], method: "POST", path: "/v1/open/capacity/application/tm_tail2video_b", kind: "create", task: {"estimatedMs":[60000,300000]}, input: firstLastFrameToVideoInputCheck };
 
-/** First and last frame to video (5 s) */
+/**
+ * Generates a 5-second video interpolating from a first frame (`image`) to a last frame (`image_tail`). Sources: tomoviee-tail-to-video.md (`TomovieeFirstLast2VideoClient.firstlast_to_video`), which validates duration == 5, resolution, aspect ratio and camera_move_index 1-46 before sending. Conflict: the skill's example uses "original" while the client defaults `aspect_ratio` to "16:9"; the catalog follows the client. (`tm_tail2video_b`)
+ *
+ * First and last frame to video (5 s)
+ *
+ * @example
+ * const task = await tomoviee.firstLastFrameToVideo({ prompt: "a red fox running through snow", image: "https://example.com/input.png", image_tail: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const firstLastFrameToVideo = /* @__PURE__ */ _op<T.FirstLastFrameToVideoInput, Task<T.FirstLastFrameToVideoResult>>(firstLastFrameToVideoOperation);
 
-export const textToMusicOperation: OperationDefinition<T.TextToMusicInput, T.TextToMusicOutput> = {
-  id: "textToMusic",
-  name: "tm_text2music",
-  aliases: ["text_to_music","text2music"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_text2music",
-  kind: "create",
-  task: {"estimatedMs":[30000,120000]},
-  input: textToMusicInputCheck,
-};
+export const textToMusicOperation: OperationDefinition<T.TextToMusicInput, T.TextToMusicOutput> = { id: "textToMusic", name: "tm_text2music", aliases: ["text_to_music","text2music"], method: "POST", path: "/v1/open/capacity/application/tm_text2music", kind: "create", task: {"estimatedMs":[30000,120000]}, input: textToMusicInputCheck };
 
-/** Text to music */
+/**
+ * Generates 1-4 background music tracks from a prompt (genre, mood, instruments; up to 77 tokens, longer prompts are truncated by the vendor). Sources: tomoviee-text-to-music.md (`TomovieeText2MusicClient.text_to_music`): duration and qty are required, disable_translate / callback / params sent only when given. Conflicts: the client accepts duration 0..95 inclusive, VENDOR-NOTES state 0 < d < 95, older docs 5-900 (default 20) without `qty`. The catalog takes whole seconds 1..95 (0 s is no music; 95 is accepted by the reference client) and qty 1..4 required. (`tm_text2music`)
+ *
+ * Text to music
+ *
+ * @example
+ * const task = await tomoviee.textToMusic({ prompt: "a red fox running through snow", duration: 1, qty: 1 });
+ * const result = await task.wait();
+ */
 export const textToMusic = /* @__PURE__ */ _op<T.TextToMusicInput, Task<T.TextToMusicResult>>(textToMusicOperation);
 
-export const textToSoundEffectOperation: OperationDefinition<T.TextToSoundEffectInput, T.TextToSoundEffectOutput> = {
-  id: "textToSoundEffect",
-  name: "tm_text2sfx",
-  aliases: ["text_to_sound_effect","text2sfx","sound_effect"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_text2sfx",
-  kind: "create",
-  task: {"estimatedMs":[10000,60000]},
-  input: textToSoundEffectInputCheck,
-};
+export const textToSoundEffectOperation: OperationDefinition<T.TextToSoundEffectInput, T.TextToSoundEffectOutput> = { id: "textToSoundEffect", name: "tm_text2sfx", aliases: ["text_to_sound_effect","text2sfx","sound_effect"], method: "POST", path: "/v1/open/capacity/application/tm_text2sfx", kind: "create", task: {"estimatedMs":[10000,60000]}, input: textToSoundEffectInputCheck };
 
-/** Text to sound effect */
+/**
+ * Generates sound effects from a description (source + action + characteristics). Sources: tomoviee-text2sfx.md (`TomovieeText2SfxClient.text_to_sound_effect`): duration 5..180 required, qty 1..4 optional; optional fields sent only when given. Conflict: older docs (audio_apis.md of tomoviee-video-scoring.md) make duration optional with default 10 and have no qty; the catalog follows the newest skill. (`tm_text2sfx`)
+ *
+ * Text to sound effect
+ *
+ * @example
+ * const task = await tomoviee.textToSoundEffect({ prompt: "a red fox running through snow", duration: 5 });
+ * const result = await task.wait();
+ */
 export const textToSoundEffect = /* @__PURE__ */ _op<T.TextToSoundEffectInput, Task<T.TextToSoundEffectResult>>(textToSoundEffectOperation);
 
-export const textToSpeechOperation: OperationDefinition<T.TextToSpeechInput, T.TextToSpeechOutput> = {
-  id: "textToSpeech",
-  name: "tm_text2speech",
-  aliases: ["text_to_speech","text2speech","tts"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_text2speech",
-  kind: "create",
-  task: {"estimatedMs":[5000,30000]},
-  input: textToSpeechInputCheck,
-};
+export const textToSpeechOperation: OperationDefinition<T.TextToSpeechInput, T.TextToSpeechOutput> = { id: "textToSpeech", name: "tm_text2speech", aliases: ["text_to_speech","text2speech","tts"], method: "POST", path: "/v1/open/capacity/application/tm_text2speech", kind: "create", task: {"estimatedMs":[5000,30000]}, input: textToSpeechInputCheck };
 
-/** Text to speech */
+/**
+ * Converts text (up to 5000 characters) to speech. Sources: audio_apis.md of tomoviee-video-scoring.md (no dedicated skill or reference client; the body is the given fields, as the skills' generic `_make_request(payload)` sends them). `voice_id` is sent only when given; the vendor uses "zh-CN-YunxiNeural" otherwise. Conflict: the vendor doc site has `text` (< 1024 tokens) plus a required integer `wsid`; the catalog follows the skills (`text` <= 5000 characters + optional `voice_id`). Send `wsid` through `extraBody` if the gateway asks for it. (`tm_text2speech`)
+ *
+ * Text to speech
+ *
+ * @example
+ * const task = await tomoviee.textToSpeech({ text: "..." });
+ * const result = await task.wait();
+ */
 export const textToSpeech = /* @__PURE__ */ _op<T.TextToSpeechInput, Task<T.TextToSpeechResult>>(textToSpeechOperation);
 
-export const textToVideoOperation: OperationDefinition<T.TextToVideoInput, T.TextToVideoOutput> = {
-  id: "textToVideo",
-  name: "tm_text2video_b",
-  aliases: ["text_to_video","text2video"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_text2video_b",
-  kind: "create",
-  task: {"estimatedMs":[60000,300000]},
-  input: textToVideoInputCheck,
-};
+export const textToVideoOperation: OperationDefinition<T.TextToVideoInput, T.TextToVideoOutput> = { id: "textToVideo", name: "tm_text2video_b", aliases: ["text_to_video","text2video"], method: "POST", path: "/v1/open/capacity/application/tm_text2video_b", kind: "create", task: {"estimatedMs":[60000,300000]}, input: textToVideoInputCheck };
 
-/** Text to video (5 s) */
+/**
+ * Generates a 5-second video from a text prompt (subject + motion + scene + camera + lighting). Sources: tomoviee-text-to-video.md (skill 1.0.4, `TomovieeText2VideoClient.text_to_video`): the reference client always sends `resolution`, `duration` and `aspect_ratio` (defaults 720p / 5 / 16:9) and sends `camera_move_index`, `callback`, `params` only when given. Typical generation time 1-5 minutes. (`tm_text2video_b`)
+ *
+ * Text to video (5 s)
+ *
+ * @example
+ * const task = await tomoviee.textToVideo({ prompt: "a red fox running through snow" });
+ * const result = await task.wait();
+ */
 export const textToVideo = /* @__PURE__ */ _op<T.TextToVideoInput, Task<T.TextToVideoResult>>(textToVideoOperation);
 
-export const videoContinuationOperation: OperationDefinition<T.VideoContinuationInput, T.VideoContinuationOutput> = {
-  id: "videoContinuation",
-  name: "tm_video_continuation_b",
-  aliases: ["video_continuation"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_video_continuation_b",
-  kind: "create",
-  task: {"estimatedMs":[60000,300000]},
-  input: videoContinuationInputCheck,
-};
+export const videoContinuationOperation: OperationDefinition<T.VideoContinuationInput, T.VideoContinuationOutput> = { id: "videoContinuation", name: "tm_video_continuation_b", aliases: ["video_continuation"], method: "POST", path: "/v1/open/capacity/application/tm_video_continuation_b", kind: "create", task: {"estimatedMs":[60000,300000]}, input: videoContinuationInputCheck };
 
-/** Video continuation (+5 s) */
+/**
+ * Continues an existing 5-second 720p MP4 clip with a further 5 seconds. Sources: references/video_apis.md of tomoviee-text-to-video.md (no dedicated skill and no reference client exist). Decision: the body is built as the sibling video clients build theirs (`resolution`, `duration`, `aspect_ratio` always sent, defaults 720p / 5 / 16:9; optional fields only when given). "original" is not offered for this capability. (`tm_video_continuation_b`)
+ *
+ * Video continuation (+5 s)
+ *
+ * @example
+ * const task = await tomoviee.videoContinuation({ prompt: "a red fox running through snow", video: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const videoContinuation = /* @__PURE__ */ _op<T.VideoContinuationInput, Task<T.VideoContinuationResult>>(videoContinuationOperation);
 
-export const videoScoringOperation: OperationDefinition<T.VideoScoringInput, T.VideoScoringOutput> = {
-  id: "videoScoring",
-  name: "tm_video_scoring",
-  aliases: ["video_soundtrack","video_scoring","soundtrack"],
-  method: "POST",
-  path: "/v1/open/capacity/application/tm_video_scoring",
-  kind: "create",
-  task: {"estimatedMs":[60000,180000]},
-  input: videoScoringInputCheck,
-};
+export const videoScoringOperation: OperationDefinition<T.VideoScoringInput, T.VideoScoringOutput> = { id: "videoScoring", name: "tm_video_scoring", aliases: ["video_soundtrack","video_scoring","soundtrack"], method: "POST", path: "/v1/open/capacity/application/tm_video_scoring", kind: "create", task: {"estimatedMs":[60000,180000]}, input: videoScoringInputCheck };
 
-/** Video soundtrack (scoring) */
+/**
+ * Generates music tailored to a video's content, optionally guided by a style prompt. Sources: tomoviee-video-scoring.md: `video` required, `prompt` optional, `duration` 5..900 (vendor default 20, sent only when given, as the generic `_make_request(payload)` does). Conflict: the vendor doc site requires `prompt` + `file_link` (<= 120 MB, <= 95 s); the catalog follows the skill (`video`, optional prompt and duration). (`tm_video_scoring`)
+ *
+ * Video soundtrack (scoring)
+ *
+ * @example
+ * const task = await tomoviee.videoScoring({ video: "https://example.com/input.png" });
+ * const result = await task.wait();
+ */
 export const videoScoring = /* @__PURE__ */ _op<T.VideoScoringInput, Task<T.VideoScoringResult>>(videoScoringOperation);
 
-export const getTaskOperation: OperationDefinition<T.GetTaskInput, T.GetTaskOutput> = {
-  id: "getTask",
-  name: "Task Result",
-  aliases: ["get_result","task"],
-  method: "POST",
-  path: "/v1/open/pub/task",
-  kind: "read",
-  input: getTaskInputCheck,
-};
+export const getTaskOperation: OperationDefinition<T.GetTaskInput, T.GetTaskOutput> = { id: "getTask", name: "Task Result", aliases: ["get_result","task"], method: "POST", path: "/v1/open/pub/task", kind: "read", input: getTaskInputCheck };
 
-/** Task status and result */
+/**
+ * Reads a task's status, progress, failure reason and (on success) its result, a JSON string. Used by `Task.wait()`; safe to retry. The reference clients accept a non-zero `code` as long as `data` is present. (`Task Result`)
+ *
+ * Task status and result
+ *
+ * @example
+ * const output = await tomoviee.getTask({ task_id: "..." });
+ */
 export const getTask = /* @__PURE__ */ _op<T.GetTaskInput, T.GetTaskOutput>(getTaskOperation);

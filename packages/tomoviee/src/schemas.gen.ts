@@ -12,23 +12,21 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
 
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
-const choice1 = () => z.enum(["16:9","9:16","4:3","3:4","1:1","original"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1, original"));
-const choice2 = () => z.enum(["16:9","9:16","4:3","3:4","1:1"], e("must be one of: 16:9, 9:16, 4:3, 3:4, 1:1"));
-
 /** zod/mini schema of `ImageToVideoInput`, built on first use. */
 export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
+      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(choice1(), "16:9"),
+      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -53,7 +51,7 @@ export const referenceImageToImageInputSchema = /* @__PURE__ */ lazy(() => z.str
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       reference_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      control_type: z._default(z.enum(["0","1","2","3"], e("must be one of: 0, 1, 2, 3")), "2"),
+      control_type: z._default(oneOf(["0","1","2","3"]), "2"),
       width: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
       height: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
       batch_size: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4")), 1),
@@ -69,7 +67,7 @@ export const referenceImageToImageInputSchema = /* @__PURE__ */ lazy(() => z.str
 export const imageToMaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      control_type: z.optional(z.enum(["0","1","2","3"], e("must be one of: 0, 1, 2, 3"))),
+      control_type: z.optional(oneOf(["0","1","2","3"])),
       prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -83,9 +81,9 @@ export const firstLastFrameToVideoInputSchema = /* @__PURE__ */ lazy(() => z.str
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
       image_tail: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
+      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(choice1(), "16:9"),
+      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -133,9 +131,9 @@ export const textToSpeechInputSchema = /* @__PURE__ */ lazy(() => z.strictObject
 export const textToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
+      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(choice2(), "16:9"),
+      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
@@ -148,9 +146,9 @@ export const videoContinuationInputSchema = /* @__PURE__ */ lazy(() => z.strictO
     {
       prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
       video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(z.enum(["720p","1080p"], e("must be one of: 720p, 1080p")), "720p"),
+      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
       duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(choice2(), "16:9"),
+      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
       camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
       callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
       params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),

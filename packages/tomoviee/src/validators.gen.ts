@@ -3,50 +3,53 @@
 import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";
 import type * as T from "./types.gen.js";
 
+/** A zod-free validator of one operation's input. */
+type Check<I> = () => StandardSchemaV1<unknown, I>;
+
 /** Validator of `ImageToVideoInput` without zod (the rules of `imageToVideoInputSchema`). */
-export const imageToVideoInputCheck = (): StandardSchemaV1<unknown, T.ImageToVideoInput> =>
+export const imageToVideoInputCheck: Check<T.ImageToVideoInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `ImageRedrawingInput` without zod (the rules of `imageRedrawingInputSchema`). */
-export const imageRedrawingInputCheck = (): StandardSchemaV1<unknown, T.ImageRedrawingInput> =>
+export const imageRedrawingInputCheck: Check<T.ImageRedrawingInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"init_image":{"t":"s","url":1},"mask_url":{"t":"s","url":1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `ReferenceImageToImageInput` without zod (the rules of `referenceImageToImageInputSchema`). */
-export const referenceImageToImageInputCheck = (): StandardSchemaV1<unknown, T.ReferenceImageToImageInput> =>
+export const referenceImageToImageInputCheck: Check<T.ReferenceImageToImageInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"reference_image":{"t":"s","url":1},"control_type":{"t":"e","v":["0","1","2","3"],"def":"2"},"width":{"t":"i","gte":512,"lte":2048,"def":1024},"height":{"t":"i","gte":512,"lte":2048,"def":1024},"batch_size":{"t":"i","gte":1,"lte":4,"def":1},"control_intensity":{"t":"n","gte":0,"lte":1,"def":0.5},"init_image":{"t":"s","url":1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `ImageToMaskInput` without zod (the rules of `imageToMaskInputSchema`). */
-export const imageToMaskInputCheck = (): StandardSchemaV1<unknown, T.ImageToMaskInput> =>
+export const imageToMaskInputCheck: Check<T.ImageToMaskInput> = () =>
   compactSchema({"t":"o","p":{"image":{"t":"s","url":1},"control_type":{"t":"e","v":["0","1","2","3"],"opt":1},"prompt":{"t":"s","min":1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `FirstLastFrameToVideoInput` without zod (the rules of `firstLastFrameToVideoInputSchema`). */
-export const firstLastFrameToVideoInputCheck = (): StandardSchemaV1<unknown, T.FirstLastFrameToVideoInput> =>
+export const firstLastFrameToVideoInputCheck: Check<T.FirstLastFrameToVideoInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"image_tail":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `TextToMusicInput` without zod (the rules of `textToMusicInputSchema`). */
-export const textToMusicInputCheck = (): StandardSchemaV1<unknown, T.TextToMusicInput> =>
+export const textToMusicInputCheck: Check<T.TextToMusicInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"duration":{"t":"i","gte":1,"lte":95},"qty":{"t":"i","gte":1,"lte":4},"disable_translate":{"t":"b","opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `TextToSoundEffectInput` without zod (the rules of `textToSoundEffectInputSchema`). */
-export const textToSoundEffectInputCheck = (): StandardSchemaV1<unknown, T.TextToSoundEffectInput> =>
+export const textToSoundEffectInputCheck: Check<T.TextToSoundEffectInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"duration":{"t":"i","gte":5,"lte":180},"qty":{"t":"i","gte":1,"lte":4,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `TextToSpeechInput` without zod (the rules of `textToSpeechInputSchema`). */
-export const textToSpeechInputCheck = (): StandardSchemaV1<unknown, T.TextToSpeechInput> =>
+export const textToSpeechInputCheck: Check<T.TextToSpeechInput> = () =>
   compactSchema({"t":"o","p":{"text":{"t":"s","min":1,"max":5000},"voice_id":{"t":"s","min":1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `TextToVideoInput` without zod (the rules of `textToVideoInputSchema`). */
-export const textToVideoInputCheck = (): StandardSchemaV1<unknown, T.TextToVideoInput> =>
+export const textToVideoInputCheck: Check<T.TextToVideoInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `VideoContinuationInput` without zod (the rules of `videoContinuationInputSchema`). */
-export const videoContinuationInputCheck = (): StandardSchemaV1<unknown, T.VideoContinuationInput> =>
+export const videoContinuationInputCheck: Check<T.VideoContinuationInput> = () =>
   compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"video":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `VideoScoringInput` without zod (the rules of `videoScoringInputSchema`). */
-export const videoScoringInputCheck = (): StandardSchemaV1<unknown, T.VideoScoringInput> =>
+export const videoScoringInputCheck: Check<T.VideoScoringInput> = () =>
   compactSchema({"t":"o","p":{"video":{"t":"s","url":1},"prompt":{"t":"s","min":1,"opt":1},"duration":{"t":"i","gte":5,"lte":900,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `GetTaskInput` without zod (the rules of `getTaskInputSchema`). */
-export const getTaskInputCheck = (): StandardSchemaV1<unknown, T.GetTaskInput> =>
+export const getTaskInputCheck: Check<T.GetTaskInput> = () =>
   compactSchema({"t":"o","p":{"task_id":{"t":"s","min":1}}});

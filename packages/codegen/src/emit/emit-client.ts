@@ -11,10 +11,18 @@ import { literal, propKey } from "./names.js";
  */
 export function emitClient(ctx: EmitContext): string {
   const V = ctx.typeBase;
-  const names = new Map<string, string>();
-  for (const p of ctx.plans) {
-    for (const n of [p.id, p.source.operationId, p.name, ...p.aliases]) if (!names.has(n)) names.set(n, p.id);
-  }
+  // Each operation's other names (catalog name, source operation id, aliases), by id: ids take
+  // precedence, then the first operation to claim a name keeps it.
+  const taken = new Set(ctx.plans.map((p) => p.id));
+  const others = ctx.plans.map((p) => {
+    const own: string[] = [];
+    for (const n of [p.source.operationId, p.name, ...p.aliases])
+      if (!taken.has(n)) {
+        own.push(n);
+        taken.add(n);
+      }
+    return [p.id, own] as const;
+  });
   const resultDefault = ctx.taskResultType ?? "unknown";
   const out: string[] = [
     genHeader(ctx.catalog),
@@ -25,7 +33,14 @@ export function emitClient(ctx: EmitContext): string {
   if (ctx.plans.length && ctx.taskResultType) out.push(`import type * as T from "./types.gen.js";`);
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
-  out.push(`export type ${V}OperationName = keyof typeof operationIds;`, "");
+  out.push(
+    `export type ${V}OperationName = OperationId | (typeof operationNames)[OperationId][number];`,
+    "",
+    `type OperationId = keyof typeof operationNames;`,
+    `/** The operation id a name resolves to. */`,
+    `type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];`,
+    "",
+  );
   const typed = ctx.plans.length > 0;
   if (typed)
     out.push(
@@ -47,7 +62,7 @@ export function emitClient(ctx: EmitContext): string {
     `   * like the method when the name is known, \`unknown\` for any other string (checked at run time).`,
     `   */`,
     typed
-      ? `  call<N extends ${V}OperationName | (string & {})>(name: N, input: N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends ${V}OperationName ? ${V}Operations[(typeof operationIds)[N]]["output"] : unknown>;`
+      ? `  call<N extends ${V}OperationName | (string & {})>(name: N, input: N extends ${V}OperationName ? ${V}Operations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends ${V}OperationName ? ${V}Operations[IdOf<N>]["output"] : unknown>;`
       : `  call(name: string, input: unknown, options?: CallOptions): Promise<unknown>;`,
     `  /** Resumes a task from a stored handle or a bare task id. */`,
     `  resume<Result = ${ctx.taskResultType && ctx.plans.length ? `T.${resultDefault}` : resultDefault}>(handle: TaskHandle | string): Task<Result>;`,
@@ -71,15 +86,27 @@ export function emitClient(ctx: EmitContext): string {
     out.push(
       `/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`,
       `export type ${V}Operations = {`,
-      `  [K in (typeof operationIds)[${V}OperationName]]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
+      `  [K in OperationId]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
       "};",
       "",
     );
   }
-  out.push(`const operationIds = {`);
-  for (const [n, id] of names) out.push(`  ${propKey(n)}: ${literal(id)},`);
+  out.push(`const operationNames = {`);
+  for (const [id, own] of others) out.push(`  ${propKey(id)}: ${literal(own)},`);
   out.push("} as const;", "");
-  out.push(`const operationIdOf: Readonly<Record<string, string>> = operationIds;`, "");
+  if (typed)
+    out.push(
+      `let idOf: Record<string, string> | undefined;`,
+      `/** Every name to its operation id, built on first use (ids first, then each operation's other names). */`,
+      `const operationIdOf = (): Readonly<Record<string, string>> => {`,
+      `  if (idOf) return idOf;`,
+      `  idOf = {};`,
+      `  for (const id in operationNames) idOf[id] = id;`,
+      `  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;`,
+      `  return idOf;`,
+      `};`,
+      "",
+    );
   out.push(
     `/** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */`,
     `export function find${V}Operation(name: string): OperationDefinition | undefined {`,
@@ -87,7 +114,8 @@ export function emitClient(ctx: EmitContext): string {
   if (ctx.plans.length) {
     out.push(
       `  const table = ops as unknown as Record<string, OperationDefinition | undefined>;`,
-      `  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];`,
+      `  const ids = operationIdOf();`,
+      `  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];`,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: emitted source text
       "  return id === undefined ? undefined : table[`${id}Operation`];",
     );
@@ -122,7 +150,7 @@ export function emitClient(ctx: EmitContext): string {
       ? [
           `  const methods = client as unknown as Record<string, unknown>;`,
           `  const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;`,
-          `  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);`,
+          `  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);`,
         ]
       : []),
     `  return client as unknown as ${V}Client;`,

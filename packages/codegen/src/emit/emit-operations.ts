@@ -1,7 +1,7 @@
 import type { EmitContext } from "./emit-context.js";
+import { operationDoc } from "./emit-operation-doc.js";
 import { compactInputSpec } from "./emit-validators.js";
 import { genHeader } from "./header.js";
-import { operationDoc } from "./emit-operation-doc.js";
 import { literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 

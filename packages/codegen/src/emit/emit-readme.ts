@@ -62,14 +62,14 @@ export function emitReadme(ctx: EmitContext): string {
     "## Operations",
     "",
     "A paid create is never retried once sent; a task returns a handle (`.wait()` for the result).",
-    `Each field's type, rules, default and description show as you type it (its doc on \`<Op>Input\`), and \`gen list ${v.id} <operation>\` prints them. Aliases: \`gen list ${v.id}\`.`,
+    `Each operation's description and an example show on hover (\`client.<operation>\` or the standalone function); each field's type, rules, default and description show as you type it (its doc on \`<Op>Input\`), and \`gen list ${v.id} <operation>\` prints them. Aliases: \`gen list ${v.id}\`.`,
     "",
-    "| Operation | Name | Request | Kind | Required fields |",
-    "|---|---|---|---|---|",
+    "| Operation | Name | Request | Kind |",
+    "|---|---|---|---|",
     ...ctx.plans.map(operationRow),
     "",
   );
-  const notes = ctx.plans.flatMap(operationNotes);
+  const notes = operationNotes(ctx.plans);
   if (notes.length) out.push("### Rules and notes", "", ...notes, "");
   return (
     out
@@ -80,23 +80,42 @@ export function emitReadme(ctx: EmitContext): string {
 }
 
 /**
- * One table row per operation: id, name, method and path, kind, required fields. Each field's type,
+ * One table row per operation: id, name, method and path, kind. Not its fields: each field's type,
  * rules, default and description are its doc on `<Op>Input` (shown as it is typed) and in
- * `gen list <vendor> <operation>`, written there once rather than again here.
+ * `gen list <vendor> <operation>`; a list of them here made the index most of the README.
  */
 function operationRow(p: OperationPlan): string {
-  const kind = [p.kind === "create" ? "paid create" : "read", ...(p.task ? ["task"] : [])].join(", ");
-  const required = p.fields.filter((f) => f.required).map((f) => `\`${f.name}\``);
-  const optional = p.fields.length - required.length;
-  const fields = [...required, ...(optional ? [`${optional} optional`] : [])].join(", ") || "none";
-  return `| \`${p.id}\` | ${cell(p.name)} | \`${p.method} ${cell(p.path)}\` | ${kind} | ${fields} |`;
+  const kind = [p.kind === "create" ? "paid" : "read", ...(p.task ? ["task"] : [])].join(", ");
+  return `| \`${p.id}\` | ${cell(p.name)} | \`${p.method} ${cell(p.path)}\` | ${kind} |`;
 }
 
-/** Cross-field rules and notes, which no field's doc carries. */
-function operationNotes(p: OperationPlan): string[] {
-  const lines = (p.source.xGen.rules ?? []).map((r) => `- \`${p.id}\`: rule \`${JSON.stringify(r)}\``);
-  for (const n of p.source.xGen.notes ?? []) lines.push(`- \`${p.id}\`: ${cell(n)}`);
-  return lines;
+/** Operations named one by one under a shared note up to this many; past it, a count. */
+const NAMED_UP_TO = 5;
+
+/**
+ * Cross-field rules (no field's doc carries them) and catalog notes: each distinct one once, with
+ * the operations it concerns (a count past a few). A rule or note the catalog repeats on many
+ * entries is one line, not one per operation.
+ */
+function operationNotes(plans: readonly OperationPlan[]): string[] {
+  const byText = new Map<string, string[]>();
+  const add = (text: string, id: string) => byText.set(text, [...(byText.get(text) ?? []), id]);
+  for (const p of plans)
+    for (const r of p.source.xGen.rules ?? []) add(`rule \`${JSON.stringify(r)}\``, p.id);
+  for (const p of plans) for (const n of p.source.xGen.notes ?? []) add(cell(n), p.id);
+  return [...byText].map(([text, ids]) => {
+    const named = ids
+      .slice(0, NAMED_UP_TO)
+      .map((id) => `\`${id}\``)
+      .join(", ");
+    const who =
+      ids.length === plans.length && ids.length > 1
+        ? "every operation"
+        : ids.length <= NAMED_UP_TO
+          ? named
+          : `${ids.length} operations (${named}, …)`;
+    return `- ${who}: ${text}`;
+  });
 }
 
 function cell(text: string): string {

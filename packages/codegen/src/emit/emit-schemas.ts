@@ -17,6 +17,7 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(\`must be one of: \${values.join(", ")}\`));
 `;
 
 const LAZY = `const lazy = <S>(build: () => S): (() => S) => {

@@ -47,7 +47,11 @@ export function emitValidators(ctx: EmitContext): string {
     const earlier = first.earlier(spec, plan.id);
     // The same rules as an earlier operation's: its validator, typed for this input (the input
     // types match field for field); no doc of its own (the line says whose rules it has).
-    if (earlier) body.push(`export const ${plan.id}InputCheck = ${earlier}InputCheck as Check<T.${plan.typeName}Input>;`, "");
+    if (earlier)
+      body.push(
+        `export const ${plan.id}InputCheck = ${earlier}InputCheck as Check<T.${plan.typeName}Input>;`,
+        "",
+      );
     else
       body.push(
         `/** Validator of \`${plan.typeName}Input\` without zod (the rules of \`${plan.id}InputSchema\`). */`,

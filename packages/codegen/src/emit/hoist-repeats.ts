@@ -50,9 +50,9 @@ export function hoistRepeats(body: string, kind: HoistKind): { declarations: str
 /** A JSON string literal, as `literal()` writes it. */
 const STR = String.raw`"(?:[^"\\\n]|\\.)*"`;
 
-/** zod: `z.enum([...], e("must be one of: ..."))`, hoisted as a function (schemas stay lazy). */
+/** zod: `oneOf([...])` (a `z.enum` with its message), hoisted as a function (schemas stay lazy). */
 export const ZOD_ENUMS: HoistKind = {
-  pattern: new RegExp(String.raw`(?<text>z\.enum\(\[(?:${STR},?)+\], e\(${STR}\)\))`, "g"),
+  pattern: new RegExp(String.raw`(?<text>oneOf\(\[(?:${STR},?)+\]\))`, "g"),
   declare: (name, text) => `const ${name} = () => ${text};`,
   use: (name) => `${name}()`,
   name: (n) => `choice${n}`,

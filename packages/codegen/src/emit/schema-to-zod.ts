@@ -27,10 +27,9 @@ function baseZod(s: JsonSchema, model: GenModel, depth: number, stack: readonly 
     return `z.literal(${literal(s.const)}, e(${literal(`must be ${literal(s.const)}`)}))`;
   if (s.enum) {
     const values = s.enum.filter((v) => v !== null);
-    const msg = e(`must be one of: ${values.map((v) => String(v)).join(", ")}`);
-    return values.every((v) => typeof v === "string")
-      ? `z.enum(${literal(values)}, ${msg})`
-      : `z.literal(${literal(values)}, ${msg})`;
+    // `oneOf` (schemas.gen.ts) builds the message from the values: the list is written once.
+    if (values.every((v) => typeof v === "string")) return `oneOf(${literal(values)})`;
+    return `z.literal(${literal(values)}, ${e(`must be one of: ${values.map((v) => String(v)).join(", ")}`)})`;
   }
   const variants = s.oneOf ?? s.anyOf;
   if (variants) {

@@ -3,11 +3,19 @@
 import { createVendorClient } from "@gen/runtime";
 import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";
 import * as ops from "./operations.gen.js";
-import type * as T from "./types.gen.js";
 import { type AcmeOptions, acmeVendor } from "./vendor.gen.js";
 
 /** Every name `call()` accepts: operation ids, catalog names and aliases. */
-export type AcmeOperationName = keyof typeof operationIds;
+export type AcmeOperationName = OperationId | (typeof operationNames)[OperationId][number];
+
+type OperationId = keyof typeof operationNames;
+/** The operation id a name resolves to. */
+type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];
+
+/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */
+type AcmeMethods = {
+  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;
+};
 
 /**
  * A Acme Anvils client: one typed method per operation. Every method throws:
@@ -16,47 +24,14 @@ export type AcmeOperationName = keyof typeof operationIds;
  * - `AuthenticationError`, `InsufficientCreditsError`, `RateLimitedError` or `GenError` when the vendor refuses
  * - `NetworkError` or `TimeoutError` when the request fails or times out (a paid create is not retried)
  */
-export interface AcmeClient {
+export interface AcmeClient extends AcmeMethods {
   /** The underlying runtime client (raw requests, downloads). */
   readonly runtime: VendorClient;
-  /**
-   * listAnvils (`listAnvils`)
-   *
-   * Input `ListAnvilsInput`: `color`, `limit`.
-   *
-   * @example
-   * ```ts
-   * const output = await acme.listAnvils({  });
-   * ```
-   */
-  listAnvils(input: T.ListAnvilsInput, options?: CallOptions): Promise<T.ListAnvilsOutput>;
-  /**
-   * makeAnvil (`makeAnvil`)
-   *
-   * Input `MakeAnvilInput`: `weight` (required), `color`, `label`.
-   *
-   * @example
-   * ```ts
-   * const output = await acme.makeAnvil({ weight: 1 });
-   * ```
-   */
-  makeAnvil(input: T.MakeAnvilInput, options?: CallOptions): Promise<T.MakeAnvilOutput>;
-  /**
-   * getAnvil (`getAnvil`)
-   *
-   * Input `GetAnvilInput`: `id` (required).
-   *
-   * @example
-   * ```ts
-   * const output = await acme.getAnvil({ id: "..." });
-   * ```
-   */
-  getAnvil(input: T.GetAnvilInput, options?: CallOptions): Promise<T.GetAnvilOutput>;
   /**
    * Calls an operation by id, catalog name or alias (like the vendor's `Skill.invoke`): typed
    * like the method when the name is known, `unknown` for any other string (checked at run time).
    */
-  call<N extends AcmeOperationName | (string & {})>(name: N, input: N extends AcmeOperationName ? AcmeOperations[(typeof operationIds)[N]]["input"] : unknown, options?: CallOptions): Promise<N extends AcmeOperationName ? AcmeOperations[(typeof operationIds)[N]]["output"] : unknown>;
+  call<N extends AcmeOperationName | (string & {})>(name: N, input: N extends AcmeOperationName ? AcmeOperations[IdOf<N>]["input"] : unknown, options?: CallOptions): Promise<N extends AcmeOperationName ? AcmeOperations[IdOf<N>]["output"] : unknown>;
   /** Resumes a task from a stored handle or a bare task id. */
   resume<Result = unknown>(handle: TaskHandle | string): Task<Result>;
   /**
@@ -75,21 +50,30 @@ export interface AcmeClient {
 
 /** Input and output of every operation, by id (what `call(name)` resolves to). */
 export type AcmeOperations = {
-  [K in (typeof operationIds)[AcmeOperationName]]: AcmeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
+  [K in OperationId]: AcmeClient[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;
 };
 
-const operationIds = {
-  listAnvils: "listAnvils",
-  makeAnvil: "makeAnvil",
-  getAnvil: "getAnvil",
+const operationNames = {
+  listAnvils: [],
+  makeAnvil: [],
+  getAnvil: [],
 } as const;
 
-const operationIdOf: Readonly<Record<string, string>> = operationIds;
+let idOf: Record<string, string> | undefined;
+/** Every name to its operation id, built on first use (ids first, then each operation's other names). */
+const operationIdOf = (): Readonly<Record<string, string>> => {
+  if (idOf) return idOf;
+  idOf = {};
+  for (const id in operationNames) idOf[id] = id;
+  for (const [id, names] of Object.entries(operationNames) as Array<[string, readonly string[]]>) for (const n of names) idOf[n] = id;
+  return idOf;
+};
 
 /** Finds an operation's definition by id, catalog name or alias (exact, then case-insensitive). */
 export function findAcmeOperation(name: string): OperationDefinition | undefined {
   const table = ops as unknown as Record<string, OperationDefinition | undefined>;
-  const id = operationIdOf[name] ?? Object.entries(operationIdOf).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
+  const ids = operationIdOf();
+  const id = ids[name] ?? Object.entries(ids).find(([k]) => k.toLowerCase() === name.toLowerCase())?.[1];
   return id === undefined ? undefined : table[`${id}Operation`];
 }
 
@@ -115,7 +99,7 @@ export function createAcme(options: AcmeOptions = {}): AcmeClient {
   };
   const methods = client as unknown as Record<string, unknown>;
   const fns = ops as unknown as Record<string, (client: VendorClient, input: unknown, options?: CallOptions) => Promise<unknown>>;
-  for (const id of new Set(Object.values(operationIdOf))) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
+  for (const id in operationNames) methods[id] = (input: unknown, callOptions?: CallOptions) => fns[id]!(rt(), input, callOptions);
   return client as unknown as AcmeClient;
 }
 

@@ -10,40 +10,32 @@ import type * as T from "./types.gen.js";
 /** A standalone function calling one operation: `op(client, input, options?)`. */
 const _op = <I, R>(operation: OperationDefinition<I, unknown>) => (client: VendorClient, input: I, options?: CallOptions): Promise<R> => client.invoke(operation, input, options) as Promise<R>;
 
-export const listAnvilsOperation: OperationDefinition<T.ListAnvilsInput, T.ListAnvilsOutput> = {
-  id: "listAnvils",
-  name: "listAnvils",
-  method: "GET",
-  path: "/anvils",
-  queryParams: ["color","limit"],
-  kind: "read",
-  input: listAnvilsInputCheck,
-};
+export const listAnvilsOperation: OperationDefinition<T.ListAnvilsInput, T.ListAnvilsOutput> = { id: "listAnvils", name: "listAnvils", method: "GET", path: "/anvils", queryParams: ["color","limit"], kind: "read", input: listAnvilsInputCheck };
 
-/** listAnvils */
+/**
+ * listAnvils (`listAnvils`)
+ *
+ * @example
+ * const output = await acme.listAnvils({});
+ */
 export const listAnvils = /* @__PURE__ */ _op<T.ListAnvilsInput, T.ListAnvilsOutput>(listAnvilsOperation);
 
-export const makeAnvilOperation: OperationDefinition<T.MakeAnvilInput, T.MakeAnvilOutput> = {
-  id: "makeAnvil",
-  name: "makeAnvil",
-  method: "POST",
-  path: "/anvils",
-  kind: "create",
-  input: makeAnvilInputCheck,
-};
+export const makeAnvilOperation: OperationDefinition<T.MakeAnvilInput, T.MakeAnvilOutput> = { id: "makeAnvil", name: "makeAnvil", method: "POST", path: "/anvils", kind: "create", input: makeAnvilInputCheck };
 
-/** makeAnvil */
+/**
+ * makeAnvil (`makeAnvil`)
+ *
+ * @example
+ * const output = await acme.makeAnvil({ weight: 1 });
+ */
 export const makeAnvil = /* @__PURE__ */ _op<T.MakeAnvilInput, T.MakeAnvilOutput>(makeAnvilOperation);
 
-export const getAnvilOperation: OperationDefinition<T.GetAnvilInput, T.GetAnvilOutput> = {
-  id: "getAnvil",
-  name: "getAnvil",
-  method: "GET",
-  path: "/anvils/{id}",
-  pathParams: ["id"],
-  kind: "read",
-  input: getAnvilInputCheck,
-};
+export const getAnvilOperation: OperationDefinition<T.GetAnvilInput, T.GetAnvilOutput> = { id: "getAnvil", name: "getAnvil", method: "GET", path: "/anvils/{id}", pathParams: ["id"], kind: "read", input: getAnvilInputCheck };
 
-/** getAnvil */
+/**
+ * getAnvil (`getAnvil`)
+ *
+ * @example
+ * const output = await acme.getAnvil({ id: "..." });
+ */
 export const getAnvil = /* @__PURE__ */ _op<T.GetAnvilInput, T.GetAnvilOutput>(getAnvilOperation);

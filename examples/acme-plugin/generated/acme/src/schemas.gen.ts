@@ -12,18 +12,17 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
 
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
-const choice1 = () => z.enum(["black","red","acme, orange"], e("must be one of: black, red, acme, orange"));
-
 /** zod/mini schema of `ListAnvilsInput`, built on first use. */
 export const listAnvilsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
-      color: z.optional(choice1()),
+      color: z.optional(oneOf(["black","red","acme, orange"])),
       limit: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(50, "must be <= 50"))),
     },
     o,
@@ -33,7 +32,7 @@ export const listAnvilsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
 export const makeAnvilInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
     {
       weight: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(500, "must be <= 500")),
-      color: z.optional(choice1()),
+      color: z.optional(oneOf(["black","red","acme, orange"])),
       label: z.optional(z.string(e("must be a string"))),
     },
     o,

@@ -3,14 +3,17 @@
 import { compactSchema, type StandardSchemaV1 } from "@gen/runtime";
 import type * as T from "./types.gen.js";
 
+/** A zod-free validator of one operation's input. */
+type Check<I> = () => StandardSchemaV1<unknown, I>;
+
 /** Validator of `ListAnvilsInput` without zod (the rules of `listAnvilsInputSchema`). */
-export const listAnvilsInputCheck = (): StandardSchemaV1<unknown, T.ListAnvilsInput> =>
+export const listAnvilsInputCheck: Check<T.ListAnvilsInput> = () =>
   compactSchema({"t":"o","p":{"color":{"t":"e","v":["black","red","acme, orange"],"opt":1},"limit":{"t":"i","gte":1,"lte":50,"opt":1}}});
 
 /** Validator of `MakeAnvilInput` without zod (the rules of `makeAnvilInputSchema`). */
-export const makeAnvilInputCheck = (): StandardSchemaV1<unknown, T.MakeAnvilInput> =>
+export const makeAnvilInputCheck: Check<T.MakeAnvilInput> = () =>
   compactSchema({"t":"o","p":{"weight":{"t":"i","gte":1,"lte":500},"color":{"t":"e","v":["black","red","acme, orange"],"opt":1},"label":{"t":"s","opt":1}}});
 
 /** Validator of `GetAnvilInput` without zod (the rules of `getAnvilInputSchema`). */
-export const getAnvilInputCheck = (): StandardSchemaV1<unknown, T.GetAnvilInput> =>
+export const getAnvilInputCheck: Check<T.GetAnvilInput> = () =>
   compactSchema({"t":"o","p":{"id":{"t":"s"}}});
