@@ -40,12 +40,17 @@ const DOC = {
   },
 };
 
-const PROBE = `import { createDocs, paint, oldThing } from "./pkg/src/index.js";
+const PROBE = `import { createDocs, paint, oldThing, type PaintOutput } from "./pkg/src/index.js";
 const client = createDocs();
 void client.paint({ prompt: "a fox" });
 void paint;
 void client.oldThing({});
 void oldThing;
+const painted: Promise<PaintOutput> = client.call("paint", { prompt: "a fox" });
+// @ts-expect-error a known name takes that operation's input
+void client.call("paint", { nope: 1 });
+const anyName: Promise<unknown> = client.call("not-an-operation", 1);
+void [painted, anyName];
 client.
 `;
 
@@ -105,7 +110,7 @@ describe("editor docs of a generated package", { timeout: 120_000 }, () => {
     };
   };
 
-  it("the probe type-checks against the generated package", () => {
+  it("the probe type-checks against the generated package (call by name typed like the method)", () => {
     const errors = service
       .getSemanticDiagnostics(probe)
       .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));

@@ -89,13 +89,10 @@ function operationRow(p: OperationPlan): string {
   return `| \`${p.id}\` | ${cell(p.name)} | \`${p.method} ${cell(p.path)}\` | ${kind} |`;
 }
 
-/** Operations named one by one under a shared note up to this many; past it, a count. */
-const NAMED_UP_TO = 5;
-
 /**
  * Cross-field rules (no field's doc carries them) and catalog notes: each distinct one once, with
- * the operations it concerns (a count past a few). A rule or note the catalog repeats on many
- * entries is one line, not one per operation.
+ * the operations it concerns. A rule or note the catalog repeats on many entries is one line that
+ * names them, not a line per operation repeating it.
  */
 function operationNotes(plans: readonly OperationPlan[]): string[] {
   const byText = new Map<string, string[]>();
@@ -104,16 +101,10 @@ function operationNotes(plans: readonly OperationPlan[]): string[] {
     for (const r of p.source.xGen.rules ?? []) add(`rule \`${JSON.stringify(r)}\``, p.id);
   for (const p of plans) for (const n of p.source.xGen.notes ?? []) add(cell(n), p.id);
   return [...byText].map(([text, ids]) => {
-    const named = ids
-      .slice(0, NAMED_UP_TO)
-      .map((id) => `\`${id}\``)
-      .join(", ");
     const who =
       ids.length === plans.length && ids.length > 1
         ? "every operation"
-        : ids.length <= NAMED_UP_TO
-          ? named
-          : `${ids.length} operations (${named}, …)`;
+        : ids.map((id) => `\`${id}\``).join(", ");
     return `- ${who}: ${text}`;
   });
 }
