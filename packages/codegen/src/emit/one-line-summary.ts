@@ -1,0 +1,24 @@
+/** Longest {@link oneLineSummary}. */
+export const SUMMARY_MAX = 120;
+
+/**
+ * One line about an operation for listings without the model: the catalog's summary, else the
+ * description's first sentence; whitespace collapsed, cut at a word to at most 120 characters.
+ */
+export function oneLineSummary(summary?: string, description?: string): string | undefined {
+  const text = clean(summary) || firstSentence(clean(description));
+  if (!text) return undefined;
+  if (text.length <= SUMMARY_MAX) return text;
+  const cut = text.slice(0, SUMMARY_MAX - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > SUMMARY_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, "")}…`;
+}
+
+function clean(text: string | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)|[。！？]/);
+  return end === -1 ? text : text.slice(0, end + 1);
+}
