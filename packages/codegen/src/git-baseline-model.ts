@@ -42,7 +42,11 @@ export async function gitBaselineModel(
     // The adapter resolves against the real root (a path or package adapter), the files against the copy.
     const adapter = await loadAdapter(vendor.adapter, root, adapters).catch(() => undefined);
     if (!adapter) return undefined;
-    const loaded = await loadVendorModel(dir, vendor, new Map([...(adapters ?? []), [vendor.adapter, adapter]]));
+    const loaded = await loadVendorModel(
+      dir,
+      vendor,
+      new Map([...(adapters ?? []), [vendor.adapter, adapter]]),
+    );
     return loaded.diagnostics.some((d) => d.severity === "error") ? undefined : loaded.model;
   } finally {
     await rm(dir, { recursive: true, force: true });

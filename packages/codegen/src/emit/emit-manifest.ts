@@ -21,7 +21,7 @@ export function manifestData(ctx: EmitContext): VendorManifest {
       connectTo: `${envBase}_CONNECT_TO`,
     },
     operations: ctx.plans.map((p) => {
-      const summary = oneLineSummary(p.summary, p.description);
+      const summary = oneLineSummary(p.summary, p.description, p.name);
       return { id: p.id, name: p.name, kind: p.kind, task: p.task, ...(summary ? { summary } : {}) };
     }),
   };

@@ -33,7 +33,13 @@ export function emitPackageJson(ctx: EmitContext, version: string, deps: Package
     },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    files: ["dist", "src", ...(shipModel ? ["openapi.gen.json"] : []), "!src/**/*.test.ts", "!src/**/__fixtures__"],
+    files: [
+      "dist",
+      "src",
+      ...(shipModel ? ["openapi.gen.json"] : []),
+      "!src/**/*.test.ts",
+      "!src/**/__fixtures__",
+    ],
     scripts: {
       build: `node ${posix.join(posix.relative(ctx.outDir, ".") || ".", "scripts/build-package.mjs")}`,
       typecheck: "tsc -p tsconfig.json",
