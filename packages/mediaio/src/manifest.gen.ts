@@ -39,7 +39,7 @@ export const generatedManifest: VendorManifest = {
     {"id":"i2vKlingV25Turbo","name":"Kling 2.5 Turbo","kind":"create","task":true,"summary":"Offers advanced motion control and high realism, bridging the gap between standard and professional output."},
     {"id":"i2vKlingV26","name":"Kling 2.6","kind":"create","task":true,"summary":"Kling AI's video model, recognized for its ability to generate realistic and coherent motion."},
     {"id":"i2vKlingV30","name":"Kling 3.0","kind":"create","task":true,"summary":"The latest high-fidelity generation delivering ultra-realistic motion and superior detail, suitable for…"},
-    {"id":"i2vMotionControlKlingV26","name":"Motion Control Kling 2.6","kind":"create","task":true,"summary":"Kling 2.6 API Documentation"},
+    {"id":"i2vMotionControlKlingV26","name":"Motion Control Kling 2.6","kind":"create","task":true,"summary":"Offers advanced motion control and high realism, bridging the gap between standard and professional output."},
     {"id":"i2vMinimax02","name":"Hailuo 02","kind":"create","task":true,"summary":"Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements…"},
     {"id":"i2vMinimaxV23","name":"Hailuo 2.3","kind":"create","task":true,"summary":"Excels in cinematic realism and complex physics simulation, offering 'Director-level' control over camera movements…"},
     {"id":"generationResult","name":"Task Result","kind":"read","task":false,"summary":"API to query generation task result by task ID."},
@@ -49,12 +49,12 @@ export const generatedManifest: VendorManifest = {
     {"id":"i2vVeoV31Fast","name":"Google Veo 3.1 Fast","kind":"create","task":true,"summary":"Google Veo 3.1 Fast is an AI model for video generation."},
     {"id":"i2vViduQ2","name":"Vidu Q2","kind":"create","task":true,"summary":"A fast and efficient model that balances generation speed with good visual fidelity."},
     {"id":"i2vViduQ3","name":"Vidu Q3","kind":"create","task":true,"summary":"The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video…"},
-    {"id":"t2vViduQ3","name":"Vidu Q3 (Text To Video)","kind":"create","task":true,"summary":"Vidu Q3 API Documentation"},
+    {"id":"t2vViduQ3","name":"Vidu Q3 (Text To Video)","kind":"create","task":true,"summary":"The latest iteration optimized for superior speed and high-definition output, enabling rapid high-quality video…"},
     {"id":"i2vWanV22","name":"Wan 2.2","kind":"create","task":true,"summary":"A balanced video generation model offering reliable motion quality and prompt adherence for general tasks."},
     {"id":"i2vWanV25","name":"Wan 2.5","kind":"create","task":true,"summary":"An enhanced version offering improved motion stability and visual quality compared to earlier iterations."},
     {"id":"i2vWanV26","name":"Wan 2.6","kind":"create","task":true,"summary":"Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex…"},
-    {"id":"t2vWanV25","name":"Wan 2.5 (Text To Video)","kind":"create","task":true,"summary":"Wan 2.5 API Documentation"},
-    {"id":"t2vWanV26","name":"Wan 2.6 (Text To Video)","kind":"create","task":true,"summary":"Wan 2.6 API Documentation"},
-    {"id":"userCredits","name":"Credits","kind":"read","task":false,"summary":"User Credits API Documentation"}
+    {"id":"t2vWanV25","name":"Wan 2.5 (Text To Video)","kind":"create","task":true,"summary":"An enhanced version offering improved motion stability and visual quality compared to earlier iterations."},
+    {"id":"t2vWanV26","name":"Wan 2.6 (Text To Video)","kind":"create","task":true,"summary":"Features advanced multi-shot storytelling and native audio-visual synchronization, ideal for creating complex…"},
+    {"id":"userCredits","name":"Credits","kind":"read","task":false,"summary":"API to query user credits balance."}
   ]
 };
