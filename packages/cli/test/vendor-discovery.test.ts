@@ -177,6 +177,20 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
     expect(mock.stderr).toContain("catalogs/media31/openapi.yaml is missing");
     expect(mock.stderr).toContain('"shipModel": true');
     expect(mock.stderr).toContain("run gen mock from the vendor's project");
+
+    // `gen mock` with no vendor named: the others start, this one is skipped with the reason.
+    const all = spawnGen(["mock", "--json"], { cwd: app });
+    const done = collect(all);
+    try {
+      const printed = (await waitForLine(all, /^[\s\S]*"type":"ready"\}\n/))[0];
+      const started = jsonLines(printed)
+        .filter((e) => e.type === "simulator")
+        .map((e) => e.vendor);
+      expect(started).toEqual(["edrawmax", "ima", "mediaio", "tomoviee"]);
+    } finally {
+      all.kill("SIGINT");
+    }
+    expect((await done).stderr).toContain("skipped media31: cannot simulate media31");
   });
 
   it("needed no edit to the CLI: its sources name no such vendor", () => {
