@@ -35,7 +35,8 @@ describe("generator snapshots", () => {
     const dir = vendor.catalog.split("/")[0] as string;
     // The model is not in the package by default (gen.config `shipModel`), but still reviewed here.
     expect(files.has("openapi.gen.json")).toBe(false);
-    for (const [path, text] of [...files, ["openapi.gen.json", model], ...seeds]) {
+    const written: Array<[string, string]> = [...files, ["openapi.gen.json", model], ...seeds];
+    for (const [path, text] of written) {
       await expect(text).toMatchFileSnapshot(join("__snapshots__", dir, path.replace(/\.ts$/, ".ts.snap")));
     }
   });
