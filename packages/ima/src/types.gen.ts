@@ -2,7 +2,7 @@
 
 type CategoryChoice = "text_to_video" | "image_to_video" | "first_last_frame_to_video" | "reference_image_to_video";
 
-/** Decoded result of a finished IMA Studio task. */
+/** Decoded result of a finished IMA Studio task: what a task's `wait()` resolves to. */
 export type ImaTaskResult = (Array<{ /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; }>);
 
 /** Input of `product-list` (GET /open/v1/product/list). */
@@ -14,7 +14,7 @@ export interface ListProductsInput {
   category: CategoryChoice;
 }
 
-/** Response data of `product-list` (lenient: unknown fields are kept). */
+/** Response data of `product-list`. */
 export type ListProductsOutput = (Array<{ type?: string | number; id?: string | number; model_id?: string; name?: string; form_config?: Array<{ field?: string; value?: unknown; is_ui_virtual?: boolean; ui_params?: Array<{ [key: string]: unknown; }>; value_mapping?: { [key: string]: unknown; }; [key: string]: unknown; }>; credit_rules?: (Array<{ attribute_id?: number | string; points?: number; attributes?: { [key: string]: unknown; }; [key: string]: unknown; }>); children?: Array<unknown>; [key: string]: unknown; }>);
 
 /** Input of `tasks-create` (POST /open/v1/tasks/create). */
@@ -27,10 +27,9 @@ export interface CreateTaskInput {
   parameters: (Array<{ attribute_id: number | string; model_id: string; model_name: string; model_version: string | number; /** @default "ima" */ app: string; /** @default "web" */ platform: string; category: CategoryChoice; credit: number; parameters: { prompt: string; /** @default 1 */ n?: number; input_images?: Array<string>; cast: { points: number; attribute_id: number | string; }; [key: string]: unknown; }; }>);
 }
 
-/** Response data of `tasks-create` (lenient: unknown fields are kept). */
+/** Response data of `tasks-create`. */
 export type CreateTaskOutput = { id?: string; [key: string]: unknown; };
 
-/** What `createTask(...).wait()` resolves to. */
 export type CreateTaskResult = ImaTaskResult;
 
 /** Input of `tasks-detail` (POST /open/v1/tasks/detail). */
@@ -38,5 +37,5 @@ export interface GetTaskDetailInput {
   task_id: string;
 }
 
-/** Response data of `tasks-detail` (lenient: unknown fields are kept). */
+/** Response data of `tasks-detail`. */
 export type GetTaskDetailOutput = { id?: string; medias?: (Array<{ /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; }>); [key: string]: unknown; };

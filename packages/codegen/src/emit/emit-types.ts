@@ -23,7 +23,7 @@ export function emitTypes(ctx: EmitContext): string {
         })
       : "unknown";
     body.push(
-      `/** Decoded result of a finished ${ctx.vendor.displayName} task. */\nexport type ${ctx.taskResultType} = ${t};\n`,
+      `/** Decoded result of a finished ${ctx.vendor.displayName} task: what a task's \`wait()\` resolves to. */\nexport type ${ctx.taskResultType} = ${t};\n`,
     );
   }
   const first = new FirstEmitter();
@@ -74,7 +74,8 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan, first: FirstE
         })
       : "unknown";
   const aliases = outputAliasMembers(ctx, plan);
-  lines.push(`/** Response data of \`${plan.name}\` (lenient: unknown fields are kept). */`);
+  // Lenient (unknown fields kept): the type's index signature says so, not a phrase on every output.
+  lines.push(`/** Response data of \`${plan.name}\`. */`);
   const output = aliases ? `${wrapObj(out)} & { ${aliases} }` : out;
   lines.push(`export type ${plan.typeName}Output = ${shared(first, output, `${plan.typeName}Output`)};`);
   if (plan.task && ctx.taskResultType) {
@@ -88,7 +89,10 @@ function emitOperationTypes(ctx: EmitContext, plan: OperationPlan, first: FirstE
           nameHint: `${plan.typeName}Result`,
         })
       : ctx.taskResultType;
-    lines.push("", `/** What \`${plan.id}(...).wait()\` resolves to. */`);
+    // An operation without a result schema of its own names the vendor's task result type, which
+    // carries the doc; one with its own says what it is.
+    lines.push("");
+    if (own) lines.push(`/** What \`${plan.id}(...).wait()\` resolves to. */`);
     lines.push(`export type ${plan.typeName}Result = ${shared(first, result, `${plan.typeName}Result`)};`);
   }
   return lines.join("\n") + "\n";

@@ -8,7 +8,7 @@ export interface ListAnvilsInput {
   limit?: number;
 }
 
-/** Response data of `listAnvils` (lenient: unknown fields are kept). */
+/** Response data of `listAnvils`. */
 export type ListAnvilsOutput = unknown;
 
 /** Input of `makeAnvil` (POST /anvils). */
@@ -21,7 +21,7 @@ export interface MakeAnvilInput {
   label?: string;
 }
 
-/** Response data of `makeAnvil` (lenient: unknown fields are kept). */
+/** Response data of `makeAnvil`. */
 export type MakeAnvilOutput = unknown;
 
 /** Input of `getAnvil` (GET /anvils/{id}). */
@@ -30,5 +30,5 @@ export interface GetAnvilInput {
   id: string;
 }
 
-/** Response data of `getAnvil` (lenient: unknown fields are kept). */
+/** Response data of `getAnvil`. */
 export type GetAnvilOutput = unknown;
