@@ -7,11 +7,11 @@ import { NoSuchModelError } from "@ai-sdk/provider";
 import type { OperationDefinition, VendorDefinition } from "@gen/runtime";
 import { genImageModel } from "./gen-image-model.js";
 import { genVideoModel, type VideoStarter } from "./gen-video-model.js";
-import { imaVideoStarter } from "./ima-video-flow.js";
 import { mapSettings } from "./map-settings.js";
 import { findMediaOperation, mediaOperations } from "./media-operations.js";
 import type { ProviderContext } from "./provider-context.js";
 import { type GenClientLike, inputFields, type VendorModule } from "./vendor-sdk.js";
+import { videoFlowOf, videoFlowStarter } from "./video-flow-starter.js";
 
 /** Options of {@link createGenProvider}. */
 export interface GenProviderSettings {
@@ -33,12 +33,9 @@ export interface GenProvider {
   videoModel(modelId: string): VideoModelV3;
   /** Operation ids usable as image models. */
   imageModels(): string[];
-  /** Operation ids usable as video models (IMA: any model name of its table as well). */
+  /** Operation ids usable as video models (a package exporting a `videoFlow`, such as IMA, also takes its model names). */
   videoModels(): string[];
 }
-
-/** Vendors whose video models are not operations (see `ima-video-flow.ts`). */
-const VIDEO_QUIRKS: Readonly<Record<string, (modelId: string) => VideoStarter>> = { ima: imaVideoStarter };
 
 /**
  * The AI SDK provider of one generated vendor package, derived from what the package exports (its
@@ -78,9 +75,9 @@ export function createGenProvider(sdk: VendorModule, settings: GenProviderSettin
   };
   const video = (modelId: string) => {
     const op = findMediaOperation(sdk, "video", modelId);
-    const quirk = VIDEO_QUIRKS[vendor];
     if (op) return genVideoModel(ctx, operationStarter(ctx, op), modelId);
-    if (quirk) return genVideoModel(ctx, quirk(modelId), modelId);
+    const flow = videoFlowOf(sdk);
+    if (flow) return genVideoModel(ctx, videoFlowStarter(flow, vendor, modelId), modelId);
     throw new NoSuchModelError({
       modelId,
       modelType: "videoModel" as never,

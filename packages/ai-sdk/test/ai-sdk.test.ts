@@ -100,6 +100,51 @@ describe("AI SDK providers (real `ai` package, simulators)", { timeout: 60_000 }
     expect(result.warnings).toEqual([expect.objectContaining({ type: "unsupported", feature: "fps" })]);
   });
 
+  it("a package's own `videoFlow` serves model ids no operation matches (no vendor-specific code)", async () => {
+    const seen: Array<{ modelId: string; prompt?: string | undefined }> = [];
+    const sdk = {
+      ...tomovieeSdk,
+      videoFlow: {
+        urlPaths: tomovieeSdk.tomovieeVendor.task?.resultUrlPaths ?? [],
+        plan: (
+          _client: unknown,
+          modelId: string,
+          s: { prompt?: string | undefined; seed?: number | undefined },
+        ) => {
+          seen.push({ modelId, prompt: s.prompt });
+          return {
+            method: "textToVideo",
+            input: { prompt: `${s.prompt} (${modelId})`, camera_move_index: 5 },
+            unsupported: s.seed === undefined ? [] : (["seed"] as const),
+          };
+        },
+      },
+    };
+    const provider = createGenProvider(sdk, { clientOptions: simOptions(tomovieeSim), pollIntervalMs: 10 });
+    const before = tomovieeSim.ledger.createCount();
+    const [result] = await Promise.all([
+      experimental_generateVideo({ model: provider.video("fox-cam"), prompt: "a fox", seed: 3 }),
+      finishAfterCreate(tomovieeSim),
+    ]);
+    expect(seen).toEqual([{ modelId: "fox-cam", prompt: "a fox" }]);
+    expect(result.videos.length).toBeGreaterThan(0);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({
+        type: "unsupported",
+        feature: "seed",
+        details: "pass it in providerOptions.tomoviee",
+      }),
+    ]);
+    expect(tomovieeSim.ledger.createCount()).toBe(before + 1);
+    const create = tomovieeSim.ledger
+      .requests()
+      .filter((e) => e.method === "POST" && typeof (e.body as { prompt?: unknown })?.prompt === "string")
+      .at(-1);
+    expect(create?.body).toMatchObject({ prompt: "a fox (fox-cam)", camera_move_index: 5 });
+    // the same package without its videoFlow: the id is unknown
+    expect(() => createGenProvider(tomovieeSdk).video("fox-cam")).toThrow(/fox-cam/);
+  });
+
   it("abort: the signal stops the wait with an AbortError, the task is not created twice", async () => {
     const mediaio = createGenProvider(mediaioSdk, {
       clientOptions: simOptions(mediaioSim),

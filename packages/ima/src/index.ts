@@ -16,4 +16,5 @@ export type { CreditRule, ProductNode, ProductVersion } from "./product-types.js
 export { type ResolvedModel, resolveModel } from "./resolve-model.js";
 export { type SelectedCreditRule, selectCreditRule } from "./select-credit-rule.js";
 export { UPLOAD_MAX_BYTES } from "./upload-limits.js";
+export { videoFlow } from "./video-flow.js";
 export type { VideoCallOptions, VideoRequest } from "./video-request.js";

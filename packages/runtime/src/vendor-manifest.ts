@@ -10,4 +10,7 @@ export type {
   VendorManifestExample,
   VendorManifestOperation,
   VendorManifestSimulator,
+  VideoFlow,
+  VideoFlowCall,
+  VideoFlowSettings,
 } from "@gen/spec";

@@ -4,4 +4,5 @@ export * from "./model.js";
 export * from "./model-reader.js";
 export * from "./plan.js";
 export * from "./vendor-manifest.js";
+export * from "./video-flow.js";
 export * from "./x-gen.js";
