@@ -4,7 +4,7 @@
 // every file written). Tools: gen (this repo: gen.config + generate, the documented plugin path, with
 // the defaults; gen-wire: the same with the opt-in `"wireTypes": true`),
 // openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation).
-import { cpSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -50,10 +50,12 @@ if (tool === "gen" || tool === "gen-wire") {
   const t0 = performance.now();
   await generate({ root: out });
   ms = performance.now() - t0;
-  // srcBytes: the SDK code alone (src/), without README, package files and the model copy
-  // (modelBytes: openapi.gen.json, the normalised model shipped for the simulator, MCP and differ).
+  // srcBytes: the SDK code alone (src/), without README and package files; bytes: every file in
+  // the package directory. modelBytes: openapi.gen.json, only shipped with gen.config
+  // `"shipModel": true` (off here, as by default): 0 when the package has none.
   const pkg = join(out, "pkg");
-  const modelBytes = statSync(join(pkg, "openapi.gen.json")).size;
+  const model = join(pkg, "openapi.gen.json");
+  const modelBytes = existsSync(model) ? statSync(model).size : 0;
   console.log(
     JSON.stringify({ ms, importMs, bytes: sizeOf(pkg), srcBytes: sizeOf(join(pkg, "src")), modelBytes }),
   );

@@ -9,8 +9,10 @@ import { importPackageExport } from "./import-package-export.js";
 export interface VendorEntry {
   id: string;
   packageName: string;
-  /** The package's directory (its `openapi.gen.json` lives there). */
+  /** The package's directory (an `openapi.gen.json` there is the model it ships). */
   dir: string;
+  /** The gen.config.json listing the vendor (its catalog can be built into the model); else installed. */
+  config?: string;
   /** Undefined when the package has no manifest yet (listed in gen.config.json, not generated). */
   manifest?: VendorManifest;
 }
@@ -45,7 +47,7 @@ export function discoverVendors(cwd: string): Promise<VendorEntry[]> {
 }
 
 async function readVendors(cwd: string): Promise<VendorEntry[]> {
-  const dirs: Array<{ dir: string; id?: string }> = [];
+  const dirs: Array<{ dir: string; id?: string; config?: string }> = [];
   const config = findGenConfig(cwd);
   if (config) {
     let parsed: { vendors?: Array<{ id?: unknown; out?: unknown }> };
@@ -56,14 +58,14 @@ async function readVendors(cwd: string): Promise<VendorEntry[]> {
     }
     for (const v of parsed.vendors ?? []) {
       if (typeof v.id === "string" && typeof v.out === "string")
-        dirs.push({ dir: resolve(dirname(config), v.out), id: v.id });
+        dirs.push({ dir: resolve(dirname(config), v.out), id: v.id, config });
     }
   }
   dirs.push(...installedVendorDirs().map((dir) => ({ dir })));
   const entries: VendorEntry[] = [];
   const seen = new Set<string>();
-  for (const { dir, id } of dirs) {
-    const entry = await readEntry(dir, id);
+  for (const { dir, id, config: file } of dirs) {
+    const entry = await readEntry(dir, id, file);
     const real = existsSync(dir) ? realpathSync(dir) : dir;
     if (!entry || seen.has(entry.id) || seen.has(real)) continue;
     seen.add(entry.id);
@@ -105,10 +107,15 @@ function hasManifest(dir: string): boolean {
   return typeof exports === "object" && exports !== null && "./manifest" in exports;
 }
 
-async function readEntry(dir: string, configId?: string): Promise<VendorEntry | undefined> {
+async function readEntry(dir: string, configId?: string, config?: string): Promise<VendorEntry | undefined> {
   const pkg = readPackageJson(dir);
   const fallback = configId
-    ? { id: configId, packageName: String(pkg?.name ?? `@gen/${configId}`), dir }
+    ? {
+        id: configId,
+        packageName: String(pkg?.name ?? `@gen/${configId}`),
+        dir,
+        ...(config ? { config } : {}),
+      }
     : undefined;
   if (!pkg || !hasManifest(dir)) return fallback;
   let manifest: VendorManifest | undefined;
@@ -118,5 +125,11 @@ async function readEntry(dir: string, configId?: string): Promise<VendorEntry | 
     return fallback; // not built yet (plain node) or broken: reported as not installed
   }
   if (manifest?.manifestVersion !== 1) return fallback;
-  return { id: manifest.id, packageName: manifest.packageName, dir, manifest };
+  return {
+    id: manifest.id,
+    packageName: manifest.packageName,
+    dir,
+    manifest,
+    ...(config && manifest.id === configId ? { config } : {}),
+  };
 }

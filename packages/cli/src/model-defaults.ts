@@ -1,18 +1,16 @@
-import { readFile } from "node:fs/promises";
-import { type GenModel, getRequestBodySchema, listOperations, resolveSchema } from "@gen/spec";
+import { getRequestBodySchema, listOperations, resolveSchema } from "@gen/spec";
 import type { VendorEntry } from "./discover-vendors.js";
-import { packageModelPath } from "./package-model-path.js";
+import { vendorModel } from "./vendor-model.js";
 
 /**
- * Body-parameter defaults per operation id, read from the model a vendor package ships. They
+ * Body-parameter defaults per operation id, read from the vendor's model (see vendorModel). They
  * document what the vendor applies when a field is left out, also where the SDK does not send them.
  */
 export async function modelDefaults(entry: VendorEntry): Promise<Map<string, Record<string, unknown>>> {
   const out = new Map<string, Record<string, unknown>>();
-  const path = packageModelPath(entry);
-  if (!path) return out;
+  const { model } = await vendorModel(entry);
+  if (!model) return out;
   try {
-    const model = JSON.parse(await readFile(path, "utf8")) as GenModel;
     for (const op of listOperations(model)) {
       const defaults: Record<string, unknown> = {};
       for (const [name, prop] of Object.entries(getRequestBodySchema(model, op)?.properties ?? {})) {
@@ -22,7 +20,7 @@ export async function modelDefaults(entry: VendorEntry): Promise<Map<string, Rec
       out.set(op.operationId, defaults);
     }
   } catch {
-    // an unreadable model only costs the documented defaults
+    // a model the helpers cannot read only costs the documented defaults
   }
   return out;
 }

@@ -1,20 +1,29 @@
 import type { SimulatorOptions, SimulatorPlugin } from "@gen/simulator";
+import { CliError } from "./cli-error.js";
 import type { VendorEntry } from "./discover-vendors.js";
+import { EXIT } from "./exit-codes.js";
 import { importPackageExport } from "./import-package-export.js";
-import { packageModelPath } from "./package-model-path.js";
+import { vendorModel } from "./vendor-model.js";
 
 /**
- * What a simulator of a discovered vendor starts from: the model its package ships (else the
- * workspace's), and the plugin its manifest names (`simulator.plugin`), so a vendor package brings
- * its own simulator behaviour with no edit to the CLI or the simulator.
+ * What a simulator of a discovered vendor starts from: the vendor's model (the one its package
+ * ships, else the one built from its catalog: see vendorModel), and the plugin its manifest names
+ * (`simulator.plugin`), so a vendor package brings its own simulator behaviour with no edit to the
+ * CLI or the simulator. No model: a configuration error naming the two fixes.
  */
 export async function simulatorSource(
   entry: VendorEntry,
-): Promise<Pick<SimulatorOptions, "modelPath" | "vendor" | "plugins" | "builtinPlugins">> {
-  const modelPath = packageModelPath(entry);
+): Promise<Pick<SimulatorOptions, "model" | "plugins" | "builtinPlugins">> {
+  const { model, problem } = await vendorModel(entry);
+  if (!model)
+    throw new CliError(
+      EXIT.config,
+      `cannot simulate ${entry.id}: ${problem ?? "no model"}`,
+      `Ship the model with the package ("shipModel": true in its gen.config.json vendor entry, then gen generate), or run gen mock from the vendor's project (the folder with its gen.config.json and catalog).`,
+    );
   const plugin = await manifestPlugin(entry);
   return {
-    ...(modelPath ? { modelPath } : { vendor: entry.id }),
+    model,
     builtinPlugins: false,
     plugins: plugin ? [plugin] : [],
   };

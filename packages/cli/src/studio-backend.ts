@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import type { EntryPoint, OperationDefinition } from "@gen/runtime";
-import { type GenModel, listOperations } from "@gen/spec";
+import { listOperations } from "@gen/spec";
 import type { StudioBackend, StudioOperation, StudioVendor } from "@gen/studio";
 import type { CliIo } from "./cli-io.js";
 import { credentialsOf } from "./commands/mock.js";
@@ -10,8 +9,8 @@ import { urlPathsFor } from "./follow-task.js";
 import { modelDefaults } from "./model-defaults.js";
 import { baseUrlFor, openClient } from "./open-vendor.js";
 import { inputJsonSchema } from "./operation-parameters.js";
-import { packageModelPath } from "./package-model-path.js";
 import { resultUrls } from "./result-urls.js";
+import { vendorModel } from "./vendor-model.js";
 import { type GeneratedClient, type LoadedVendor, loadVendor } from "./vendors.js";
 
 /**
@@ -91,25 +90,24 @@ function entryPointOperation(entry: EntryPoint, module: Record<string, unknown>)
   };
 }
 
-/** Summary and description per operation id, from the model the package ships. */
+/**
+ * Summary and description per operation id, from the vendor's model (see vendorModel); without
+ * one, the one-line summary of the package's manifest.
+ */
 async function operationDocs(
   entry: VendorEntry,
 ): Promise<Map<string, { summary?: string; description?: string }>> {
   const out = new Map<string, { summary?: string; description?: string }>();
-  const path = packageModelPath(entry);
-  if (!path) return out;
-  try {
-    const model = JSON.parse(await readFile(path, "utf8")) as GenModel;
-    for (const { operationId, operation } of listOperations(model)) {
-      const { summary, description } = operation as { summary?: string; description?: string };
-      const title = summary?.replace(/\s*API Documentation$/i, "");
-      out.set(operationId, {
-        ...(title ? { summary: title } : {}),
-        ...(description ? { description } : {}),
-      });
-    }
-  } catch {
-    // without the model the catalogue only lacks descriptions
+  for (const op of entry.manifest?.operations ?? []) if (op.summary) out.set(op.id, { summary: op.summary });
+  const { model } = await vendorModel(entry);
+  if (!model) return out;
+  for (const { operationId, operation } of listOperations(model)) {
+    const { summary, description } = operation as { summary?: string; description?: string };
+    const title = summary?.replace(/\s*API Documentation$/i, "");
+    out.set(operationId, {
+      ...(title ? { summary: title } : {}),
+      ...(description ? { description } : {}),
+    });
   }
   return out;
 }

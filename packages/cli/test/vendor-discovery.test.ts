@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -15,12 +16,18 @@ import { collect, jsonLines, ROOT, runGen, spawnGen, waitForLine } from "./helpe
 
 const FIXTURES = join(ROOT, "packages/codegen/test/fixtures");
 const PLUGIN_KEY = "media31-key-from-its-own-plugin";
+/** What the scratch catalog's overlay says about createVideo: the model has all of it, the manifest its first sentence. */
+const DESCRIPTION = "Makes a short video from a prompt. Rendering takes about a minute on the vendor's side.";
+const SUMMARY = "Makes a short video from a prompt.";
 
 /**
  * Adding a vendor touches one place: a scratch project lists a new vendor in its gen.config.json,
  * generates it (the package gets its manifest), puts a simulator plugin in that package and names
  * it in the package's own manifest. With no edit to the CLI, `gen list` finds the vendor, `gen mock`
- * starts its simulator with that plugin, and `gen call` runs a task against it.
+ * starts its simulator with that plugin, and `gen call` runs a task against it. The package ships
+ * no model (gen.config `shipModel` is off by default): from the project, the CLI builds it from the
+ * catalog; installed elsewhere without the catalog, `gen list` shows the manifest's summaries and
+ * `gen mock` says how to get a model.
  */
 describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(ROOT, "packages/cli/.tmp-new-vendor-"));
@@ -49,6 +56,13 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
     mkdirSync(join(dir, "catalogs/media31"), { recursive: true });
     for (const file of ["openapi.yaml", "overlay.yaml"])
       cpSync(join(FIXTURES, "media31", file), join(dir, "catalogs/media31", file));
+    const overlay = join(dir, "catalogs/media31/overlay.yaml");
+    writeFileSync(
+      overlay,
+      `${readFileSync(overlay, "utf8")}  - target: $.paths['/v1/videos'].post
+    update: { description: ${JSON.stringify(DESCRIPTION)} }
+`,
+    );
     const generated = await runGen(["generate"], { cwd: dir });
     expect(generated.code, generated.stdout + generated.stderr).toBe(0);
     // The vendor's own code: a simulator plugin, named in the hand-written part of its manifest.
@@ -75,6 +89,11 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
     expect(Object.keys(json.exports)).toEqual(
       expect.arrayContaining([".", "./manifest", "./simulator", "./package.json"]),
     );
+    // No model in the package: not written, not listed, not exported; the manifest has the summary.
+    expect(existsSync(join(pkg, "openapi.gen.json"))).toBe(false);
+    expect(json.files).not.toContain("openapi.gen.json");
+    expect(json.exports["./openapi.json"]).toBeUndefined();
+    expect(generated).toContain(`"summary":${JSON.stringify(SUMMARY)}`);
     // Every source module is built to its own dist/ module, the export's `src/simulator-plugin.ts` too.
     const tsup = readFileSync(join(pkg, "tsup.config.ts"), "utf8");
     expect(tsup).toContain('entry: ["src/**/*.ts", "!src/**/*.test.ts"');
@@ -90,11 +109,13 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
     const media31 = vendors[0] as {
       installed: boolean;
       credentials: string[];
-      operations: Array<{ id: string }>;
+      operations: Array<{ id: string; description?: string }>;
     };
     expect(media31.installed).toBe(true);
     expect(media31.credentials).toEqual(["MEDIA31_API_KEY"]);
     expect(media31.operations.map((o) => o.id)).toContain("createVideo");
+    // The whole description: the model built from the project's catalog.
+    expect(media31.operations.find((o) => o.id === "createVideo")?.description).toBe(DESCRIPTION);
   });
 
   it("runs under `gen mock` with the plugin its manifest names, and `gen call` reaches it", async () => {
@@ -116,6 +137,60 @@ describe("a vendor added in gen.config.json alone", { timeout: 180_000 }, () => 
       child.kill("SIGINT");
       await done;
     }
+  });
+
+  it("installed without a model or catalog: `gen list` shows summaries, `gen mock` names the fix", async () => {
+    // The package as npm ships it, unpacked into an app that lists it (no catalog there).
+    const app = join(dir, "app");
+    const installed = join(app, "node_modules/@gen/media31");
+    mkdirSync(installed, { recursive: true });
+    const [packed] = JSON.parse(
+      execFileSync("npm", ["pack", "--json", "--pack-destination", dir, "--loglevel=error"], {
+        cwd: pkg,
+        encoding: "utf8",
+      }),
+    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    expect(packed!.files.map((f) => f.path)).toContain("src/manifest.gen.ts");
+    expect(packed!.files.map((f) => f.path)).not.toContain("openapi.gen.json");
+    execFileSync("tar", ["-xzf", join(dir, packed!.filename), "-C", installed, "--strip-components=1"]);
+    const vendor = {
+      id: "media31",
+      catalog: "catalogs/media31/openapi.yaml",
+      adapter: "openapi",
+      out: "node_modules/@gen/media31",
+    };
+    writeFileSync(join(app, "gen.config.json"), JSON.stringify({ vendors: [vendor] }));
+
+    const listed = await runGen(["list", "media31", "--json"], { cwd: app });
+    expect(listed.code, listed.stderr).toBe(0);
+    const [media31] = (JSON.parse(listed.stdout) as { vendors: Array<Record<string, unknown>> }).vendors as [
+      { installed: boolean; operations: Array<{ id: string; description?: string }> },
+    ];
+    expect(media31.installed).toBe(true);
+    expect(media31.operations.find((o) => o.id === "createVideo")?.description).toBe(SUMMARY);
+    const text = await runGen(["list"], { cwd: app });
+    expect(text.stdout).toMatch(/createVideo .*Makes a short video from a prompt\./);
+
+    const mock = await runGen(["mock", "media31"], { cwd: app });
+    expect(mock.code).toBe(8);
+    expect(mock.stderr).toContain("cannot simulate media31: @gen/media31 ships no model");
+    expect(mock.stderr).toContain("catalogs/media31/openapi.yaml is missing");
+    expect(mock.stderr).toContain('"shipModel": true');
+    expect(mock.stderr).toContain("run gen mock from the vendor's project");
+
+    // `gen mock` with no vendor named: the others start, this one is skipped with the reason.
+    const all = spawnGen(["mock", "--json"], { cwd: app });
+    const done = collect(all);
+    try {
+      const printed = (await waitForLine(all, /^[\s\S]*"type":"ready"\}\n/))[0];
+      const started = jsonLines(printed)
+        .filter((e) => e.type === "simulator")
+        .map((e) => e.vendor);
+      expect(started).toEqual(["edrawmax", "ima", "mediaio", "tomoviee"]);
+    } finally {
+      all.kill("SIGINT");
+    }
+    expect((await done).stderr).toContain("skipped media31: cannot simulate media31");
   });
 
   it("needed no edit to the CLI: its sources name no such vendor", () => {

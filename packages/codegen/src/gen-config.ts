@@ -23,6 +23,14 @@ export interface GenVendorConfig {
    * and size without them. Default `false`.
    */
   wireTypes?: boolean;
+  /**
+   * `true`: the package also ships the normalised model `openapi.gen.json` (in `files`, exported
+   * as `./openapi.json`), so an installed copy can run `gen mock`, studio and `gen mcp` with the
+   * catalog's full texts. Default `false`: the model stays out of the package (it is the largest
+   * file); the changeset differ rebuilds the previous one from git, and the CLI builds it from the
+   * catalog when run from the vendor's project.
+   */
+  shipModel?: boolean;
 }
 
 /** Root `gen.config.json` (or the default export of `gen.config.mjs`). */
@@ -69,6 +77,10 @@ export function validateGenConfig(raw: unknown, file = "gen.config.json"): GenCo
     for (const key of ["id", "catalog", "adapter", "out"]) {
       if (typeof v?.[key] !== "string" || v[key] === "")
         fail(`vendors[${i}]`, key, `${key} must be a non-empty string`);
+    }
+    for (const key of ["wireTypes", "shipModel"]) {
+      if (v?.[key] !== undefined && typeof v[key] !== "boolean")
+        fail(`vendors[${i}]`, key, `${key} must be true or false`);
     }
     if (typeof v?.id === "string") {
       if (seen.has(v.id)) fail(`vendors[${i}]`, "id", `duplicate vendor id "${v.id}"`);

@@ -3,7 +3,7 @@ import { join, posix } from "node:path";
 import { type GenerationDiagnostic, GenerationError } from "@gen/spec";
 import { applyChanges } from "./apply-changes.js";
 import { collectJobs, type GenerateJob } from "./collect-jobs.js";
-import { emitPackage } from "./emit/emit-package.js";
+import { type EmittedPackage, emitPackage } from "./emit/emit-package.js";
 import type { GenConfig } from "./gen-config.js";
 import { loadGenConfig } from "./load-gen-config.js";
 import { loadVendorModel } from "./load-vendor-model.js";
@@ -56,7 +56,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   if (options.vendor && jobs.length === 0) throw unknownVendor(options.vendor, config);
   const result: GenerateResult = { vendors: [], skipped: [], changes: [], warnings: [], changesets: [] };
   const diagnostics: GenerationDiagnostic[] = [];
-  const emitted: Array<{ job: GenerateJob; files: Map<string, string>; seeds: Map<string, string> }> = [];
+  const emitted: Array<{ job: GenerateJob } & EmittedPackage> = [];
   for (const job of jobs) {
     const { vendor } = job;
     if (!(await exists(join(job.root, vendor.catalog)))) {
@@ -80,6 +80,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         outDir: vendor.out,
         standalone: !(await exists(join(job.root, "tsconfig.base.json"))),
         ...(vendor.wireTypes === true ? {} : { skipWire: true }),
+        shipModel: vendor.shipModel === true,
         ...(await existingPackageFields(job)),
       });
       emitted.push({ job, ...pkg });
@@ -108,11 +109,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   if (diagnostics.some((d) => d.severity === "error")) throw new GenerationError(diagnostics);
   const changesetWrites: FileChange[] = [];
-  for (const { job, files, seeds } of emitted) {
+  for (const { job, files, seeds, model } of emitted) {
     const local = await planWrites(job.root, job.vendor.out, files, seeds);
+    // The differ reads a model shipped before `shipModel` was turned off: plan it first.
+    const changeset = await planChangeset(job.root, job.vendor, job.adapters, model);
     result.changes.push(...local.map((c) => ({ ...c, path: posix.join(job.prefix, c.path) })));
-    const model = files.get("openapi.gen.json");
-    const changeset = model && (await planChangeset(job.root, job.vendor.id, job.vendor.out, model));
     if (!changeset) continue;
     const path = posix.join(job.prefix, changeset.path);
     result.changesets.push({ ...changeset, path });

@@ -1,6 +1,7 @@
 export { mediaioAdapter } from "./adapters/mediaio/mediaio-adapter.js";
 export { extractProseConstraints, type ProseExtraction } from "./adapters/mediaio/prose-constraints.js";
 export { openapiAdapter } from "./adapters/openapi/openapi-adapter.js";
+export { collectJobs, type GenerateJob } from "./collect-jobs.js";
 export { diffModels } from "./diff/diff-models.js";
 export { type Bump, highestBump, type ModelChange } from "./diff/model-change.js";
 export { type RenderedChangeset, renderChangeset } from "./diff/render-changeset.js";

@@ -1,4 +1,4 @@
-import { access, readdir, readFile } from "node:fs/promises";
+import { access, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 /** One file action, paths relative to the root (posix). */
@@ -7,6 +7,8 @@ export interface FileChange {
   action: "create" | "update" | "delete";
   content?: string;
 }
+
+const MODEL_FILE = "openapi.gen.json";
 
 /**
  * Compares emitted files with the disk: what to create, update and delete (stale `.gen.ts`).
@@ -36,7 +38,11 @@ export async function planWrites(
   for (const [i, [rel, content]] of [...seeds].entries()) {
     if (seeded[i] === undefined) changes.push({ path: `${outDir}/${rel}`, action: "create", content });
   }
-  for (const abs of fresh ? [] : await listGenFiles(join(root, outDir, "src"))) {
+  if (fresh) return changes;
+  // A model shipped before gen.config `shipModel` was turned off.
+  if (!files.has(MODEL_FILE) && (await isFile(join(root, outDir, MODEL_FILE))))
+    changes.push({ path: `${outDir}/${MODEL_FILE}`, action: "delete" });
+  for (const abs of await listGenFiles(join(root, outDir, "src"))) {
     const rel = relative(join(root, outDir), abs).split("\\").join("/");
     if (!files.has(rel)) changes.push({ path: `${outDir}/${rel}`, action: "delete" });
   }
@@ -49,6 +55,13 @@ async function readText(path: string): Promise<string | undefined> {
   } catch {
     return undefined;
   }
+}
+
+function isFile(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function listGenFiles(dir: string): Promise<string[]> {

@@ -66,7 +66,9 @@ describe("each shape emitted once", { timeout: 120_000 }, () => {
     writeFileSync(join(dir, "catalogs/once.json"), JSON.stringify(DOC));
     const base = relative(dir, join(REPO_ROOT, "tsconfig.base.json")).split("\\").join("/");
     writeFileSync(join(dir, "tsconfig.base.json"), JSON.stringify({ extends: base }));
-    const vendors = [{ id: "once", catalog: "catalogs/once.json", adapter: "openapi", out: "pkg" }];
+    const vendors = [
+      { id: "once", catalog: "catalogs/once.json", adapter: "openapi", out: "pkg", shipModel: true },
+    ];
     writeFileSync(join(dir, "gen.config.json"), JSON.stringify({ vendors }));
     await generate({ root: dir });
     server = await rawLoopbackServer(() => ({ status: 200, body: { id: "x" } }));

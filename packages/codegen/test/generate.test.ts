@@ -100,6 +100,7 @@ describe("generate", () => {
           catalog: "catalogs/mediaio/c_api_doc_detail.json",
           adapter: "mediaio",
           options: { overlay: "overlay.yaml" },
+          shipModel: true,
         },
       ]),
     });

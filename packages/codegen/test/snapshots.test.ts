@@ -27,13 +27,16 @@ describe("generator snapshots", () => {
   it.each(scenarios)("$catalog", async (vendor) => {
     const loaded = await loadVendorModel(FIXTURES, vendor);
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    const { files, seeds } = await emitPackage({
+    const { files, seeds, model } = await emitPackage({
       model: loaded.model,
       catalog: vendor.catalog,
       outDir: vendor.out,
     });
     const dir = vendor.catalog.split("/")[0] as string;
-    for (const [path, text] of [...files, ...seeds]) {
+    // The model is not in the package by default (gen.config `shipModel`), but still reviewed here.
+    expect(files.has("openapi.gen.json")).toBe(false);
+    const written: Array<[string, string]> = [...files, ["openapi.gen.json", model], ...seeds];
+    for (const [path, text] of written) {
       await expect(text).toMatchFileSnapshot(join("__snapshots__", dir, path.replace(/\.ts$/, ".ts.snap")));
     }
   });

@@ -27,9 +27,9 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_EDRAWMAX_CONNECT_TO"
   },
   "operations": [
-    {"id":"generateFlowchart","name":"generate-flowchart","kind":"create","task":false},
-    {"id":"generateGantt","name":"generate-gantt","kind":"create","task":false},
-    {"id":"generateInfographic","name":"generate-infographic","kind":"create","task":false},
-    {"id":"generateMindmap","name":"generate-mindmap","kind":"create","task":false}
+    {"id":"generateFlowchart","name":"generate-flowchart","kind":"create","task":false,"summary":"Generate a flowchart (流程图)"},
+    {"id":"generateGantt","name":"generate-gantt","kind":"create","task":false,"summary":"Generate a Gantt chart (甘特图)"},
+    {"id":"generateInfographic","name":"generate-infographic","kind":"create","task":false,"summary":"Generate an infographic (信息图)"},
+    {"id":"generateMindmap","name":"generate-mindmap","kind":"create","task":false,"summary":"Generate a mind map (思维导图)"}
   ]
 };

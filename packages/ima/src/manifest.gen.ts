@@ -40,8 +40,8 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_IMA_CONNECT_TO"
   },
   "operations": [
-    {"id":"listProducts","name":"product-list","kind":"read","task":false},
-    {"id":"createTask","name":"tasks-create","kind":"create","task":true},
-    {"id":"getTaskDetail","name":"tasks-detail","kind":"read","task":false}
+    {"id":"listProducts","name":"product-list","kind":"read","task":false,"summary":"List the live products (models, versions, form defaults, credit rules) of a category"},
+    {"id":"createTask","name":"tasks-create","kind":"create","task":true,"summary":"Create a generation task (paid; never retried once it may have reached the vendor)"},
+    {"id":"getTaskDetail","name":"tasks-detail","kind":"read","task":false,"summary":"Read a task's medias and their status"}
   ]
 };

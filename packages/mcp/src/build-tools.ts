@@ -45,7 +45,7 @@ export function buildTools(vendors: readonly McpVendor[], filter: ToolFilter = {
     for (const op of moduleOperations(vendor.module)) {
       const names = [`${vendor.id}_${op.id}`, op.id, op.name, ...(op.aliases ?? [])];
       if (!matchesFilter(filter, vendor.id, names)) continue;
-      tools.push(operationTool(vendor, op, display, texts.get(op.id)));
+      tools.push(operationTool(vendor, op, display, texts.get(op.id) ?? vendor.summaries?.[op.id]));
     }
   }
   return tools;
@@ -132,7 +132,7 @@ function describe(text: string, schema: JsonSchema, task: boolean, paid: boolean
   return full.length > MAX_DESCRIPTION ? `${full.slice(0, MAX_DESCRIPTION - 1)}…` : full;
 }
 
-/** The catalog's own words per operation id: summary and description from the shipped model. */
+/** The catalog's own words per operation id: summary and description from the vendor's model. */
 function catalogTexts(model: GenModel | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (!model) return out;

@@ -11,13 +11,16 @@ export interface VendorClientLike {
 /**
  * One installed vendor package, as the caller (the `gen mcp` command) loaded it: its module
  * (operations and zod schemas are read from its exports), a client built with credentials from
- * the server's environment only, and the model it ships (`openapi.gen.json`, for descriptions).
+ * the server's environment only, and its model (for descriptions; the caller's `vendorModel`) or,
+ * without one, the one-line summaries of its manifest.
  */
 export interface McpVendor {
   id: string;
   module: Record<string, unknown>;
   client: VendorClientLike;
   model?: GenModel | undefined;
+  /** One line per operation id (the manifest's `summary`): the description when there is no model. */
+  summaries?: Readonly<Record<string, string>> | undefined;
   /** Hand-written client methods served like operations (the manifest's `cli.entryPoints`: IMA's video flows). */
   entryPoints?: readonly EntryPoint[] | undefined;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import * as mediaio from "@gen/mediaio";
+import { manifest } from "@gen/mediaio/manifest";
 import { type GenModel, listOperations } from "@gen/spec";
 import { describe, expect, it } from "vitest";
 import { buildTools, decodeTaskId, encodeTaskId } from "../src/index.js";
@@ -30,6 +31,23 @@ describe("buildTools", () => {
     const [wan] = buildTools([vendor], { operations: ["t2vWanV26"] });
     expect(wan).toMatchObject({ task: true, paid: true });
     expect(wan?.description).toMatch(/costs credits/);
+  });
+
+  it("describes each tool from the model, else from the manifest's one-line summary", () => {
+    const model = createRequire(import.meta.url)("@gen/mediaio/openapi.json") as GenModel;
+    const summaries = Object.fromEntries(
+      manifest.operations.flatMap((op) => (op.summary ? [[op.id, op.summary]] : [])),
+    );
+    const summary = summaries.t2vWanV26 as string;
+    expect(summary.length).toBeGreaterThan(10);
+    expect(summary.length).toBeLessThanOrEqual(120);
+    const [withModel] = buildTools([{ ...vendor, model, summaries }], { operations: ["t2vWanV26"] });
+    const [withoutModel] = buildTools([{ ...vendor, summaries }], { operations: ["t2vWanV26"] });
+    const [neither] = buildTools([vendor], { operations: ["t2vWanV26"] });
+    expect(withModel?.description).toContain("Wan 2.6 API Documentation");
+    expect(withoutModel?.description?.startsWith(summary)).toBe(true);
+    expect(withoutModel?.description).not.toContain("API Documentation");
+    expect(neither?.description).not.toContain(summary);
   });
 });
 

@@ -29,7 +29,9 @@ export async function loadModel(options: SimulatorOptions): Promise<object> {
   try {
     text = await readFile(path, "utf8");
   } catch {
-    throw new Error(`startSimulator: cannot read the model at ${path}`);
+    throw new Error(
+      `startSimulator: cannot read the model at ${path} (a package generated without gen.config "shipModel": true ships none: pass \`model\` or \`modelPath\`)`,
+    );
   }
   return (/\.ya?ml$/.test(path) ? parse(text) : JSON.parse(text)) as object;
 }

@@ -57,6 +57,12 @@ export interface VendorManifestOperation {
   name: string;
   kind: "create" | "read";
   task: boolean;
+  /**
+   * One line about the operation (the catalog's summary, else its description's first sentence;
+   * at most 120 characters): what `gen list`, `gen mcp` and studio show when the package ships no
+   * model. Absent when the catalog says nothing.
+   */
+  summary?: string;
 }
 
 /** Names of package-index exports the CLI uses besides the factory. */

@@ -43,17 +43,17 @@ export const generatedManifest: VendorManifest = {
     "connectTo": "GEN_TOMOVIEE_CONNECT_TO"
   },
   "operations": [
-    {"id":"imageToVideo","name":"tm_img2video_b","kind":"create","task":true},
-    {"id":"imageRedrawing","name":"tm_redrawing","kind":"create","task":true},
-    {"id":"referenceImageToImage","name":"tm_reference_img2img","kind":"create","task":true},
-    {"id":"imageToMask","name":"tm_reference_img2mask","kind":"create","task":true},
-    {"id":"firstLastFrameToVideo","name":"tm_tail2video_b","kind":"create","task":true},
-    {"id":"textToMusic","name":"tm_text2music","kind":"create","task":true},
-    {"id":"textToSoundEffect","name":"tm_text2sfx","kind":"create","task":true},
-    {"id":"textToSpeech","name":"tm_text2speech","kind":"create","task":true},
-    {"id":"textToVideo","name":"tm_text2video_b","kind":"create","task":true},
-    {"id":"videoContinuation","name":"tm_video_continuation_b","kind":"create","task":true},
-    {"id":"videoScoring","name":"tm_video_scoring","kind":"create","task":true},
-    {"id":"getTask","name":"Task Result","kind":"read","task":false}
+    {"id":"imageToVideo","name":"tm_img2video_b","kind":"create","task":true,"summary":"Image to video (5 s)"},
+    {"id":"imageRedrawing","name":"tm_redrawing","kind":"create","task":true,"summary":"Image redrawing (inpainting)"},
+    {"id":"referenceImageToImage","name":"tm_reference_img2img","kind":"create","task":true,"summary":"Reference image to image"},
+    {"id":"imageToMask","name":"tm_reference_img2mask","kind":"create","task":true,"summary":"Image recognition (mask / control map)"},
+    {"id":"firstLastFrameToVideo","name":"tm_tail2video_b","kind":"create","task":true,"summary":"First and last frame to video (5 s)"},
+    {"id":"textToMusic","name":"tm_text2music","kind":"create","task":true,"summary":"Text to music"},
+    {"id":"textToSoundEffect","name":"tm_text2sfx","kind":"create","task":true,"summary":"Text to sound effect"},
+    {"id":"textToSpeech","name":"tm_text2speech","kind":"create","task":true,"summary":"Text to speech"},
+    {"id":"textToVideo","name":"tm_text2video_b","kind":"create","task":true,"summary":"Text to video (5 s)"},
+    {"id":"videoContinuation","name":"tm_video_continuation_b","kind":"create","task":true,"summary":"Video continuation (+5 s)"},
+    {"id":"videoScoring","name":"tm_video_scoring","kind":"create","task":true,"summary":"Video soundtrack (scoring)"},
+    {"id":"getTask","name":"Task Result","kind":"read","task":false,"summary":"Task status and result"}
   ]
 };

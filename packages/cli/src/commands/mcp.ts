@@ -1,13 +1,11 @@
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { McpVendor } from "@gen/mcp";
-import type { GenModel } from "@gen/spec";
 import { usageError } from "../cli-error.js";
 import { type CliIo, interruption, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { baseUrlFor, openClient, requireVendorEntry } from "../open-vendor.js";
-import { packageModelPath } from "../package-model-path.js";
 import { boolFlag, listFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
+import { vendorModel } from "../vendor-model.js";
 import { loadVendor, type VendorEntry } from "../vendors.js";
 
 /**
@@ -67,14 +65,12 @@ async function openMcpVendor(entry: VendorEntry, io: CliIo): Promise<McpVendor |
     id: entry.id,
     module: loaded.module,
     client,
-    model: await readModel(entry),
+    model: (await vendorModel(entry)).model,
+    summaries: Object.fromEntries(
+      (entry.manifest?.operations ?? []).flatMap((op) => (op.summary ? [[op.id, op.summary]] : [])),
+    ),
     entryPoints: loaded.entryPoints,
   };
-}
-
-async function readModel(entry: VendorEntry): Promise<GenModel | undefined> {
-  const path = packageModelPath(entry);
-  return path ? (JSON.parse(await readFile(path, "utf8")) as GenModel) : undefined;
 }
 
 function portFlag(raw: string | undefined): number | undefined {

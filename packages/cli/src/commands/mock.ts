@@ -1,6 +1,6 @@
 import { type AuthDefinition, type HostsDefinition, hostMatches } from "@gen/runtime";
 import type { Simulator } from "@gen/simulator";
-import { usageError } from "../cli-error.js";
+import { CliError, usageError } from "../cli-error.js";
 import { type CliIo, interruption, printJson, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { requireVendorEntry } from "../open-vendor.js";
@@ -27,8 +27,15 @@ export async function mockCommand(args: readonly string[], io: CliIo): Promise<n
   };
   try {
     for (const [index, entry] of entries.entries()) {
+      const source = await simulatorSource(entry).catch((error: unknown) => {
+        // Every vendor asked for implicitly: one without a model is skipped with a line saying why.
+        if (parsed.positionals.length > 0 || !(error instanceof CliError)) throw error;
+        println(io.stderr, `skipped ${entry.id}: ${error.message}`);
+        return undefined;
+      });
+      if (!source) continue;
       const sim = await startSimulator({
-        ...(await simulatorSource(entry)),
+        ...source,
         ...(port ? { port: port + index, extraPortsFrom: extraPortsFrom(port, entries.length, index) } : {}),
         seed: index + 1,
         ...(taskMs === undefined ? {} : { taskDurationMs: taskMs }),

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Simulator } from "@gen/simulator";
 import type { Studio } from "@gen/studio";
-import { usageError } from "../cli-error.js";
+import { CliError, usageError } from "../cli-error.js";
 import { type CliIo, interruption, printJson, println } from "../cli-io.js";
 import { discoverVendors } from "../discover-vendors.js";
 import { boolFlag, parseCommandArgs, pollMsFlag, stringFlag } from "../parse-command-args.js";
@@ -36,8 +36,14 @@ export async function startStudioServer(io: CliIo, options: StudioServerOptions)
     const { startSimulator } = await import("@gen/simulator");
     const mockEnv: Record<string, string> = {};
     for (const [index, entry] of (await discoverVendors(io.cwd)).entries()) {
+      const source = await simulatorSource(entry).catch((error: unknown) => {
+        if (!(error instanceof CliError)) throw error;
+        println(io.stderr, `skipped ${entry.id}: ${error.message}`);
+        return undefined;
+      });
+      if (!source) continue;
       const sim = await startSimulator({
-        ...(await simulatorSource(entry)),
+        ...source,
         seed: index + 1,
         taskDurationMs: options.taskMs ?? 4000,
       });

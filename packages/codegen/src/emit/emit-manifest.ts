@@ -2,6 +2,7 @@ import { getBaseUrl, getHosts, type VendorManifest } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { credentialOptions } from "./emit-vendor.js";
 import { genHeader } from "./header.js";
+import { oneLineSummary } from "./one-line-summary.js";
 
 /** The part of a vendor's manifest the catalog determines (the package's `src/manifest.ts` adds the rest). */
 export function manifestData(ctx: EmitContext): VendorManifest {
@@ -19,7 +20,10 @@ export function manifestData(ctx: EmitContext): VendorManifest {
       baseUrl: `${envBase}_BASE_URL`,
       connectTo: `${envBase}_CONNECT_TO`,
     },
-    operations: ctx.plans.map((p) => ({ id: p.id, name: p.name, kind: p.kind, task: p.task })),
+    operations: ctx.plans.map((p) => {
+      const summary = oneLineSummary(p.summary, p.description, p.name);
+      return { id: p.id, name: p.name, kind: p.kind, task: p.task, ...(summary ? { summary } : {}) };
+    }),
   };
 }
 

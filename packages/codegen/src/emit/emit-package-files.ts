@@ -1,14 +1,19 @@
 import { posix } from "node:path";
 import type { EmitContext } from "./emit-context.js";
 
+/** What `package.json` depends on and ships besides the code. */
+export interface PackageJsonDeps {
+  runtimeRange: string;
+  zodRange: string;
+  /** List and export the normalised model `openapi.gen.json` (gen.config `shipModel`). */
+  shipModel: boolean;
+  /** gen.config `packageJson`. */
+  extra?: Record<string, unknown> | undefined;
+}
+
 /** `package.json` of the vendor package (exports types-first, `@gen/source`, `sideEffects: false`). */
-export function emitPackageJson(
-  ctx: EmitContext,
-  version: string,
-  runtimeRange: string,
-  zodRange: string,
-  extra: Record<string, unknown> = {},
-): string {
+export function emitPackageJson(ctx: EmitContext, version: string, deps: PackageJsonDeps): string {
+  const { runtimeRange, zodRange, shipModel, extra = {} } = deps;
   const pkg = {
     name: ctx.vendor.packageName,
     version,
@@ -23,12 +28,18 @@ export function emitPackageJson(
         types: "./dist/manifest.d.ts",
         default: "./dist/manifest.js",
       },
-      "./openapi.json": "./openapi.gen.json",
+      ...(shipModel ? { "./openapi.json": "./openapi.gen.json" } : {}),
       "./package.json": "./package.json",
     },
     main: "./dist/index.js",
     types: "./dist/index.d.ts",
-    files: ["dist", "src", "openapi.gen.json", "!src/**/*.test.ts", "!src/**/__fixtures__"],
+    files: [
+      "dist",
+      "src",
+      ...(shipModel ? ["openapi.gen.json"] : []),
+      "!src/**/*.test.ts",
+      "!src/**/__fixtures__",
+    ],
     scripts: {
       build: `node ${posix.join(posix.relative(ctx.outDir, ".") || ".", "scripts/build-package.mjs")}`,
       typecheck: "tsc -p tsconfig.json",

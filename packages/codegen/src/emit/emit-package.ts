@@ -45,6 +45,11 @@ export interface EmitPackageOptions {
    * real dependency ranges instead of `workspace:*`, a self-contained tsconfig, its own build tools.
    */
   standalone?: boolean;
+  /**
+   * Ship the normalised model `openapi.gen.json` in the package (gen.config `"shipModel": true`).
+   * Without it the model is still returned (`model`), for the changeset differ, but not written.
+   */
+  shipModel?: boolean;
 }
 
 /** Emitted files keyed by path relative to the package directory; `src/index.ts` only as a seed. */
@@ -52,6 +57,8 @@ export interface EmittedPackage {
   files: Map<string, string>;
   /** Written only when missing (hand-written afterwards). */
   seeds: Map<string, string>;
+  /** The normalised model's `openapi.gen.json` text (in `files` too when the package ships it). */
+  model: string;
 }
 
 /** Emits every file of a vendor package in memory (nothing is written). Throws on a syntax error. */
@@ -82,24 +89,31 @@ export async function emitPackage(options: EmitPackageOptions): Promise<EmittedP
     files.set(`src/${name}`, text);
   }
   if (errors.length) throw new Error(`emitted code does not parse (generator bug):\n${errors.join("\n")}`);
+  const shipModel = options.shipModel === true;
   const version = options.version ?? model["x-gen-vendor"].packageVersion ?? "0.1.0";
   files.set("README.md", emitReadme(ctx));
   if (options.standalone) {
-    files.set("package.json", emitStandalonePackageJson(ctx, version, options.packageJson));
+    files.set("package.json", emitStandalonePackageJson(ctx, version, shipModel, options.packageJson));
     files.set("tsconfig.json", emitStandaloneTsconfig());
   } else {
     files.set(
       "package.json",
-      emitPackageJson(ctx, version, options.runtimeRange ?? "^0.1.0", "^4.6.7", options.packageJson),
+      emitPackageJson(ctx, version, {
+        runtimeRange: options.runtimeRange ?? "^0.1.0",
+        zodRange: "^4.6.7",
+        shipModel,
+        extra: options.packageJson,
+      }),
     );
     files.set("tsconfig.json", emitTsconfig(ctx));
     files.set("tsconfig.build.json", emitTsconfigBuild(ctx));
   }
   files.set("tsup.config.ts", emitTsupConfig(options.standalone === true));
-  files.set("openapi.gen.json", emitModelJson(model, catalog));
+  const modelJson = emitModelJson(model, catalog);
+  if (shipModel) files.set("openapi.gen.json", modelJson);
   const seeds = new Map([
     ["src/index.ts", `export * from "./index.gen.js";\n`],
     ["src/manifest.ts", MANIFEST_SEED],
   ]);
-  return { files, seeds };
+  return { files, seeds, model: modelJson };
 }

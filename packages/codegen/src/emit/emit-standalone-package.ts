@@ -11,10 +11,15 @@ export const STANDALONE_RANGES = { runtime: "^0.1.0", zod: "^4.6.7", tsup: "8.5.
 export function emitStandalonePackageJson(
   ctx: EmitContext,
   version: string,
+  shipModel: boolean,
   extra: Record<string, unknown> = {},
 ): string {
   const pkg = JSON.parse(
-    emitPackageJson(ctx, version, STANDALONE_RANGES.runtime, STANDALONE_RANGES.zod),
+    emitPackageJson(ctx, version, {
+      runtimeRange: STANDALONE_RANGES.runtime,
+      zodRange: STANDALONE_RANGES.zod,
+      shipModel,
+    }),
   ) as Record<string, unknown>;
   pkg.scripts = { build: "tsup", typecheck: "tsc -p tsconfig.json", prepack: "tsup" };
   pkg.devDependencies = { tsup: STANDALONE_RANGES.tsup, typescript: STANDALONE_RANGES.typescript };

@@ -9,8 +9,11 @@ import { tempRoot } from "./temp-root.js";
 const FIXTURE = join(import.meta.dirname, "..", "__fixtures__", "changeset-vendor");
 export const CATALOG = "catalogs/csvendor/openapi.yaml";
 
-/** A tiny pnpm workspace with changesets set up and one vendor (`packages/csvendor`). */
-export function changesetWorkspace(): string {
+/**
+ * A tiny pnpm workspace with changesets set up and one vendor (`packages/csvendor`); by default
+ * its package ships the model (gen.config `shipModel`), the differ's baseline without git.
+ */
+export function changesetWorkspace({ shipModel = true } = {}): string {
   const root = tempRoot({
     "package.json": JSON.stringify({ name: "tiny", private: true, version: "0.0.0" }),
     "pnpm-workspace.yaml": 'packages:\n  - "packages/*"\n',
@@ -23,7 +26,9 @@ export function changesetWorkspace(): string {
       ignore: [],
     }),
     "gen.config.json": JSON.stringify({
-      vendors: [{ id: "csvendor", catalog: CATALOG, adapter: "openapi", out: "packages/csvendor" }],
+      vendors: [
+        { id: "csvendor", catalog: CATALOG, adapter: "openapi", out: "packages/csvendor", shipModel },
+      ],
     }),
   });
   mkdirSync(join(root, "catalogs/csvendor"), { recursive: true });

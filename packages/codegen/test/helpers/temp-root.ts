@@ -21,7 +21,13 @@ export function copyFixture(root: string, name: string): void {
 
 /** A `gen.config.json` text for one vendor per entry. */
 export function genConfig(
-  vendors: Array<{ id: string; catalog: string; adapter: string; options?: Record<string, unknown> }>,
+  vendors: Array<{
+    id: string;
+    catalog: string;
+    adapter: string;
+    options?: Record<string, unknown>;
+    shipModel?: boolean;
+  }>,
 ): string {
   return JSON.stringify({ vendors: vendors.map((v) => ({ ...v, out: `packages/${v.id}` })) });
 }
