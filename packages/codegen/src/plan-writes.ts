@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { access, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 /** One file action, paths relative to the root (posix). */
@@ -10,24 +10,35 @@ export interface FileChange {
 
 const MODEL_FILE = "openapi.gen.json";
 
-/** Compares emitted files with the disk: what to create, update and delete (stale `.gen.ts`). */
+/**
+ * Compares emitted files with the disk: what to create, update and delete (stale `.gen.ts`).
+ * Files are read concurrently; in a package directory that does not exist yet, not at all.
+ */
 export async function planWrites(
   root: string,
   outDir: string,
   files: ReadonlyMap<string, string>,
   seeds: ReadonlyMap<string, string>,
 ): Promise<FileChange[]> {
+  const fresh = await access(join(root, outDir)).then(
+    () => false,
+    () => true,
+  );
+  const read = (rel: string) => (fresh ? undefined : readText(join(root, outDir, rel)));
+  const [current, seeded] = await Promise.all([
+    Promise.all([...files.keys()].map(read)),
+    Promise.all([...seeds.keys()].map(read)),
+  ]);
   const changes: FileChange[] = [];
-  for (const [rel, content] of files) {
+  for (const [i, [rel, content]] of [...files].entries()) {
     const path = `${outDir}/${rel}`;
-    const current = await readText(join(root, path));
-    if (current === undefined) changes.push({ path, action: "create", content });
-    else if (current !== content) changes.push({ path, action: "update", content });
+    if (current[i] === undefined) changes.push({ path, action: "create", content });
+    else if (current[i] !== content) changes.push({ path, action: "update", content });
   }
-  for (const [rel, content] of seeds) {
-    const path = `${outDir}/${rel}`;
-    if ((await readText(join(root, path))) === undefined) changes.push({ path, action: "create", content });
+  for (const [i, [rel, content]] of [...seeds].entries()) {
+    if (seeded[i] === undefined) changes.push({ path: `${outDir}/${rel}`, action: "create", content });
   }
+  if (fresh) return changes;
   // A model shipped before gen.config `shipModel` was turned off.
   if (!files.has(MODEL_FILE) && (await isFile(join(root, outDir, MODEL_FILE))))
     changes.push({ path: `${outDir}/${MODEL_FILE}`, action: "delete" });

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -53,8 +52,11 @@ describe("a package generated for an outside vendor", { timeout: 300_000 }, () =
     // @gen/spec comes along: the runtime's plan types are spec's (a type-only dependency).
     for (const name of ["spec", "runtime"]) {
       if (!existsSync(join(REPO_ROOT, `packages/${name}/dist/index.js`))) {
-        const tsup = createRequire(join(REPO_ROOT, "package.json")).resolve("tsup/dist/cli-default.js");
-        execFileSync(process.execPath, [tsup], { cwd: join(REPO_ROOT, `packages/${name}`), stdio: "ignore" });
+        // The package's own build (JS and declarations), as `pnpm build` runs it.
+        execFileSync(process.execPath, [join(REPO_ROOT, "scripts/build-package.mjs")], {
+          cwd: join(REPO_ROOT, `packages/${name}`),
+          stdio: "ignore",
+        });
       }
       run(join(REPO_ROOT, `packages/${name}`), "pack", "--pack-destination", dir);
     }

@@ -25,19 +25,31 @@ export function isRef(value: unknown): value is RefObject {
 
 /** Resolves a local JSON pointer (`#/components/schemas/Foo`); throws on a missing or remote target. */
 export function resolvePointer(model: unknown, ref: string): unknown {
+  let node: unknown = model;
+  for (const part of pointerParts(ref)) {
+    if (typeof node !== "object" || node === null || !(part in node))
+      throw new Error(`unresolved $ref: ${ref}`);
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+// A model names each of its few hundred targets thousands of times: split and unescape each once.
+const PARTS_CACHE_LIMIT = 4096;
+const partsCache = new Map<string, readonly string[]>();
+
+function pointerParts(ref: string): readonly string[] {
+  const cached = partsCache.get(ref);
+  if (cached) return cached;
   if (!ref.startsWith("#")) throw new Error(`only local $refs are supported: ${ref}`);
   const parts = ref
     .slice(1)
     .split("/")
     .filter((p) => p !== "")
     .map((p) => decodeURIComponent(p).replace(/~1/g, "/").replace(/~0/g, "~"));
-  let node: unknown = model;
-  for (const part of parts) {
-    if (typeof node !== "object" || node === null || !(part in node))
-      throw new Error(`unresolved $ref: ${ref}`);
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
+  if (partsCache.size >= PARTS_CACHE_LIMIT) partsCache.clear();
+  partsCache.set(ref, parts);
+  return parts;
 }
 
 /** Follows `$ref`s (chains included) until a non-ref value. */

@@ -1,5 +1,5 @@
 import { type JsonSchema, resolveSchema } from "@gen/spec";
-import { CodeBlockWriter } from "ts-morph";
+import CodeBlockWriter from "code-block-writer";
 import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
