@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import ts from "typescript";
+import { Project, ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../src/generate.js";
 
@@ -76,23 +76,11 @@ describe("editor docs of a generated package", { timeout: 120_000 }, () => {
     writeFileSync(probe, PROBE);
     const base = relative(dir, join(REPO_ROOT, "tsconfig.base.json")).split("\\").join("/");
     const config = ts.parseJsonConfigFileContent({ extends: base, files: ["probe.ts"] }, ts.sys, dir);
-    const files = config.fileNames;
-    service = ts.createLanguageService({
-      getScriptFileNames: () => files,
-      getScriptVersion: () => "1",
-      getScriptSnapshot: (f) => {
-        const text = ts.sys.readFile(f);
-        return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
-      },
-      getCurrentDirectory: () => dir,
-      getCompilationSettings: () => config.options,
-      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-      fileExists: ts.sys.fileExists,
-      readFile: ts.sys.readFile,
-      readDirectory: ts.sys.readDirectory,
-      directoryExists: ts.sys.directoryExists,
-      getDirectories: ts.sys.getDirectories,
-    });
+    // ts-morph keeps the project (the probe and every file it imports) and hands out its language service.
+    const project = new Project({ compilerOptions: config.options });
+    project.addSourceFileAtPath(probe);
+    project.resolveSourceFileDependencies();
+    service = project.getLanguageService().compilerObject;
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
