@@ -12,23 +12,26 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const ck = <S extends z.ZodMiniType>(s: S, c: z.core.$ZodCheck<z.output<S>>[]): S => (c.length ? s.check(...c) : s);
+const str = (...c: z.core.$ZodCheck<string>[]) => ck(z.string(e("must be a string")), c);
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
-
+const minC = (n: number) => z.minLength(n, `must be at least ${n} characters`);
+const maxC = (n: number) => z.maxLength(n, `must be at most ${n} characters`);
+const re = (pattern: string) => z.regex(new RegExp(pattern), `must match ${pattern}`);
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
 /** zod/mini schema of `GenerateFlowchartInput`, built on first use. */
-export const generateFlowchartInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      userId: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(128, "must be at most 128 characters"), z.regex(new RegExp("^[\\x21-\\x7E]+$"), "must match ^[\\x21-\\x7E]+$"))),
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.regex(new RegExp("\\S"), "must match \\S")),
-      lang: z.optional(oneOf(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"])),
-      platform: z.optional(oneOf(["web","win","mac","ios","android","linux"])),
-    },
-    o,
-  ));
+export const generateFlowchartInputSchema = /* @__PURE__ */ lazy(() => obj({
+  userId: opt(str(minC(1), maxC(128), re("^[\\x21-\\x7E]+$"))),
+  prompt: str(minC(1), re("\\S")),
+  lang: opt(oneOf(["en","cn","jp","kr","es","fr","de","it","tw","pt","ru","id"])),
+  platform: opt(oneOf(["web","win","mac","ios","android","linux"])),
+}));
 
 export const generateGanttInputSchema = generateFlowchartInputSchema;
 

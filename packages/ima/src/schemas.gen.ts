@@ -12,8 +12,22 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const ck = <S extends z.ZodMiniType>(s: S, c: z.core.$ZodCheck<z.output<S>>[]): S => (c.length ? s.check(...c) : s);
+const str = (...c: z.core.$ZodCheck<string>[]) => ck(z.string(e("must be a string")), c);
+const url = (...c: z.core.$ZodCheck<string>[]) => ck(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }), c);
+const int = (...c: z.core.$ZodCheck<number>[]) => ck(z.int(e("must be an integer")), c);
+const num = (...c: z.core.$ZodCheck<number>[]) => ck(z.number(e("must be a number")), c);
+const bool = () => z.boolean(e("must be a boolean"));
+const arr = <T extends z.core.SomeType>(item: T, ...c: z.core.$ZodCheck<unknown[]>[]) => ck(z.array(item, e("must be an array")), c);
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
+const loose = <S extends z.core.$ZodLooseShape>(shape: S) => z.looseObject(shape, o);
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
-
+const minC = (n: number) => z.minLength(n, `must be at least ${n} characters`);
+const minI = (n: number) => z.minLength(n, `must have at least ${n} item(s)`);
+const maxI = (n: number) => z.maxLength(n, `must have at most ${n} item(s)`);
+const gte = (n: number) => z.gte(n, `must be >= ${n}`);
+const re = (pattern: string) => z.regex(new RegExp(pattern), `must match ${pattern}`);
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
@@ -22,30 +36,21 @@ const lazy = <S>(build: () => S): (() => S) => {
 const choice1 = () => oneOf(["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]);
 
 /** zod/mini schema of `ListProductsInput`, built on first use. */
-export const listProductsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      app: z._default(oneOf(["ima"]), "ima"),
-      platform: z._default(oneOf(["web"]), "web"),
-      category: choice1(),
-    },
-    o,
-  ));
+export const listProductsInputSchema = /* @__PURE__ */ lazy(() => obj({
+  app: z._default(oneOf(["ima"]), "ima"),
+  platform: z._default(oneOf(["web"]), "web"),
+  category: choice1(),
+}));
 
 /** zod/mini schema of `CreateTaskInput`, built on first use. */
-export const createTaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      task_type: choice1(),
-      enable_multi_model: z._default(z.boolean(e("must be a boolean")), false),
-      src_img_url: z.optional(z.array(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }).check(z.regex(new RegExp("^https://"), "must match ^https://")), e("must be an array"))),
-      parameters: z.array(z.strictObject({ attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]), model_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_name: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), model_version: z.union([z.string(e("must be a string")), z.int(e("must be an integer"))]), app: z.string(e("must be a string")), platform: z.string(e("must be a string")), category: choice1(), credit: z.number(e("must be a number")).check(z.gte(0, "must be >= 0")), parameters: z.looseObject({ prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")), n: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1")), 1), input_images: z.optional(z.array(z.string(e("must be a string")), e("must be an array"))), cast: z.strictObject({ points: z.number(e("must be a number")), attribute_id: z.union([z.int(e("must be an integer")), z.string(e("must be a string"))]) }, o) }, o) }, o), e("must be an array")).check(z.minLength(1, "must have at least 1 item(s)"), z.maxLength(1, "must have at most 1 item(s)")),
-    },
-    o,
-  ));
+export const createTaskInputSchema = /* @__PURE__ */ lazy(() => obj({
+  task_type: choice1(),
+  enable_multi_model: z._default(bool(), false),
+  src_img_url: opt(arr(url(re("^https://")))),
+  parameters: arr(obj({ attribute_id: z.union([int(), str()]), model_id: str(minC(1)), model_name: str(minC(1)), model_version: z.union([str(), int()]), app: str(), platform: str(), category: choice1(), credit: num(gte(0)), parameters: loose({ prompt: str(minC(1)), n: z._default(int(gte(1)), 1), input_images: opt(arr(str())), cast: obj({ points: num(), attribute_id: z.union([int(), str()]) }) }) }), minI(1), maxI(1)),
+}));
 
 /** zod/mini schema of `GetTaskDetailInput`, built on first use. */
-export const getTaskDetailInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      task_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-    },
-    o,
-  ));
+export const getTaskDetailInputSchema = /* @__PURE__ */ lazy(() => obj({
+  task_id: str(minC(1)),
+}));

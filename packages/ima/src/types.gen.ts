@@ -2,8 +2,10 @@
 
 type CategoryChoice = "text_to_video" | "image_to_video" | "first_last_frame_to_video" | "reference_image_to_video";
 
+type ObjectShape = { /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; };
+
 /** Decoded result of a finished IMA Studio task: what a task's `wait()` resolves to. */
-export type ImaTaskResult = (Array<{ /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; }>);
+export type ImaTaskResult = (Array<ObjectShape>);
 
 /** Input of `product-list` (GET /open/v1/product/list). */
 export interface ListProductsInput {
@@ -38,4 +40,4 @@ export interface GetTaskDetailInput {
 }
 
 /** Response data of `tasks-detail`. */
-export type GetTaskDetailOutput = { id?: string; medias?: (Array<{ /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; }>); [key: string]: unknown; };
+export type GetTaskDetailOutput = { id?: string; medias?: (Array<ObjectShape>); [key: string]: unknown; };

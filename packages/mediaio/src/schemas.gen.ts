@@ -12,255 +12,195 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const ck = <S extends z.ZodMiniType>(s: S, c: z.core.$ZodCheck<z.output<S>>[]): S => (c.length ? s.check(...c) : s);
+const str = (...c: z.core.$ZodCheck<string>[]) => ck(z.string(e("must be a string")), c);
+const arr = <T extends z.core.SomeType>(item: T, ...c: z.core.$ZodCheck<unknown[]>[]) => ck(z.array(item, e("must be an array")), c);
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
-
+const maxC = (n: number) => z.maxLength(n, `must be at most ${n} characters`);
+const maxI = (n: number) => z.maxLength(n, `must have at most ${n} item(s)`);
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
 /** zod/mini schema of `I2iBananaInput`, built on first use. */
-export const i2iBananaInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
-    },
-    o,
-  ));
+export const i2iBananaInputSchema = /* @__PURE__ */ lazy(() => obj({
+  images: arr(str(), maxI(9)),
+  prompt: str(maxC(1200)),
+  ratio: opt(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
+}));
 
 /** zod/mini schema of `I2iBanana2Input`, built on first use. */
-export const i2iBanana2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
-      resolution: z.optional(oneOf(["1K","2K","4K"])),
-    },
-    o,
-  ));
+export const i2iBanana2InputSchema = /* @__PURE__ */ lazy(() => obj({
+  images: arr(str(), maxI(9)),
+  prompt: str(maxC(1200)),
+  ratio: opt(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3","21:9"])),
+  resolution: opt(oneOf(["1K","2K","4K"])),
+}));
 
 /** zod/mini schema of `T2iImagen4Input`, built on first use. */
-export const t2iImagen4InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.maxLength(1200, "must be at most 1200 characters")),
-      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
-      counts: z.optional(oneOf(["1","2","3","4"])),
-    },
-    o,
-  ));
+export const t2iImagen4InputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(maxC(1200)),
+  ratio: opt(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+  counts: opt(oneOf(["1","2","3","4"])),
+}));
 
 /** zod/mini schema of `I2vKlingV21Input`, built on first use. */
-export const i2vKlingV21InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(oneOf(["5s","10s"])),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-    },
-    o,
-  ));
+export const i2vKlingV21InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2000)),
+  duration: opt(oneOf(["5s","10s"])),
+  resolution: opt(oneOf(["720P","1080P"])),
+}));
 
 /** zod/mini schema of `I2vKlingV25TurboInput`, built on first use. */
-export const i2vKlingV25TurboInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      duration: z.optional(oneOf(["5s","10s"])),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-    },
-    o,
-  ));
+export const i2vKlingV25TurboInputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2500)),
+  duration: opt(oneOf(["5s","10s"])),
+  resolution: opt(oneOf(["720P","1080P"])),
+}));
 
 /** zod/mini schema of `I2vKlingV26Input`, built on first use. */
-export const i2vKlingV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      duration: z.optional(oneOf(["5s","10s"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const i2vKlingV26InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2500)),
+  duration: opt(oneOf(["5s","10s"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `I2vKlingV30Input`, built on first use. */
-export const i2vKlingV30InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters")),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-      duration: z.optional(oneOf(["5s","8s","10s","15s"])),
-      multi_shots: z.optional(oneOf(["True","False"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const i2vKlingV30InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2500)),
+  resolution: opt(oneOf(["720P","1080P"])),
+  duration: opt(oneOf(["5s","8s","10s","15s"])),
+  multi_shots: opt(oneOf(["True","False"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `I2vMotionControlKlingV26Input`, built on first use. */
-export const i2vMotionControlKlingV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      video: z.string(e("must be a string")),
-      image: z.string(e("must be a string")),
-      prompt: z.optional(z.string(e("must be a string")).check(z.maxLength(2500, "must be at most 2500 characters"))),
-    },
-    o,
-  ));
+export const i2vMotionControlKlingV26InputSchema = /* @__PURE__ */ lazy(() => obj({
+  video: str(),
+  image: str(),
+  prompt: opt(str(maxC(2500))),
+}));
 
 /** zod/mini schema of `I2vMinimax02Input`, built on first use. */
-export const i2vMinimax02InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(oneOf(["6s"])),
-      resolution: z.optional(oneOf(["768P","1080P"])),
-    },
-    o,
-  ));
+export const i2vMinimax02InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2000)),
+  duration: opt(oneOf(["6s"])),
+  resolution: opt(oneOf(["768P","1080P"])),
+}));
 
 /** zod/mini schema of `I2vMinimaxV23Input`, built on first use. */
-export const i2vMinimaxV23InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      resolution: z.optional(oneOf(["768P","1080P"])),
-      duration: z.optional(oneOf(["6s","10s"])),
-    },
-    o,
-  ));
+export const i2vMinimaxV23InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2000)),
+  resolution: opt(oneOf(["768P","1080P"])),
+  duration: opt(oneOf(["6s","10s"])),
+}));
 
 /** zod/mini schema of `GenerationResultInput`, built on first use. */
-export const generationResultInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      task_id: z.string(e("must be a string")),
-    },
-    o,
-  ));
+export const generationResultInputSchema = /* @__PURE__ */ lazy(() => obj({
+  task_id: str(),
+}));
 
 /** zod/mini schema of `I2iSeedreamV40Input`, built on first use. */
-export const i2iSeedreamV40InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      images: z.array(z.string(e("must be a string")), e("must be an array")).check(z.maxLength(9, "must have at most 9 item(s)")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3"])),
-    },
-    o,
-  ));
+export const i2iSeedreamV40InputSchema = /* @__PURE__ */ lazy(() => obj({
+  images: arr(str(), maxI(9)),
+  prompt: str(maxC(800)),
+  ratio: opt(oneOf(["9:16","16:9","1:1","4:3","3:4","3:2","2:3"])),
+}));
 
 /** zod/mini schema of `T2iSoulCharacterInput`, built on first use. */
-export const t2iSoulCharacterInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(oneOf(["2:3","1:1","3:2","9:16","16:9"])),
-    },
-    o,
-  ));
+export const t2iSoulCharacterInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(maxC(2000)),
+  ratio: opt(oneOf(["2:3","1:1","3:2","9:16","16:9"])),
+}));
 
 /** zod/mini schema of `I2vVeoV31Input`, built on first use. */
-export const i2vVeoV31InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1000, "must be at most 1000 characters")),
-      aspect_ratio: z.optional(oneOf(["9:16","16:9"])),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-      duration: z.optional(oneOf(["4s","6s","8s"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const i2vVeoV31InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(1000)),
+  aspect_ratio: opt(oneOf(["9:16","16:9"])),
+  resolution: opt(oneOf(["720P","1080P"])),
+  duration: opt(oneOf(["4s","6s","8s"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 export const i2vVeoV31FastInputSchema = i2vVeoV31InputSchema;
 
 /** zod/mini schema of `I2vViduQ2Input`, built on first use. */
-export const i2vViduQ2InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      duration: z.optional(oneOf(["4s","6s","8s"])),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-    },
-    o,
-  ));
+export const i2vViduQ2InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2000)),
+  duration: opt(oneOf(["4s","6s","8s"])),
+  resolution: opt(oneOf(["720P","1080P"])),
+}));
 
 /** zod/mini schema of `I2vViduQ3Input`, built on first use. */
-export const i2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      resolution: z.optional(oneOf(["540P","720P","1080P"])),
-      duration: z.optional(oneOf(["4s","8s","12s","16s"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const i2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(2000)),
+  resolution: opt(oneOf(["540P","720P","1080P"])),
+  duration: opt(oneOf(["4s","8s","12s","16s"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `T2vViduQ3Input`, built on first use. */
-export const t2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.maxLength(2000, "must be at most 2000 characters")),
-      ratio: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
-      resolution: z.optional(oneOf(["540P","720P","1080P"])),
-      duration: z.optional(oneOf(["4s","8s","12s","16s"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const t2vViduQ3InputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(maxC(2000)),
+  ratio: opt(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+  resolution: opt(oneOf(["540P","720P","1080P"])),
+  duration: opt(oneOf(["4s","8s","12s","16s"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `I2vWanV22Input`, built on first use. */
-export const i2vWanV22InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      resolution: z.optional(oneOf(["1080P"])),
-      duration: z.optional(oneOf(["5s"])),
-    },
-    o,
-  ));
+export const i2vWanV22InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(800)),
+  resolution: opt(oneOf(["1080P"])),
+  duration: opt(oneOf(["5s"])),
+}));
 
 /** zod/mini schema of `I2vWanV25Input`, built on first use. */
-export const i2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      resolution: z.optional(oneOf(["480P","720P","1080P"])),
-      duration: z.optional(oneOf(["5s","10s"])),
-    },
-    o,
-  ));
+export const i2vWanV25InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(800)),
+  resolution: opt(oneOf(["480P","720P","1080P"])),
+  duration: opt(oneOf(["5s","10s"])),
+}));
 
 /** zod/mini schema of `I2vWanV26Input`, built on first use. */
-export const i2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.string(e("must be a string")),
-      prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      resolution: z.optional(oneOf(["720P","1080P"])),
-      duration: z.optional(oneOf(["5s","10s","15s"])),
-      shot_type: z.optional(oneOf(["Multi","Single"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const i2vWanV26InputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: str(),
+  prompt: str(maxC(1500)),
+  resolution: opt(oneOf(["720P","1080P"])),
+  duration: opt(oneOf(["5s","10s","15s"])),
+  shot_type: opt(oneOf(["Multi","Single"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `T2vWanV25Input`, built on first use. */
-export const t2vWanV25InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.maxLength(800, "must be at most 800 characters")),
-      ratio: z.optional(oneOf(["16:9","9:16","1:1","4:3","3:4"])),
-      duration: z.optional(oneOf(["5s","10s"])),
-    },
-    o,
-  ));
+export const t2vWanV25InputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(maxC(800)),
+  ratio: opt(oneOf(["16:9","9:16","1:1","4:3","3:4"])),
+  duration: opt(oneOf(["5s","10s"])),
+}));
 
 /** zod/mini schema of `T2vWanV26Input`, built on first use. */
-export const t2vWanV26InputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.maxLength(1500, "must be at most 1500 characters")),
-      size: z.optional(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
-      duration: z.optional(oneOf(["5s","10s","15s"])),
-      shot_type: z.optional(oneOf(["Multi","Single"])),
-      generate_audio: z.optional(oneOf(["True","False"])),
-    },
-    o,
-  ));
+export const t2vWanV26InputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(maxC(1500)),
+  size: opt(oneOf(["9:16","16:9","1:1","4:3","3:4"])),
+  duration: opt(oneOf(["5s","10s","15s"])),
+  shot_type: opt(oneOf(["Multi","Single"])),
+  generate_audio: opt(oneOf(["True","False"])),
+}));
 
 /** zod/mini schema of `UserCreditsInput`, built on first use. */
-export const userCreditsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject({}, o));
+export const userCreditsInputSchema = /* @__PURE__ */ lazy(() => obj({}));

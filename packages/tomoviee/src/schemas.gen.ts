@@ -12,166 +12,142 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const ck = <S extends z.ZodMiniType>(s: S, c: z.core.$ZodCheck<z.output<S>>[]): S => (c.length ? s.check(...c) : s);
+const str = (...c: z.core.$ZodCheck<string>[]) => ck(z.string(e("must be a string")), c);
+const url = (...c: z.core.$ZodCheck<string>[]) => ck(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }), c);
+const int = (...c: z.core.$ZodCheck<number>[]) => ck(z.int(e("must be an integer")), c);
+const num = (...c: z.core.$ZodCheck<number>[]) => ck(z.number(e("must be a number")), c);
+const bool = () => z.boolean(e("must be a boolean"));
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
+const lit = <const V extends z.core.util.Literal>(v: V) => z.literal(v, e(`must be ${JSON.stringify(v)}`));
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
-
+const minC = (n: number) => z.minLength(n, `must be at least ${n} characters`);
+const maxC = (n: number) => z.maxLength(n, `must be at most ${n} characters`);
+const gte = (n: number) => z.gte(n, `must be >= ${n}`);
+const lte = (n: number) => z.lte(n, `must be <= ${n}`);
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
 /** zod/mini schema of `ImageToVideoInput`, built on first use. */
-export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
-      duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
-      camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  image: url(),
+  resolution: z._default(oneOf(["720p","1080p"]), "720p"),
+  duration: z._default(lit(5), 5),
+  aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
+  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `ImageRedrawingInput`, built on first use. */
-export const imageRedrawingInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      init_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      mask_url: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const imageRedrawingInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  init_image: url(),
+  mask_url: opt(url()),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `ReferenceImageToImageInput`, built on first use. */
-export const referenceImageToImageInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      reference_image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      control_type: z._default(oneOf(["0","1","2","3"]), "2"),
-      width: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
-      height: z._default(z.int(e("must be an integer")).check(z.gte(512, "must be >= 512"), z.lte(2048, "must be <= 2048")), 1024),
-      batch_size: z._default(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4")), 1),
-      control_intensity: z._default(z.number(e("must be a number")).check(z.gte(0, "must be >= 0"), z.lte(1, "must be <= 1")), 0.5),
-      init_image: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const referenceImageToImageInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  reference_image: url(),
+  control_type: z._default(oneOf(["0","1","2","3"]), "2"),
+  width: z._default(int(gte(512), lte(2048)), 1024),
+  height: z._default(int(gte(512), lte(2048)), 1024),
+  batch_size: z._default(int(gte(1), lte(4)), 1),
+  control_intensity: z._default(num(gte(0), lte(1)), 0.5),
+  init_image: opt(url()),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `ImageToMaskInput`, built on first use. */
-export const imageToMaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      control_type: z.optional(oneOf(["0","1","2","3"])),
-      prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const imageToMaskInputSchema = /* @__PURE__ */ lazy(() => obj({
+  image: url(),
+  control_type: opt(oneOf(["0","1","2","3"])),
+  prompt: opt(str(minC(1))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `FirstLastFrameToVideoInput`, built on first use. */
-export const firstLastFrameToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      image: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      image_tail: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
-      duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
-      camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const firstLastFrameToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  image: url(),
+  image_tail: url(),
+  resolution: z._default(oneOf(["720p","1080p"]), "720p"),
+  duration: z._default(lit(5), 5),
+  aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
+  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `TextToMusicInput`, built on first use. */
-export const textToMusicInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      duration: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(95, "must be <= 95")),
-      qty: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4")),
-      disable_translate: z.optional(z.boolean(e("must be a boolean"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const textToMusicInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  duration: int(gte(1), lte(95)),
+  qty: int(gte(1), lte(4)),
+  disable_translate: opt(bool()),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `TextToSoundEffectInput`, built on first use. */
-export const textToSoundEffectInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      duration: z.int(e("must be an integer")).check(z.gte(5, "must be >= 5"), z.lte(180, "must be <= 180")),
-      qty: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(4, "must be <= 4"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const textToSoundEffectInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  duration: int(gte(5), lte(180)),
+  qty: opt(int(gte(1), lte(4))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `TextToSpeechInput`, built on first use. */
-export const textToSpeechInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      text: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"), z.maxLength(5000, "must be at most 5000 characters")),
-      voice_id: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const textToSpeechInputSchema = /* @__PURE__ */ lazy(() => obj({
+  text: str(minC(1), maxC(5000)),
+  voice_id: opt(str(minC(1))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `TextToVideoInput`, built on first use. */
-export const textToVideoInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
-      duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
-      camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const textToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  resolution: z._default(oneOf(["720p","1080p"]), "720p"),
+  duration: z._default(lit(5), 5),
+  aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
+  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `VideoContinuationInput`, built on first use. */
-export const videoContinuationInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      prompt: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-      video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      resolution: z._default(oneOf(["720p","1080p"]), "720p"),
-      duration: z._default(z.literal(5, e("must be 5")), 5),
-      aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
-      camera_move_index: z.optional(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const videoContinuationInputSchema = /* @__PURE__ */ lazy(() => obj({
+  prompt: str(minC(1)),
+  video: url(),
+  resolution: z._default(oneOf(["720p","1080p"]), "720p"),
+  duration: z._default(lit(5), 5),
+  aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
+  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `VideoScoringInput`, built on first use. */
-export const videoScoringInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      video: z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") }),
-      prompt: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-      duration: z.optional(z.int(e("must be an integer")).check(z.gte(5, "must be >= 5"), z.lte(900, "must be <= 900"))),
-      callback: z.optional(z.url({ protocol: /^https?$/, ...e("must be an http(s) URL") })),
-      params: z.optional(z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters"))),
-    },
-    o,
-  ));
+export const videoScoringInputSchema = /* @__PURE__ */ lazy(() => obj({
+  video: url(),
+  prompt: opt(str(minC(1))),
+  duration: opt(int(gte(5), lte(900))),
+  callback: opt(url()),
+  params: opt(str(minC(1))),
+}));
 
 /** zod/mini schema of `GetTaskInput`, built on first use. */
-export const getTaskInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      task_id: z.string(e("must be a string")).check(z.minLength(1, "must be at least 1 characters")),
-    },
-    o,
-  ));
+export const getTaskInputSchema = /* @__PURE__ */ lazy(() => obj({
+  task_id: str(minC(1)),
+}));

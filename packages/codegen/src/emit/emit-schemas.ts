@@ -2,36 +2,14 @@ import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
-import { hoistRepeats, ZOD_ENUMS } from "./hoist-repeats.js";
-import { literal } from "./names.js";
+import { hoistRepeats, ZOD_ENUMS, ZOD_PATTERNS } from "./hoist-repeats.js";
+import { hoistShapes, type ShapeKind } from "./hoist-shapes.js";
+import { camelCase, literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { objectMembers } from "./schema-to-zod.js";
+import { zodPreamble } from "./zod-preamble.js";
 
-const HELPERS = `type Issue = { readonly code?: string; readonly input?: unknown; readonly keys?: readonly string[] };
-const e = (message: string) => ({ error: (issue: Issue) => (issue.input === undefined ? "is required" : message) });
-const o = {
-  error: (issue: Issue) =>
-    issue.code === "unrecognized_keys"
-      ? \`unknown field(s) \${(issue.keys ?? []).join(", ")}: send fields the catalog does not know with CallOptions.extraBody\`
-      : issue.input === undefined
-        ? "is required"
-        : "must be an object",
-};
-const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(\`must be one of: \${values.join(", ")}\`));
-`;
-
-const LAZY = `const lazy = <S>(build: () => S): (() => S) => {
-  let built: S | undefined;
-  return () => (built ??= build());
-};
-`;
-
-function objectExpr(
-  ctx: EmitContext,
-  fields: OperationPlan["fields"],
-  open: boolean,
-  indent = "    ",
-): string {
+function objectExpr(ctx: EmitContext, fields: OperationPlan["fields"], open: boolean, indent = "  "): string {
   const schema: JsonSchema = {
     type: "object",
     properties: Object.fromEntries(fields.map((f) => [f.name, f.schema])),
@@ -40,13 +18,13 @@ function objectExpr(
   if (open) schema.additionalProperties = true;
   const { ctor, members } = objectMembers(schema, ctx.model, 0);
   return members.length
-    ? `${ctor}(\n${indent}{\n${members.map((m) => `${indent}  ${m},\n`).join("")}${indent}},\n${indent}o,\n${indent.slice(2)})`
-    : `${ctor}({}, o)`;
+    ? `${ctor}({\n${members.map((m) => `${indent}${m},\n`).join("")}${indent.slice(2)}})`
+    : `${ctor}({})`;
 }
 
 /** A `oneOf`/`anyOf` body: a discriminated union when the variants pin a property, else a union. */
 function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
-  const shapes = (plan.variants ?? []).map((v) => objectExpr(ctx, v.fields, v.open, "      "));
+  const shapes = (plan.variants ?? []).map((v) => objectExpr(ctx, v.fields, v.open, "        "));
   const list = `[\n      ${shapes.join(",\n      ")},\n    ]`;
   if (plan.discriminator) return `z.discriminatedUnion(${literal(plan.discriminator)}, ${list})`;
   const names = (plan.variants ?? []).map(
@@ -59,11 +37,18 @@ function variantsExpr(ctx: EmitContext, plan: OperationPlan): string {
   return `z.union(${list}, { error: () => ${literal(`must match one of the body shapes (required fields: ${names.join(" | ")})`)} })`;
 }
 
+/** A nested object (or union) schema written more than once: one lazily built schema, shared. */
+const ZOD_SHAPES: ShapeKind = {
+  start: /\b(?:obj\(|loose\(|z\.union\()/g,
+  declare: (name, text) => `const ${name} = /* @__PURE__ */ lazy(() => ${text});`,
+  use: (name) => `${name}()`,
+  name: (key) => `${key ? camelCase(key).replace(/_$/, "") : "object"}Shape`,
+};
+
 /** `schemas.gen.ts`: one lazily built zod/mini input schema per operation (tree-shakeable functions). */
 export function emitSchemas(ctx: EmitContext): string {
   const out: string[] = [];
   const first = new FirstEmitter();
-  let built = false;
   for (const plan of ctx.plans) {
     const expr = plan.variants ? variantsExpr(ctx, plan) : objectExpr(ctx, plan.fields, plan.openBody);
     const earlier = first.earlier(expr, plan.id);
@@ -73,17 +58,20 @@ export function emitSchemas(ctx: EmitContext): string {
       out.push(`export const ${plan.id}InputSchema = ${earlier}InputSchema;`, "");
       continue;
     }
-    built = true;
     out.push(
       `/** zod/mini schema of \`${plan.typeName}Input\`, built on first use. */`,
       `export const ${plan.id}InputSchema = /* @__PURE__ */ lazy(() => ${expr});`,
       "",
     );
   }
-  const { declarations, body } = hoistRepeats(out.join("\n"), ZOD_ENUMS);
-  const head = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", HELPERS];
-  // One generic cache for every schema (built on first call) rather than a cache per operation.
-  if (built) head.push(LAZY);
+  const shapes = hoistShapes(out.join("\n"), ZOD_SHAPES);
+  const enums = hoistRepeats([...shapes.declarations, shapes.body].join("\n"), ZOD_ENUMS);
+  const patterns = hoistRepeats(enums.body, ZOD_PATTERNS);
+  const declarations = [...patterns.declarations, ...enums.declarations];
+  const body = patterns.body;
+  const code = [...declarations, body].join("\n");
+  // One generic cache for every schema (`lazy`, built on first call) rather than a cache per operation.
+  const head = [genHeader(ctx.catalog), `import * as z from "zod/mini";`, "", ...zodPreamble(code), ""];
   if (declarations.length) head.push(...declarations, "");
   return [...head, body].join("\n");
 }

@@ -4,7 +4,8 @@ import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
 import { hoistRepeats, TS_UNIONS } from "./hoist-repeats.js";
-import { propKey } from "./names.js";
+import { hoistShapes, type ShapeKind } from "./hoist-shapes.js";
+import { pascalCase, propKey } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { docComment, schemaToTs } from "./schema-to-ts.js";
 
@@ -32,11 +33,32 @@ export function emitTypes(ctx: EmitContext): string {
   const enumNames = [...ctx.enums.enums.keys()].sort();
   if (enumNames.length) w.writeLine(`import type { ${enumNames.join(", ")} } from "./enums.gen.js";`);
   w.blankLineIfLastNot();
-  const hoisted = hoistRepeats(body.join("\n"), TS_UNIONS);
+  const shapes = hoistShapes(body.join("\n"), TS_SHAPES);
+  const hoisted = hoistRepeats(
+    [...shapes.declarations, ...(shapes.declarations.length ? [""] : []), shapes.body].join("\n"),
+    TS_UNIONS,
+  );
   if (hoisted.declarations.length) w.write(`${hoisted.declarations.join("\n")}\n\n`);
   w.write(hoisted.body);
   return w.toString();
 }
+
+/**
+ * A nested object type written more than once (an output's item also returned alone, one body
+ * object in several inputs): one type named after its first property, its field docs with it (the
+ * editor shows them on hover as before). Written whole as an exported type, it keeps that name.
+ */
+const TS_SHAPES: ShapeKind = {
+  start: /\{(?= )/g,
+  declare: (name, text) => `type ${name} = ${text};`,
+  use: (name) => name,
+  name: (key) => `${key ? pascalCase(key) : "Object"}Shape`,
+  owner: (body, start, end) => {
+    if (body[end] !== ";") return undefined;
+    const line = body.slice(body.lastIndexOf("\n", start) + 1, start);
+    return /^export type ([\w$]+) = $/.exec(line)?.[1];
+  },
+};
 
 /** Shorter types are written out again: a reference would not be shorter, nor clearer. */
 const SHARE_FROM = 48;

@@ -2,8 +2,9 @@ import type { JsonSchema } from "@gen/spec";
 import type { EmitContext } from "./emit-context.js";
 import { FirstEmitter } from "./first-emitter.js";
 import { genHeader } from "./header.js";
-import { COMPACT_ENUMS, hoistRepeats } from "./hoist-repeats.js";
-import { literal } from "./names.js";
+import { COMPACT_ENUMS, COMPACT_PATTERNS, hoistRepeats } from "./hoist-repeats.js";
+import { hoistShapes, type ShapeKind } from "./hoist-shapes.js";
+import { camelCase, literal } from "./names.js";
 import type { OperationPlan } from "./operation-plan.js";
 import { objectCompact } from "./schema-to-compact.js";
 
@@ -18,6 +19,15 @@ export function compactInputSpec(ctx: EmitContext, plan: OperationPlan): Record<
   if (plan.openBody) schema.additionalProperties = true;
   return objectCompact(schema, ctx.model, 0);
 }
+
+/** A nested spec written more than once (a shared request object): one constant, referenced. */
+const COMPACT_SHAPES: ShapeKind = {
+  start: /\{(?="t":)/g,
+  declare: (name, text) => `const ${name} = ${text} as const;`,
+  use: (name) => name,
+  name: (key) => `${key ? camelCase(key).replace(/_$/, "") : "object"}Spec`,
+  key: /"([A-Za-z_$][\w$]*)":(?:\{"t":"a","of":)?$/,
+};
 
 /**
  * `validators.gen.ts`: per operation, a zod-free input validator (`compactSchema` over plain data,
@@ -60,7 +70,13 @@ export function emitValidators(ctx: EmitContext): string {
         "",
       );
   }
-  const hoisted = hoistRepeats(body.join("\n"), COMPACT_ENUMS);
-  if (hoisted.declarations.length) out.push(...hoisted.declarations, "");
-  return [...out, hoisted.body].join("\n");
+  const shapes = hoistShapes(body.join("\n"), COMPACT_SHAPES);
+  const enums = hoistRepeats(
+    [...shapes.declarations, ...(shapes.declarations.length ? [""] : []), shapes.body].join("\n"),
+    COMPACT_ENUMS,
+  );
+  const patterns = hoistRepeats(enums.body, COMPACT_PATTERNS);
+  const declarations = [...patterns.declarations, ...enums.declarations];
+  if (declarations.length) out.push(...declarations, "");
+  return [...out, patterns.body].join("\n");
 }

@@ -58,12 +58,28 @@ export const ZOD_ENUMS: HoistKind = {
   name: (n) => `choice${n}`,
 };
 
+/** zod: a long `re("pattern")` argument (the pattern also builds the message), hoisted as a constant. */
+export const ZOD_PATTERNS: HoistKind = {
+  pattern: new RegExp(String.raw`\bre\((?<text>${STR})\)`, "g"),
+  declare: (name, text) => `const ${name} = ${text};`,
+  use: (name) => name,
+  name: (n) => `pattern${n}`,
+};
+
 /** Compact validators: an enum's `"v":[...]` value list. */
 export const COMPACT_ENUMS: HoistKind = {
   pattern: new RegExp(String.raw`"v":(?<text>\[(?:${STR},?)+\])`, "g"),
   declare: (name, text) => `const ${name} = ${text} as const;`,
   use: (name) => name,
   name: (n) => `choices${n}`,
+};
+
+/** Compact validators: a long `"re":"pattern"`, hoisted as a constant. */
+export const COMPACT_PATTERNS: HoistKind = {
+  pattern: new RegExp(`"re":(?<text>${STR})`, "g"),
+  declare: (name, text) => `const ${name} = ${text};`,
+  use: (name) => name,
+  name: (n) => `pattern${n}`,
 };
 
 /** Types: a property's union of string literals, named after the first property using it. */

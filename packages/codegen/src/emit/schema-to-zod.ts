@@ -24,7 +24,8 @@ export function schemaToZod(
 
 function baseZod(s: JsonSchema, model: GenModel, depth: number, stack: readonly string[]): string {
   if (s.const !== undefined)
-    return `z.literal(${literal(s.const)}, e(${literal(`must be ${literal(s.const)}`)}))`;
+    // `lit` (schemas.gen.ts) builds the message `must be <JSON value>` from the value.
+    return `lit(${literal(s.const)})`;
   if (s.enum) {
     const values = s.enum.filter((v) => v !== null);
     // `oneOf` (schemas.gen.ts) builds the message from the values: the list is written once.
@@ -62,18 +63,17 @@ function typeZod(
     case "string":
       if (isBinary(s))
         return `z.custom<Blob | Uint8Array>((v) => v instanceof Uint8Array || (typeof Blob !== "undefined" && v instanceof Blob), ${e("must be a Blob or Uint8Array (file bytes)")})`;
-      return URL_FORMATS.has(s.format ?? "")
-        ? withChecks(`z.url({ protocol: /^https?$/, ...${e("must be an http(s) URL")} })`, stringChecks(s))
-        : withChecks("z.string(" + e("must be a string") + ")", stringChecks(s));
+      return URL_FORMATS.has(s.format ?? "") ? `url(${stringChecks(s)})` : `str(${stringChecks(s)})`;
     case "integer":
-      return withChecks("z.int(" + e("must be an integer") + ")", numberChecks(s));
+      return `int(${numberChecks(s)})`;
     case "number":
-      return withChecks("z.number(" + e("must be a number") + ")", numberChecks(s));
+      return `num(${numberChecks(s)})`;
     case "boolean":
-      return "z.boolean(" + e("must be a boolean") + ")";
+      return "bool()";
     case "array": {
       const item = s.items ? schemaToZod(s.items, model, depth + 1, stack) : "z.unknown()";
-      return withChecks(`z.array(${item}, ${e("must be an array")})`, arrayChecks(s));
+      const checks = arrayChecks(s);
+      return `arr(${checks ? `${item}, ${checks}` : item})`;
     }
     case "object":
       return objectZod(s, model, depth, stack);
@@ -93,7 +93,7 @@ export function objectZod(
 ): string {
   const { ctor, members } = objectMembers(s, model, depth, stack);
   if (members.length === 0) return `z.record(z.string(), z.unknown())`;
-  return `${ctor}({ ${members.join(", ")} }, o)`;
+  return `${ctor}({ ${members.join(", ")} })`;
 }
 
 /** The constructor (`z.strictObject` / `z.looseObject`) and the `key: schema` members of an object. */
@@ -109,9 +109,9 @@ export function objectMembers(
     const inner = schemaToZod(p, model, depth + 1, stack);
     if (required.has(name)) return `${propKey(name)}: ${inner}`;
     const fallback = sendDefaults ? resolveSchema(model, p).schema.default : undefined;
-    return `${propKey(name)}: ${fallback === undefined ? `z.optional(${inner})` : `z._default(${inner}, ${literal(fallback)})`}`;
+    return `${propKey(name)}: ${fallback === undefined ? `opt(${inner})` : `z._default(${inner}, ${literal(fallback)})`}`;
   });
-  return { ctor: s.additionalProperties === true ? "z.looseObject" : "z.strictObject", members };
+  return { ctor: s.additionalProperties === true ? "loose" : "obj", members };
 }
 
 /** `allOf` of object schemas as one object (properties and required merged); else `undefined`. */
@@ -131,39 +131,30 @@ function mergeAllOf(s: JsonSchema, model: GenModel): JsonSchema | undefined {
   return merged;
 }
 
-function stringChecks(s: JsonSchema): string[] {
+// Checks as calls of the file's helpers (schemas.gen.ts), which build each message from the
+// number or pattern: `minC(1)` is `z.minLength(1, "must be at least 1 characters")`.
+function stringChecks(s: JsonSchema): string {
   const c: string[] = [];
-  if (s.minLength !== undefined)
-    c.push(`z.minLength(${s.minLength}, ${literal(`must be at least ${s.minLength} characters`)})`);
-  if (s.maxLength !== undefined)
-    c.push(`z.maxLength(${s.maxLength}, ${literal(`must be at most ${s.maxLength} characters`)})`);
-  if (s.pattern !== undefined)
-    c.push(`z.regex(new RegExp(${literal(s.pattern)}), ${literal(`must match ${s.pattern}`)})`);
-  return c;
+  if (s.minLength !== undefined) c.push(`minC(${s.minLength})`);
+  if (s.maxLength !== undefined) c.push(`maxC(${s.maxLength})`);
+  if (s.pattern !== undefined) c.push(`re(${literal(s.pattern)})`);
+  return c.join(", ");
 }
 
-function numberChecks(s: JsonSchema): string[] {
+function numberChecks(s: JsonSchema): string {
   const c: string[] = [];
-  if (s.minimum !== undefined) c.push(`z.gte(${s.minimum}, ${literal(`must be >= ${s.minimum}`)})`);
-  if (s.exclusiveMinimum !== undefined)
-    c.push(`z.gt(${s.exclusiveMinimum}, ${literal(`must be > ${s.exclusiveMinimum}`)})`);
-  if (s.maximum !== undefined) c.push(`z.lte(${s.maximum}, ${literal(`must be <= ${s.maximum}`)})`);
-  if (s.exclusiveMaximum !== undefined)
-    c.push(`z.lt(${s.exclusiveMaximum}, ${literal(`must be < ${s.exclusiveMaximum}`)})`);
-  return c;
+  if (s.minimum !== undefined) c.push(`gte(${s.minimum})`);
+  if (s.exclusiveMinimum !== undefined) c.push(`gt(${s.exclusiveMinimum})`);
+  if (s.maximum !== undefined) c.push(`lte(${s.maximum})`);
+  if (s.exclusiveMaximum !== undefined) c.push(`lt(${s.exclusiveMaximum})`);
+  return c.join(", ");
 }
 
-function arrayChecks(s: JsonSchema): string[] {
+function arrayChecks(s: JsonSchema): string {
   const c: string[] = [];
-  if (s.minItems !== undefined)
-    c.push(`z.minLength(${s.minItems}, ${literal(`must have at least ${s.minItems} item(s)`)})`);
-  if (s.maxItems !== undefined)
-    c.push(`z.maxLength(${s.maxItems}, ${literal(`must have at most ${s.maxItems} item(s)`)})`);
-  return c;
-}
-
-function withChecks(base: string, checks: string[]): string {
-  return checks.length ? `${base}.check(${checks.join(", ")})` : base;
+  if (s.minItems !== undefined) c.push(`minI(${s.minItems})`);
+  if (s.maxItems !== undefined) c.push(`maxI(${s.maxItems})`);
+  return c.join(", ");
 }
 
 function e(message: string): string {

@@ -12,36 +12,33 @@ const o = {
         ? "is required"
         : "must be an object",
 };
+const ck = <S extends z.ZodMiniType>(s: S, c: z.core.$ZodCheck<z.output<S>>[]): S => (c.length ? s.check(...c) : s);
+const str = (...c: z.core.$ZodCheck<string>[]) => ck(z.string(e("must be a string")), c);
+const int = (...c: z.core.$ZodCheck<number>[]) => ck(z.int(e("must be an integer")), c);
+const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
+const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
-
+const gte = (n: number) => z.gte(n, `must be >= ${n}`);
+const lte = (n: number) => z.lte(n, `must be <= ${n}`);
 const lazy = <S>(build: () => S): (() => S) => {
   let built: S | undefined;
   return () => (built ??= build());
 };
 
 /** zod/mini schema of `ListAnvilsInput`, built on first use. */
-export const listAnvilsInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      color: z.optional(oneOf(["black","red","acme, orange"])),
-      limit: z.optional(z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(50, "must be <= 50"))),
-    },
-    o,
-  ));
+export const listAnvilsInputSchema = /* @__PURE__ */ lazy(() => obj({
+  color: opt(oneOf(["black","red","acme, orange"])),
+  limit: opt(int(gte(1), lte(50))),
+}));
 
 /** zod/mini schema of `MakeAnvilInput`, built on first use. */
-export const makeAnvilInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      weight: z.int(e("must be an integer")).check(z.gte(1, "must be >= 1"), z.lte(500, "must be <= 500")),
-      color: z.optional(oneOf(["black","red","acme, orange"])),
-      label: z.optional(z.string(e("must be a string"))),
-    },
-    o,
-  ));
+export const makeAnvilInputSchema = /* @__PURE__ */ lazy(() => obj({
+  weight: int(gte(1), lte(500)),
+  color: opt(oneOf(["black","red","acme, orange"])),
+  label: opt(str()),
+}));
 
 /** zod/mini schema of `GetAnvilInput`, built on first use. */
-export const getAnvilInputSchema = /* @__PURE__ */ lazy(() => z.strictObject(
-    {
-      id: z.string(e("must be a string")),
-    },
-    o,
-  ));
+export const getAnvilInputSchema = /* @__PURE__ */ lazy(() => obj({
+  id: str(),
+}));
