@@ -9,6 +9,15 @@ const REPO_ROOT = join(PKG_ROOT, "..", "..");
 
 const DESCRIPTION = "Paints a picture of the prompt in the chosen style.";
 const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
+/** A nested object two inputs share: emitted once as a named type; its fields keep their docs. */
+const FRAME = {
+  type: "object",
+  required: ["width"],
+  properties: {
+    width: { type: "integer", description: "Frame width in pixels." },
+    height: { type: "integer", description: "Frame height in pixels." },
+  },
+};
 const DOC = {
   openapi: "3.1.0",
   info: { title: "Docs", version: "1.0.0" },
@@ -26,8 +35,21 @@ const DOC = {
               schema: {
                 type: "object",
                 required: ["prompt"],
-                properties: { prompt: { type: "string", description: "What to paint." } },
+                properties: { prompt: { type: "string", description: "What to paint." }, frame: FRAME },
               },
+            },
+          },
+        },
+        responses: ok,
+      },
+    },
+    "/v1/sketch": {
+      post: {
+        operationId: "sketch",
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { frame: FRAME, lines: { type: "integer" } } },
             },
           },
         },
@@ -40,7 +62,7 @@ const DOC = {
   },
 };
 
-const PROBE = `import { createDocs, paint, oldThing, type PaintOutput } from "./pkg/src/index.js";
+const PROBE = `import { createDocs, paint, oldThing, type PaintOutput, type SketchInput } from "./pkg/src/index.js";
 const client = createDocs();
 void client.paint({ prompt: "a fox" });
 void paint;
@@ -50,6 +72,10 @@ const painted: Promise<PaintOutput> = client.call("paint", { prompt: "a fox" });
 // @ts-expect-error a known name takes that operation's input
 void client.call("paint", { nope: 1 });
 const anyName: Promise<unknown> = client.call("not-an-operation", 1);
+void client.sketch({ frame: { width: 640 } });
+const typed: SketchInput = { frame: { width: 320 } };
+void typed.frame?.width;
+void client.paint({ prompt: "x", frame: { width: 160 } });
 void [painted, anyName];
 client.
 `;
@@ -118,6 +144,21 @@ describe("editor docs of a generated package", { timeout: 120_000 }, () => {
     // The method's signature has no client argument; the standalone function's has.
     expect(hover("client.paint(", 7).shown).toMatch(/paint: \(input: PaintInput, options\?: CallOptions/);
     expect(hover("void paint;", 5).shown).toMatch(/paint: \(client: VendorClient, input: PaintInput/);
+  });
+
+  it("hover on a field of a nested object shared by two inputs (one named type) shows its doc", () => {
+    expect(readFileSync(join(dir, "pkg/src/types.gen.ts"), "utf8")).toMatch(/^type FrameShape = \{/m);
+    // In a call's argument, in a typed literal, and reading the field back.
+    for (const [piece, offset] of [
+      ["{ width: 640 }", 2],
+      ["{ width: 320 }", 2],
+      ["{ width: 160 }", 2],
+      ["typed.frame?.width", "typed.frame?.".length],
+    ] as const) {
+      const h = hover(piece, offset);
+      expect(h.doc, piece).toBe("Frame width in pixels.");
+      expect(h.shown, piece).toMatch(/width: number/);
+    }
   });
 
   it("completion after `client.` lists every operation with its doc", () => {

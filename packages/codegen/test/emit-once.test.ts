@@ -12,6 +12,17 @@ type Client = Record<string, (input: unknown, options?: unknown) => Promise<unkn
 type Check = () => { "~standard": { validate: (v: unknown) => { issues?: Array<{ message: string }> } } };
 
 const STYLES = Array.from({ length: 12 }, (_, i) => `style_number_${i}`);
+const DATE = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$";
+/** A nested object every body holds (a shared component inlined by the vendor's file). */
+const FRAME = {
+  type: "object",
+  required: ["width"],
+  properties: {
+    width: { type: "integer", minimum: 1, maximum: 4096, description: "Frame width in pixels." },
+    height: { type: "integer", minimum: 1, maximum: 4096, description: "Frame height in pixels." },
+    label: { type: "string", minLength: 1, maxLength: 64, description: "A name shown under the frame." },
+  },
+};
 const body = (extra: Record<string, unknown> = {}) => ({
   required: true,
   content: {
@@ -22,6 +33,8 @@ const body = (extra: Record<string, unknown> = {}) => ({
         properties: {
           prompt: { type: "string", maxLength: 100, description: "What to draw." },
           style: { type: "string", enum: STYLES, description: "The look." },
+          frame: FRAME,
+          at: { type: "string", pattern: DATE, description: "When to show it." },
           ...extra,
         },
       },
@@ -90,6 +103,65 @@ describe("each shape emitted once", { timeout: 120_000 }, () => {
     // Field docs stay on the fields; wire types are opt-in.
     expect(types).toContain("/** The look. */");
     expect(existsSync(join(dir, "pkg/src/wire.gen.ts"))).toBe(false);
+  });
+
+  it("writes a nested object shared by different inputs once, as a named type, schema and spec", () => {
+    const [types, schemas, validators] = ["types.gen.ts", "schemas.gen.ts", "validators.gen.ts"].map(src);
+    // Each documented member on a line of its own: TypeScript attaches the doc (editor hover).
+    expect(types).toMatch(/^type FrameShape = \{\n\/\*\* Frame width in pixels\. \*\/ width: number;\n/m);
+    expect(types).toContain("frame?: FrameShape;");
+    expect(schemas).toMatch(
+      /^const frameShape = \/\* @__PURE__ \*\/ lazy\(\(\) => obj\(\{ width: int\(gte\(1\), lte\(4096\)\)/m,
+    );
+    expect(schemas).toContain("frame: opt(frameShape()),");
+    expect(validators).toMatch(/^const frameSpec = \{"t":"o","p":\{"width":/m);
+    for (const [file, text] of [
+      ["types", types],
+      ["schemas", schemas],
+      ["validators", validators],
+    ] as const) {
+      expect(
+        count(text as string, "Frame width in pixels") +
+          count(text as string, '"gte":1,"lte":4096},"height"') +
+          count(text as string, "width: int("),
+        file,
+      ).toBe(1);
+      // The long pattern once per file (a constant the fields name).
+      expect(count(text as string, JSON.stringify(DATE).slice(1, -1)), file).toBeLessThanOrEqual(1);
+    }
+    expect(schemas).toMatch(/^const pattern1 = "/m);
+  });
+
+  it("the hoisted nested rules validate with the same field paths and messages as inline ones", async () => {
+    const zod = (await import(join(dir, "pkg/src/schemas.gen.ts"))) as Record<
+      string,
+      () => {
+        safeParse: (v: unknown) => {
+          success: boolean;
+          error?: { issues: Array<{ path: unknown[]; message: string }> };
+        };
+      }
+    >;
+    const checks = (await import(join(dir, "pkg/src/validators.gen.ts"))) as Record<string, Check>;
+    const bad = { prompt: "a fox", frame: { width: 5000, label: "" }, at: "yesterday" };
+    for (const op of ["draw", "paint"]) {
+      const issues = zod[`${op}InputSchema`]!().safeParse(bad).error?.issues ?? [];
+      expect(
+        issues.map((i) => `${i.path.join(".")}: ${i.message}`),
+        op,
+      ).toEqual([
+        "frame.width: must be <= 4096",
+        "frame.label: must be at least 1 characters",
+        `at: must match ${DATE}`,
+      ]);
+      const compact = checks[`${op}InputCheck`]!()["~standard"].validate(bad).issues ?? [];
+      expect(
+        compact.map((i) => i.message),
+        op,
+      ).toEqual(issues.map((i) => i.message));
+    }
+    await expect(client.paint!(bad)).rejects.toThrow(/frame\.width.*must be <= 4096/s);
+    expect(server.requests).toHaveLength(0);
   });
 
   it("the shared pieces validate like the first operation's, naming the field and rule", async () => {

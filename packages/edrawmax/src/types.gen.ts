@@ -13,13 +13,19 @@ export interface GenerateFlowchartInput {
 }
 
 /** Response data of `generate-flowchart`. */
-export type GenerateFlowchartOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Mermaid source of the flowchart, for editing or re-rendering. */ mermaid_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
+export type GenerateFlowchartOutput = {
+/** PNG image URL on the vendor's storage. */ png_url: string;
+/** SVG vector image URL on the vendor's storage. */ svg_url: string;
+/** Mermaid source of the flowchart, for editing or re-rendering. */ mermaid_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
 
 /** Input of `generate-gantt` (POST /skills/generate-gantt). */
 export interface GenerateGanttInput extends GenerateFlowchartInput {}
 
 /** Response data of `generate-gantt`. */
-export type GenerateGanttOutput = { /** PNG image URL on the vendor's storage. */ png_url: string; /** SVG vector image URL on the vendor's storage. */ svg_url: string; /** Diagram source, for editing or re-rendering. */ source_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
+export type GenerateGanttOutput = {
+/** PNG image URL on the vendor's storage. */ png_url: string;
+/** SVG vector image URL on the vendor's storage. */ svg_url: string;
+/** Diagram source, for editing or re-rendering. */ source_code: string; [key: string]: unknown; } & { pngUrl: string; svgUrl: string; source: string; };
 
 /** Input of `generate-infographic` (POST /skills/generate-infographic). */
 export interface GenerateInfographicInput extends GenerateFlowchartInput {}

@@ -2,7 +2,9 @@
 
 type CategoryChoice = "text_to_video" | "image_to_video" | "first_last_frame_to_video" | "reference_image_to_video";
 
-type ObjectShape = { /** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null; /** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; };
+type ObjectShape = {
+/** null or 0 running, 1 done, 2 failed, 3 deleted. */ resource_status?: number | null;
+/** pending | processing | success | failed */ status?: string; url?: string; cover?: string; duration_str?: string; format?: string; error_msg?: string; [key: string]: unknown; };
 
 /** Decoded result of a finished IMA Studio task: what a task's `wait()` resolves to. */
 export type ImaTaskResult = (Array<ObjectShape>);
@@ -26,7 +28,10 @@ export interface CreateTaskInput {
   enable_multi_model?: boolean;
   /** Input image URLs (https); index 0 = first frame, 1 = last frame. */
   src_img_url?: Array<string>;
-  parameters: (Array<{ attribute_id: number | string; model_id: string; model_name: string; model_version: string | number; /** @default "ima" */ app: string; /** @default "web" */ platform: string; category: CategoryChoice; credit: number; parameters: { prompt: string; /** @default 1 */ n?: number; input_images?: Array<string>; cast: { points: number; attribute_id: number | string; }; [key: string]: unknown; }; }>);
+  parameters: (Array<{ attribute_id: number | string; model_id: string; model_name: string; model_version: string | number;
+/** @default "ima" */ app: string;
+/** @default "web" */ platform: string; category: CategoryChoice; credit: number; parameters: { prompt: string;
+/** @default 1 */ n?: number; input_images?: Array<string>; cast: { points: number; attribute_id: number | string; }; [key: string]: unknown; }; }>);
 }
 
 /** Response data of `tasks-create`. */

@@ -28,7 +28,8 @@ export interface ImageToVideoInput {
 export type ImageToVideoOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `imageToVideo(...).wait()` resolves to. */
-export type ImageToVideoResult = { /** URLs of the generated video(s). */ video_path?: Array<string>; [key: string]: unknown; };
+export type ImageToVideoResult = {
+/** URLs of the generated video(s). */ video_path?: Array<string>; [key: string]: unknown; };
 
 /** Input of `tm_redrawing` (POST /v1/open/capacity/application/tm_redrawing). */
 export interface ImageRedrawingInput {
@@ -98,7 +99,8 @@ export interface ImageToMaskInput {
 export type ImageToMaskOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `imageToMask(...).wait()` resolves to. */
-export type ImageToMaskResult = { /** URLs of the mask image(s) (white = recognised, black = background). */ mask_path?: Array<string>; [key: string]: unknown; };
+export type ImageToMaskResult = {
+/** URLs of the mask image(s) (white = recognised, black = background). */ mask_path?: Array<string>; [key: string]: unknown; };
 
 /** Input of `tm_tail2video_b` (POST /v1/open/capacity/application/tm_tail2video_b). */
 export interface FirstLastFrameToVideoInput {
@@ -148,7 +150,8 @@ export interface TextToMusicInput {
 export type TextToMusicOutput = { task_id?: string; [key: string]: unknown; };
 
 /** What `textToMusic(...).wait()` resolves to. */
-export type TextToMusicResult = { /** URLs of the generated audio file(s) (MP3). */ audio_path?: Array<string>; [key: string]: unknown; };
+export type TextToMusicResult = {
+/** URLs of the generated audio file(s) (MP3). */ audio_path?: Array<string>; [key: string]: unknown; };
 
 /** Input of `tm_text2sfx` (POST /v1/open/capacity/application/tm_text2sfx). */
 export interface TextToSoundEffectInput {
@@ -265,4 +268,5 @@ export interface GetTaskInput {
 }
 
 /** Response data of `Task Result`. */
-export type GetTaskOutput = { task_id?: string; status?: GetTaskOutputStatus; progress?: number; reason?: string; /** JSON document (see TaskResult) once status is 3. */ result?: string; [key: string]: unknown; };
+export type GetTaskOutput = { task_id?: string; status?: GetTaskOutputStatus; progress?: number; reason?: string;
+/** JSON document (see TaskResult) once status is 3. */ result?: string; [key: string]: unknown; };

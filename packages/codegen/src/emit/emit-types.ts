@@ -49,7 +49,9 @@ export function emitTypes(ctx: EmitContext): string {
  * editor shows them on hover as before). Written whole as an exported type, it keeps that name.
  */
 const TS_SHAPES: ShapeKind = {
-  start: /\{(?= )/g,
+  // Not an interface's body (`interface X {`): those are unique, the emit-once names cover them.
+  start: /(?<!interface [\w$]+ )\{(?=[ \n])/g,
+  multiline: true,
   declare: (name, text) => `type ${name} = ${text};`,
   use: (name) => name,
   name: (key) => `${key ? pascalCase(key) : "Object"}Shape`,

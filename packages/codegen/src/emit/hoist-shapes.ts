@@ -9,6 +9,8 @@ export interface ShapeKind {
   use: (name: string) => string;
   /** A name from the property holding the shape's first use (`undefined` when it has no plain key). */
   name: (key: string | undefined) => string;
+  /** Shapes may span lines (else a shape ends on its first line or is left alone). */
+  multiline?: boolean;
   /** Finds the key of the property holding a shape in the text before it (group 1); default `key: `. */
   key?: RegExp;
   /** The exported name a shape already has where it is written whole (`export type X = {...};`). */
@@ -42,12 +44,12 @@ function opaqueRanges(src: string): Array<[number, number]> {
   return ranges;
 }
 
-/** The index after the bracket closing the one at `open`, skipping strings and comments; -1 past a line end. */
-function closeOf(src: string, open: number): number {
+/** The index after the bracket closing the one at `open`, skipping strings and comments; -1 past a line end unless `multiline`. */
+function closeOf(src: string, open: number, multiline: boolean): number {
   const stack: string[] = [];
   for (let i = open; i < src.length; i++) {
     const c = src[i] as string;
-    if (c === "\n") return -1;
+    if (c === "\n" && !multiline) return -1;
     if (c === '"') {
       for (i++; i < src.length && src[i] !== '"'; i++) if (src[i] === "\\") i++;
     } else if (c === "/" && src[i + 1] === "*") {
@@ -65,7 +67,7 @@ function closeOf(src: string, open: number): number {
 const KEY = /([A-Za-z_$][\w$]*)\??: [\w.<(| ]*$/;
 
 /**
- * Nested one-line shapes (zod object schemas, TypeScript object types) that an emitted file writes
+ * Nested shapes (zod object schemas, TypeScript object types, compact specs) that an emitted file writes
  * more than once become one declaration each, named after the property first holding them, and are
  * referenced by name: a shared request or response object's fields and docs are written once.
  * Longest first; a shape inside a hoisted one counts once per distinct hoisted text.
@@ -78,7 +80,7 @@ export function hoistShapes(body: string, kind: ShapeKind): { declarations: stri
     const at = m.index as number;
     while (r < opaque.length && (opaque[r] as [number, number])[1] < at) r++;
     if (r < opaque.length && (opaque[r] as [number, number])[0] <= at) continue;
-    const end = closeOf(body, (m.index as number) + m[0].length - 1);
+    const end = closeOf(body, (m.index as number) + m[0].length - 1, kind.multiline === true);
     if (end > 0) nodes.push({ start: m.index as number, end, text: "", parent: undefined, children: [] });
   }
   const stack: Node[] = [];

@@ -80,7 +80,10 @@ function objectType(s: JsonSchema, ctx: TsTypeContext): string {
   if (ctx.lenient || extra === true) lines.push("[key: string]: unknown;");
   else if (typeof extra === "object") lines.push(`[key: string]: ${schemaToTs(extra, ctx)};`);
   if (lines.length === 0) return "Record<string, unknown>";
-  return `{ ${lines.join(" ")} }`;
+  // A documented member starts a line: TypeScript reads a JSDoc comment as the member's doc only
+  // when a line break precedes it (on the line of `{` or `;` it is a trailing comment, and editors
+  // show nothing on hover). The break replaces the separating space: no byte more.
+  return `{${lines.map((l) => (l.startsWith("/**") ? `\n${l}` : ` ${l}`)).join("")} }`;
 }
 
 /** A file / bytes value: `format: binary` (3.0) or `contentMediaType` without `contentEncoding` (3.1). */
