@@ -3,7 +3,8 @@
 // importMs: loading the tool's module before it, which a user's fresh process pays too; bytes of
 // every file written). Tools: gen (this repo: gen.config + generate, the documented plugin path, with
 // the defaults; gen-wire: the same with the opt-in `"wireTypes": true`),
-// openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation).
+// openapi-typescript (types), hey-api (@hey-api/typescript + sdk + zod: types and validation),
+// hey-api-default (hey-api with its plugins left to its defaults: types + sdk, no validation).
 import { cpSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -67,14 +68,15 @@ if (tool === "gen" || tool === "gen-wire") {
   writeFileSync(join(out, `${basename(file)}.d.ts`), text);
   ms = performance.now() - t0;
   console.log(JSON.stringify({ ms, importMs, bytes: sizeOf(out) }));
-} else if (tool === "hey-api") {
+} else if (tool === "hey-api" || tool === "hey-api-default") {
   const { createClient } = await import("@hey-api/openapi-ts");
   importMs = performance.now() - importMs;
   const t0 = performance.now();
   await createClient({
     input: file,
     output: { path: out },
-    plugins: ["@hey-api/typescript", "@hey-api/sdk", "zod"],
+    // hey-api-default: no `plugins` key, what `openapi-ts -i <file> -o <dir>` writes.
+    ...(tool === "hey-api" ? { plugins: ["@hey-api/typescript", "@hey-api/sdk", "zod"] } : {}),
     logs: { level: "silent" },
   });
   ms = performance.now() - t0;
