@@ -6,15 +6,15 @@ import type * as T from "./types.gen.js";
 /** A zod-free validator of one operation's input. */
 type Check<I> = () => StandardSchemaV1<unknown, I>;
 
-const categorySpec = {"t":"e","v":["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"]} as const;
+const choices1 = ["text_to_video","image_to_video","first_last_frame_to_video","reference_image_to_video"] as const;
 
 /** Validator of `ListProductsInput` without zod (the rules of `listProductsInputSchema`). */
 export const listProductsInputCheck: Check<T.ListProductsInput> = () =>
-  compactSchema({"t":"o","p":{"app":{"t":"e","v":["ima"],"def":"ima"},"platform":{"t":"e","v":["web"],"def":"web"},"category":categorySpec}});
+  compactSchema({"t":"o","p":{"app":{"t":"e","v":["ima"],"def":"ima"},"platform":{"t":"e","v":["web"],"def":"web"},"category":{"t":"e","v":choices1}}});
 
 /** Validator of `CreateTaskInput` without zod (the rules of `createTaskInputSchema`). */
 export const createTaskInputCheck: Check<T.CreateTaskInput> = () =>
-  compactSchema({"t":"o","p":{"task_type":categorySpec,"enable_multi_model":{"t":"b","def":false},"src_img_url":{"t":"a","of":{"t":"s","url":1,"re":"^https://"},"opt":1},"parameters":{"t":"a","of":{"t":"o","p":{"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]},"model_id":{"t":"s","min":1},"model_name":{"t":"s","min":1},"model_version":{"t":"u","of":[{"t":"s"},{"t":"i"}]},"app":{"t":"s"},"platform":{"t":"s"},"category":categorySpec,"credit":{"t":"n","gte":0},"parameters":{"t":"o","p":{"prompt":{"t":"s","min":1},"n":{"t":"i","gte":1,"def":1},"input_images":{"t":"a","of":{"t":"s"},"opt":1},"cast":{"t":"o","p":{"points":{"t":"n"},"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]}}}},"loose":1}}},"min":1,"max":1}}});
+  compactSchema({"t":"o","p":{"task_type":{"t":"e","v":choices1},"enable_multi_model":{"t":"b","def":false},"src_img_url":{"t":"a","of":{"t":"s","url":1,"re":"^https://"},"opt":1},"parameters":{"t":"a","of":{"t":"o","p":{"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]},"model_id":{"t":"s","min":1},"model_name":{"t":"s","min":1},"model_version":{"t":"u","of":[{"t":"s"},{"t":"i"}]},"app":{"t":"s"},"platform":{"t":"s"},"category":{"t":"e","v":choices1},"credit":{"t":"n","gte":0},"parameters":{"t":"o","p":{"prompt":{"t":"s","min":1},"n":{"t":"i","gte":1,"def":1},"input_images":{"t":"a","of":{"t":"s"},"opt":1},"cast":{"t":"o","p":{"points":{"t":"n"},"attribute_id":{"t":"u","of":[{"t":"i"},{"t":"s"}]}}}},"loose":1}}},"min":1,"max":1}}});
 
 /** Validator of `GetTaskDetailInput` without zod (the rules of `getTaskDetailInputSchema`). */
 export const getTaskDetailInputCheck: Check<T.GetTaskDetailInput> = () =>

@@ -22,7 +22,9 @@ export function compactInputSpec(ctx: EmitContext, plan: OperationPlan): Record<
 
 /** A nested spec written more than once (a shared request object): one constant, referenced. */
 const COMPACT_SHAPES: ShapeKind = {
-  start: /\{(?="t":)/g,
+  // Not a lone enum (`{"t":"e",...}`): its value list is hoisted as `choicesN` already, and a spec
+  // constant around it would only add a name to a one-operation bundle.
+  start: /\{(?="t":"[^e])/g,
   declare: (name, text) => `const ${name} = ${text} as const;`,
   use: (name) => name,
   name: (key) => `${key ? camelCase(key).replace(/_$/, "") : "object"}Spec`,
