@@ -2,6 +2,7 @@ import type { GenModel, JsonSchema } from "@gen/spec";
 import { describe, expect, it } from "vitest";
 import { diffModels } from "../../src/diff/diff-models.js";
 import { highestBump } from "../../src/diff/model-change.js";
+import { unionBody } from "../helpers/union-body.js";
 
 /** A model whose one create takes a oneOf body (discriminated by `mode`) with nullable fields. */
 function base(): GenModel {
@@ -18,30 +19,7 @@ function base(): GenModel {
           requestBody: {
             content: {
               "application/json": {
-                schema: {
-                  oneOf: [
-                    {
-                      type: "object",
-                      required: ["mode", "prompt"],
-                      properties: {
-                        mode: { type: "string", const: "text" },
-                        prompt: { type: "string", maxLength: 100 },
-                        seed: { anyOf: [{ type: "integer" }, { type: "null" }] },
-                      },
-                    },
-                    {
-                      type: "object",
-                      required: ["mode", "image"],
-                      properties: {
-                        mode: { type: "string", const: "image" },
-                        image: { type: "string" },
-                        strength: { type: ["number", "null"], maximum: 1 },
-                        style: { type: "string", nullable: true },
-                      },
-                    },
-                  ],
-                  discriminator: { propertyName: "mode" },
-                },
+                schema: unionBody(),
               },
             },
           },

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../../src/generate.js";
 import { tempRoot } from "../helpers/temp-root.js";
+import { unionBody } from "../helpers/union-body.js";
 
 /**
  * A package that ships no model (gen.config `shipModel` off, the default): the differ's baseline is
@@ -25,29 +26,7 @@ function catalog(edit: (doc: Catalog) => void = () => {}): string {
           requestBody: {
             content: {
               "application/json": {
-                schema: {
-                  oneOf: [
-                    {
-                      type: "object",
-                      required: ["mode", "prompt"],
-                      properties: {
-                        mode: { type: "string", const: "text" },
-                        prompt: { type: "string", maxLength: 100 },
-                        seed: { anyOf: [{ type: "integer" }, { type: "null" }] },
-                      },
-                    },
-                    {
-                      type: "object",
-                      required: ["mode", "image"],
-                      properties: {
-                        mode: { type: "string", const: "image" },
-                        image: { type: "string" },
-                        style: { type: "string", nullable: true },
-                      },
-                    },
-                  ],
-                  discriminator: { propertyName: "mode" },
-                },
+                schema: unionBody(),
               },
             },
           },
