@@ -22,6 +22,7 @@ const opt = <T extends z.core.SomeType>(t: T) => z.optional(t);
 const obj = <S extends z.core.$ZodLooseShape>(shape: S) => z.strictObject(shape, o);
 const lit = <const V extends z.core.util.Literal>(v: V) => z.literal(v, e(`must be ${JSON.stringify(v)}`));
 const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(`must be one of: ${values.join(", ")}`));
+const lits = <const V extends readonly z.core.util.Literal[]>(values: V) => z.literal(values, e(`must be one of: ${values.map((v) => String(v)).join(", ")}`));
 const minC = (n: number) => z.minLength(n, `must be at least ${n} characters`);
 const maxC = (n: number) => z.maxLength(n, `must be at most ${n} characters`);
 const gte = (n: number) => z.gte(n, `must be >= ${n}`);
@@ -31,6 +32,8 @@ const lazy = <S>(build: () => S): (() => S) => {
   return () => (built ??= build());
 };
 
+const choice1 = () => lits([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46]);
+
 /** zod/mini schema of `ImageToVideoInput`, built on first use. */
 export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
   prompt: str(minC(1)),
@@ -38,7 +41,7 @@ export const imageToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
   resolution: z._default(oneOf(["720p","1080p"]), "720p"),
   duration: z._default(lit(5), 5),
   aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
-  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  camera_move_index: opt(choice1()),
   callback: opt(url()),
   params: opt(str(minC(1))),
 }));
@@ -83,7 +86,7 @@ export const firstLastFrameToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
   resolution: z._default(oneOf(["720p","1080p"]), "720p"),
   duration: z._default(lit(5), 5),
   aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1","original"]), "16:9"),
-  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  camera_move_index: opt(choice1()),
   callback: opt(url()),
   params: opt(str(minC(1))),
 }));
@@ -121,7 +124,7 @@ export const textToVideoInputSchema = /* @__PURE__ */ lazy(() => obj({
   resolution: z._default(oneOf(["720p","1080p"]), "720p"),
   duration: z._default(lit(5), 5),
   aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
-  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  camera_move_index: opt(choice1()),
   callback: opt(url()),
   params: opt(str(minC(1))),
 }));
@@ -133,7 +136,7 @@ export const videoContinuationInputSchema = /* @__PURE__ */ lazy(() => obj({
   resolution: z._default(oneOf(["720p","1080p"]), "720p"),
   duration: z._default(lit(5), 5),
   aspect_ratio: z._default(oneOf(["16:9","9:16","4:3","3:4","1:1"]), "16:9"),
-  camera_move_index: opt(z.literal([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46], e("must be one of: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46"))),
+  camera_move_index: opt(choice1()),
   callback: opt(url()),
   params: opt(str(minC(1))),
 }));

@@ -6,9 +6,11 @@ import type * as T from "./types.gen.js";
 /** A zod-free validator of one operation's input. */
 type Check<I> = () => StandardSchemaV1<unknown, I>;
 
+const choices1 = [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46] as const;
+
 /** Validator of `ImageToVideoInput` without zod (the rules of `imageToVideoInputSchema`). */
 export const imageToVideoInputCheck: Check<T.ImageToVideoInput> = () =>
-  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
+  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":choices1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `ImageRedrawingInput` without zod (the rules of `imageRedrawingInputSchema`). */
 export const imageRedrawingInputCheck: Check<T.ImageRedrawingInput> = () =>
@@ -24,7 +26,7 @@ export const imageToMaskInputCheck: Check<T.ImageToMaskInput> = () =>
 
 /** Validator of `FirstLastFrameToVideoInput` without zod (the rules of `firstLastFrameToVideoInputSchema`). */
 export const firstLastFrameToVideoInputCheck: Check<T.FirstLastFrameToVideoInput> = () =>
-  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"image_tail":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
+  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"image":{"t":"s","url":1},"image_tail":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1","original"],"def":"16:9"},"camera_move_index":{"t":"e","v":choices1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `TextToMusicInput` without zod (the rules of `textToMusicInputSchema`). */
 export const textToMusicInputCheck: Check<T.TextToMusicInput> = () =>
@@ -40,11 +42,11 @@ export const textToSpeechInputCheck: Check<T.TextToSpeechInput> = () =>
 
 /** Validator of `TextToVideoInput` without zod (the rules of `textToVideoInputSchema`). */
 export const textToVideoInputCheck: Check<T.TextToVideoInput> = () =>
-  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
+  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":choices1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `VideoContinuationInput` without zod (the rules of `videoContinuationInputSchema`). */
 export const videoContinuationInputCheck: Check<T.VideoContinuationInput> = () =>
-  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"video":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,41,42,43,44,45,46],"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
+  compactSchema({"t":"o","p":{"prompt":{"t":"s","min":1},"video":{"t":"s","url":1},"resolution":{"t":"e","v":["720p","1080p"],"def":"720p"},"duration":{"t":"e","v":[5],"m":"must be 5","def":5},"aspect_ratio":{"t":"e","v":["16:9","9:16","4:3","3:4","1:1"],"def":"16:9"},"camera_move_index":{"t":"e","v":choices1,"opt":1},"callback":{"t":"s","url":1,"opt":1},"params":{"t":"s","min":1,"opt":1}}});
 
 /** Validator of `VideoScoringInput` without zod (the rules of `videoScoringInputSchema`). */
 export const videoScoringInputCheck: Check<T.VideoScoringInput> = () =>

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CameraMove, createTomoviee, type TomovieeClient } from "../src/index.js";
+import {
+  CameraMove,
+  createTomoviee,
+  imageToVideoInputSchema,
+  type TomovieeClient,
+  textToVideoInputCheck,
+  textToVideoInputSchema,
+} from "../src/index.js";
 import { type CaptureServer, startCaptureServer } from "./helpers/capture-server.js";
 
 type Call = (input: unknown, options?: unknown) => Promise<unknown>;
@@ -279,5 +286,28 @@ describe("input rules, enforced before any request", () => {
     const sent = server.requests.at(-1);
     expect(sent?.headers["x-app-key"]).toBe("env-key");
     expect(sent?.headers.authorization).toBe(`Basic ${Buffer.from("env-key:env-secret").toString("base64")}`);
+  });
+});
+
+describe("a numeric enum shared by several operations (camera_move_index, 1-46)", () => {
+  const ALL = `must be one of: ${Array.from({ length: 46 }, (_, i) => i + 1).join(", ")}`;
+
+  it("the zod schema and the compact validator refuse 47 with the same message listing every value", async () => {
+    const zod = textToVideoInputSchema().safeParse({ prompt: "p", camera_move_index: 47 });
+    expect(zod.success).toBe(false);
+    expect(zod.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["camera_move_index", ALL]]);
+    const compact = await textToVideoInputCheck()["~standard"].validate({
+      prompt: "p",
+      camera_move_index: 47,
+    });
+    expect("issues" in compact && compact.issues?.map((i) => i.message)).toEqual([ALL]);
+  });
+
+  it("every operation that shares the list accepts each value and refuses 0", () => {
+    const image = { prompt: "p", image: "https://e.com/a.jpg" };
+    expect(imageToVideoInputSchema().safeParse({ ...image, camera_move_index: 46 }).success).toBe(true);
+    expect(
+      imageToVideoInputSchema().safeParse({ ...image, camera_move_index: 0 }).error?.issues[0]?.message,
+    ).toBe(ALL);
   });
 });

@@ -49,10 +49,12 @@ export function hoistRepeats(body: string, kind: HoistKind): { declarations: str
 
 /** A JSON string literal, as `literal()` writes it. */
 const STR = String.raw`"(?:[^"\\\n]|\\.)*"`;
+/** A JSON string, number or boolean: one value of an enum. */
+const VALUE = String.raw`(?:${STR}|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false)`;
 
-/** zod: `oneOf([...])` (a `z.enum` with its message), hoisted as a function (schemas stay lazy). */
+/** zod: `oneOf([...])` / `lits([...])` (an enum with its message), hoisted as a function (schemas stay lazy). */
 export const ZOD_ENUMS: HoistKind = {
-  pattern: new RegExp(String.raw`(?<text>oneOf\(\[(?:${STR},?)+\]\))`, "g"),
+  pattern: new RegExp(String.raw`(?<text>(?:oneOf|lits)\(\[(?:${VALUE},?)+\]\))`, "g"),
   declare: (name, text) => `const ${name} = () => ${text};`,
   use: (name) => `${name}()`,
   name: (n) => `choice${n}`,
@@ -68,7 +70,7 @@ export const ZOD_PATTERNS: HoistKind = {
 
 /** Compact validators: an enum's `"v":[...]` value list. */
 export const COMPACT_ENUMS: HoistKind = {
-  pattern: new RegExp(String.raw`"v":(?<text>\[(?:${STR},?)+\])`, "g"),
+  pattern: new RegExp(String.raw`"v":(?<text>\[(?:${VALUE},?)+\])`, "g"),
   declare: (name, text) => `const ${name} = ${text} as const;`,
   use: (name) => name,
   name: (n) => `choices${n}`,
@@ -82,9 +84,9 @@ export const COMPACT_PATTERNS: HoistKind = {
   name: (n) => `pattern${n}`,
 };
 
-/** Types: a property's union of string literals, named after the first property using it. */
+/** Types: a property's union of literals, named after the first property using it. */
 export const TS_UNIONS: HoistKind = {
-  pattern: new RegExp(String.raw`(?<hint>[A-Za-z_$][\w$]*)\??: (?<text>(?:${STR} \| )+${STR})(?=;)`, "g"),
+  pattern: new RegExp(String.raw`(?<hint>[A-Za-z_$][\w$]*)\??: (?<text>(?:${VALUE} \| )+${VALUE})(?=;)`, "g"),
   declare: (name, text) => `type ${name} = ${text};`,
   use: (name) => name,
   name: (_n, hint) =>

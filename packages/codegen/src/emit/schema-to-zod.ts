@@ -28,9 +28,8 @@ function baseZod(s: JsonSchema, model: GenModel, depth: number, stack: readonly 
     return `lit(${literal(s.const)})`;
   if (s.enum) {
     const values = s.enum.filter((v) => v !== null);
-    // `oneOf` (schemas.gen.ts) builds the message from the values: the list is written once.
-    if (values.every((v) => typeof v === "string")) return `oneOf(${literal(values)})`;
-    return `z.literal(${literal(values)}, ${e(`must be one of: ${values.map((v) => String(v)).join(", ")}`)})`;
+    // `oneOf` / `lits` (schemas.gen.ts) build the message from the values: the list is written once.
+    return `${values.every((v) => typeof v === "string") ? "oneOf" : "lits"}(${literal(values)})`;
   }
   const variants = s.oneOf ?? s.anyOf;
   if (variants) {

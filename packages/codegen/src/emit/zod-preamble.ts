@@ -51,6 +51,10 @@ const HELPERS: ReadonlyArray<readonly [name: string, declaration: string]> = [
     "oneOf",
     `const oneOf = <const V extends readonly string[]>(values: V) => z.enum(values, e(\`must be one of: \${values.join(", ")}\`));`,
   ],
+  [
+    "lits",
+    `const lits = <const V extends readonly z.core.util.Literal[]>(values: V) => z.literal(values, e(\`must be one of: \${values.map((v) => String(v)).join(", ")}\`));`,
+  ],
   ["minC", `const minC = (n: number) => z.minLength(n, \`must be at least \${n} characters\`);`],
   ["maxC", `const maxC = (n: number) => z.maxLength(n, \`must be at most \${n} characters\`);`],
   ["minI", `const minI = (n: number) => z.minLength(n, \`must have at least \${n} item(s)\`);`],
