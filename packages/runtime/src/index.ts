@@ -7,6 +7,7 @@ export { checkInputShape, isForbiddenKey } from "./check-input-shape.js";
 export { checkRules, isPresent, matchesWhen, type RulesOutcome } from "./check-rules.js";
 export { classifyNetworkError, isUnsentError } from "./classify-network-error.js";
 export { RUNTIME_VERSION } from "./client-context.js";
+export type * from "./client-method-types.js";
 export { type CompactProp, type CompactSpec, compactSchema } from "./compact-schema.js";
 export { createTask } from "./create-task.js";
 export {

@@ -27,27 +27,22 @@ export function emitClient(ctx: EmitContext): string {
   const out: string[] = [
     genHeader(ctx.catalog),
     `import { createVendorClient } from "@gen/runtime";`,
-    `import type { CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
+    `import type { ${ctx.plans.length ? "BoundOperations, " : ""}CallOptions, DownloadedBytes, DownloadOptions, DownloadResult, OperationDefinition, OperationIdOf, OperationNameOf, Task, TaskHandle, VendorClient } from "@gen/runtime";`,
   ];
   if (ctx.plans.length) out.push(`import * as ops from "./operations.gen.js";`);
   if (ctx.plans.length && ctx.taskResultType) out.push(`import type * as T from "./types.gen.js";`);
   out.push(`import { type ${V}Options, ${ctx.instance}Vendor } from "./vendor.gen.js";`, "");
   out.push(`/** Every name \`call()\` accepts: operation ids, catalog names and aliases. */`);
   out.push(
-    `export type ${V}OperationName = OperationId | (typeof operationNames)[OperationId][number];`,
-    "",
-    `type OperationId = keyof typeof operationNames;`,
-    `/** The operation id a name resolves to. */`,
-    `type IdOf<N> = N extends OperationId ? N : { [K in OperationId]: N extends (typeof operationNames)[K][number] ? K : never }[OperationId];`,
+    `export type ${V}OperationName = OperationNameOf<typeof operationNames>;`,
+    `type IdOf<N> = OperationIdOf<typeof operationNames, N>;`,
     "",
   );
   const typed = ctx.plans.length > 0;
   if (typed)
     out.push(
-      `/** Every operation's standalone function as a method of the client: same signature and doc, without the client argument. */`,
-      `type ${V}Methods = {`,
-      `  [K in keyof typeof ops as (typeof ops)[K] extends (client: VendorClient, ...rest: never[]) => unknown ? K : never]: (typeof ops)[K] extends (client: VendorClient, input: infer I, options?: CallOptions) => infer R ? (input: I, options?: CallOptions) => R : never;`,
-      "};",
+      `/** Every operation's standalone function as a method (same doc and signature). */`,
+      `type ${V}Methods = BoundOperations<typeof ops>;`,
       "",
     );
   out.push(...clientErrorsDoc(ctx));
@@ -86,7 +81,7 @@ export function emitClient(ctx: EmitContext): string {
     out.push(
       `/** Input and output of every operation, by id (what \`call(name)\` resolves to). */`,
       `export type ${V}Operations = {`,
-      `  [K in OperationId]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
+      `  [K in keyof typeof operationNames]: ${V}Client[K] extends (input: infer I, options?: CallOptions) => Promise<infer O> ? { input: I; output: O } : never;`,
       "};",
       "",
     );
